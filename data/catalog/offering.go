@@ -1,0 +1,112 @@
+// Package catalog holds the domain of the course catalogue: offerings (one
+// course or programme start a learner can apply to), their providers, sources
+// and the search query and result shapes. It imports only the standard library;
+// every adapter (crawler, storage, index, server) speaks these types.
+package catalog
+
+import (
+	"time"
+)
+
+// Mode says how much a learner has to travel to take an offering.
+type Mode string
+
+// The three modes. They are derived from the presence of a distance element
+// and its number of mandatory sessions, the way EMIL3 describes it.
+const (
+	ModeOnsite  Mode = "onsite"  // taught at a place, no distance element
+	ModeBlended Mode = "blended" // distance with at least one mandatory meeting
+	ModeOnline  Mode = "online"  // distance with no mandatory meeting
+)
+
+// Valid reports whether m is one of the known modes.
+func (m Mode) Valid() bool {
+	return m == ModeOnsite || m == ModeBlended || m == ModeOnline
+}
+
+// Code is a classification value such as a SUN 2020 field or an SSYK group.
+// Type keeps the code list it belongs to (for example "C_Subject_SUN").
+type Code struct {
+	Type string `json:"type"`
+	Code string `json:"code"`
+}
+
+// Provider is the school, university or organisation that runs an offering.
+type Provider struct {
+	ID              string `json:"id"`
+	Name            string `json:"name"`
+	ResponsibleBody string `json:"responsible_body,omitempty"` // kommunal, region, statlig, enskild, annan
+	URL             string `json:"url,omitempty"`
+	Email           string `json:"email,omitempty"`
+	Phone           string `json:"phone,omitempty"`
+	Town            string `json:"town,omitempty"`
+}
+
+// Offering is one start of a course or programme: the thing a learner applies
+// to. Dates are calendar dates in Swedish time; the zero time means unknown.
+type Offering struct {
+	ID          string `json:"id"`           // the source's event identifier, e.g. e.uoh.miun.ga011.12345.20262
+	EducationID string `json:"education_id"` // the course or programme it is a start of
+	Code        string `json:"code,omitempty"`
+
+	Title       string   `json:"title"`
+	TitleEN     string   `json:"title_en,omitempty"`
+	Description string   `json:"description,omitempty"` // sanitised HTML, safe to render
+	Keywords    []string `json:"keywords,omitempty"`
+
+	Provider      Provider `json:"provider"`
+	SchoolType    string   `json:"school_type"`             // EMIL3 C_SchoolType code: HS, YH, FHS, VUXGR...
+	Configuration string   `json:"configuration,omitempty"` // kurs, kurspaket, program
+
+	Municipalities []string `json:"municipalities"`  // 4-digit SCB codes
+	Towns          []string `json:"towns,omitempty"` // where it is held, as the source names it
+	Mode           Mode     `json:"mode"`
+	// MandatorySessions is the number of compulsory meetings of a blended offering.
+	MandatorySessions int    `json:"mandatory_sessions"`
+	DistanceNote      string `json:"distance_note,omitempty"`
+
+	Pace        int    `json:"pace,omitempty"`          // percent of full time; 0 = unknown
+	TimeOfStudy string `json:"time_of_study,omitempty"` // dag, kväll, veckoslut, blandat...
+
+	Start time.Time `json:"start,omitzero"`
+	End   time.Time `json:"end,omitzero"`
+	// ExecutionCondition is EMIL3's: 0 not planned, 1 fixed dates,
+	// 2 learner decides start, 3 provider decides start.
+	ExecutionCondition int       `json:"execution_condition"`
+	RollingStart       bool      `json:"rolling_start"`
+	ApplicationFirst   time.Time `json:"application_first,omitzero"`
+	ApplicationLast    time.Time `json:"application_last,omitzero"`
+	ApplicationURL     string    `json:"application_url,omitempty"`
+	ApplicationCode    string    `json:"application_code,omitempty"`
+
+	Languages    []string `json:"languages,omitempty"` // ISO 639-2: swe, eng...
+	Credits      float64  `json:"credits,omitempty"`
+	CreditSystem string   `json:"credit_system,omitempty"` // hp, yh, gy, fup, vp, nyp
+	Levels       []string `json:"levels,omitempty"`
+	Subjects     []Code   `json:"subjects,omitempty"`
+	Places       int      `json:"places,omitempty"`
+	StudentAid   string   `json:"student_aid,omitempty"` // EMIL3 C_StudentAid: ja, nej, A 1...
+	Cancelled    bool     `json:"cancelled"`
+	URL          string   `json:"url,omitempty"`
+
+	Provenance Provenance `json:"provenance"`
+}
+
+// Provenance says where an offering came from and when it was seen.
+type Provenance struct {
+	Source      string    `json:"source"`
+	SourceURL   string    `json:"source_url,omitempty"`
+	FirstSeen   time.Time `json:"first_seen,omitzero"`
+	LastSeen    time.Time `json:"last_seen,omitzero"`
+	LastChanged time.Time `json:"last_changed,omitzero"`
+}
+
+// StudentAidEligible reports whether the offering qualifies for CSN student aid
+// as far as the source says. EMIL3 uses "ja" and CSN's own codes like "A 1".
+func (o *Offering) StudentAidEligible() bool {
+	switch o.StudentAid {
+	case "", "nej":
+		return false
+	}
+	return true
+}

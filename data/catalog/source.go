@@ -1,0 +1,66 @@
+package catalog
+
+import "time"
+
+// Batch is what one run of a source hands to the store: the offerings it
+// found, the ones the source says are gone, and the records it had to skip.
+type Batch struct {
+	Source    string
+	Offerings []Offering
+	// Removed lists offerings the source reported as removed (EMIL3 entries
+	// whose status is not ACTIVE).
+	Removed []string
+	// Complete is true when the batch is the whole of the source's current
+	// data. Only then may the store remove this source's offerings that the
+	// batch does not mention.
+	Complete bool
+	// Fetched counts records read from the source, kept or not.
+	Fetched int
+	// Filtered counts records that were valid but outside the catalogue's
+	// scope (another region, a school type we do not carry).
+	Filtered int
+	// Skipped lists malformed records. A skipped record with an ID still
+	// counts as present, so a complete batch does not remove its offering.
+	Skipped []Skip
+}
+
+// Skip is one record a source could not use, and why.
+type Skip struct {
+	ID     string `json:"id,omitempty"`
+	Reason string `json:"reason"`
+}
+
+// ApplyResult is what the store did with a batch: the IDs it added, changed
+// and removed, so that only those are re-indexed.
+type ApplyResult struct {
+	Added     []string
+	Changed   []string
+	Unchanged int
+	Removed   []string
+}
+
+// Run statuses.
+const (
+	RunRunning = "running"
+	RunOK      = "ok"
+	RunFailed  = "failed"
+)
+
+// Run is the record of one import of one source.
+type Run struct {
+	ID       int64     `json:"id"`
+	Source   string    `json:"source"`
+	Started  time.Time `json:"started"`
+	Finished time.Time `json:"finished,omitzero"`
+	Status   string    `json:"status"`
+	// Full is true for a complete import, false for an incremental one.
+	Full     bool           `json:"full"`
+	Fetched  int            `json:"fetched"`
+	Filtered int            `json:"filtered"`
+	Added    int            `json:"added"`
+	Changed  int            `json:"changed"`
+	Removed  int            `json:"removed"`
+	Skipped  int            `json:"skipped"`
+	Reasons  map[string]int `json:"skip_reasons,omitempty"`
+	Error    string         `json:"error,omitempty"`
+}
