@@ -1,0 +1,22 @@
+// Package crawler runs the catalogue's sources: it asks a source for its
+// current data, hands the batch to the store and the changed offerings to the
+// index, and records each run. Each source kind lives in its own package
+// (emil3, plannededu, myh, html) and speaks only catalog types.
+package crawler
+
+import (
+	"context"
+	"time"
+
+	"kurskatalog/data/catalog"
+)
+
+// Source is one configured data source.
+type Source interface {
+	// ID is the source's configured identifier, e.g. "susa-navet".
+	ID() string
+	// Fetch reads the source. A zero since asks for everything, and the batch
+	// must then be Complete; otherwise the source may return only what changed
+	// since then. Any error means the run failed and nothing is applied.
+	Fetch(ctx context.Context, since time.Time) (*catalog.Batch, error)
+}
