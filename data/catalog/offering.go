@@ -5,6 +5,9 @@
 package catalog
 
 import (
+	"html"
+	"regexp"
+	"strings"
 	"time"
 )
 
@@ -89,7 +92,10 @@ type Offering struct {
 	Cancelled    bool     `json:"cancelled"`
 	URL          string   `json:"url,omitempty"`
 
-	Provenance Provenance `json:"provenance"`
+	// Provenance is the primary record's source, with first and last seen
+	// over all sources; Sources lists every source that has this offering.
+	Provenance Provenance   `json:"provenance"`
+	Sources    []Provenance `json:"sources,omitempty"`
 }
 
 // Provenance says where an offering came from and when it was seen.
@@ -109,4 +115,17 @@ func (o *Offering) StudentAidEligible() bool {
 		return false
 	}
 	return true
+}
+
+var (
+	markup     = regexp.MustCompile(`<[^>]*>`)
+	whitespace = regexp.MustCompile(`\s+`)
+)
+
+// DescriptionText is the description without markup, for indexing and
+// snippets.
+func (o *Offering) DescriptionText() string {
+	s := markup.ReplaceAllString(o.Description, " ")
+	s = html.UnescapeString(s)
+	return strings.TrimSpace(whitespace.ReplaceAllString(s, " "))
 }

@@ -40,9 +40,12 @@ const (
 	FacetPace         = "pace"
 )
 
-// SearchResult is one page of hits with facet counts over all matches.
+// SearchResult is one page of hits with facet counts over all matches. The
+// index fills IDs and facet counts; the caller hydrates Hits from the store
+// and labels the facet values.
 type SearchResult struct {
 	Total  int
+	IDs    []string
 	Hits   []Offering
 	Facets map[string][]FacetValue
 }

@@ -1,0 +1,140 @@
+package main
+
+import (
+	_ "embed"
+	"fmt"
+	"os"
+	"slices"
+	"time"
+
+	"github.com/robfig/cron/v3"
+	"gopkg.in/yaml.v3"
+
+	"kurskatalog/data"
+)
+
+//go:embed default.yaml
+var defaultConfig []byte
+
+// Config is the service configuration, read from YAML.
+type Config struct {
+	// Region lists the SCB codes of the municipalities whose on-site
+	// offerings are kept; distance offerings are kept from everywhere.
+	Region    []string       `yaml:"region"`
+	UserAgent string         `yaml:"user_agent"`
+	FullEvery Duration       `yaml:"full_every"`
+	Sources   []SourceConfig `yaml:"sources"`
+}
+
+// SourceConfig is one source. Kind selects the adapter; URL is always the
+// live address, and Snapshot, when set, serves the bundled copy of that
+// name in-process instead of going to the network.
+type SourceConfig struct {
+	ID          string   `yaml:"id"`
+	Kind        string   `yaml:"kind"`
+	URL         string   `yaml:"url"`
+	Schedule    string   `yaml:"schedule"`
+	Snapshot    string   `yaml:"snapshot"`
+	Timeout     Duration `yaml:"timeout"`
+	Delay       Duration `yaml:"delay"`
+	Parallelism int      `yaml:"parallelism"`
+	SchoolTypes []string `yaml:"school_types"`
+	PageSize    int      `yaml:"page_size"`
+}
+
+// Duration is a time.Duration written as "30s" or "2h" in YAML.
+type Duration time.Duration
+
+// UnmarshalYAML parses a Go duration string.
+func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
+	v, err := time.ParseDuration(n.Value)
+	if err != nil {
+		return fmt.Errorf("line %d: %w", n.Line, err)
+	}
+	*d = Duration(v)
+	return nil
+}
+
+var sourceKinds = []string{"emil3"}
+
+// loadConfig reads path, or the embedded default when path is empty.
+func loadConfig(path string) (*Config, error) {
+	raw := defaultConfig
+	if path != "" {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("config: %w", err)
+		}
+		raw = b
+	}
+	cfg := &Config{}
+	if err := yaml.Unmarshal(raw, cfg); err != nil {
+		return nil, fmt.Errorf("config %s: %w", path, err)
+	}
+	cfg.setDefaults()
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("config %s: %w", path, err)
+	}
+	return cfg, nil
+}
+
+func (c *Config) setDefaults() {
+	if len(c.Region) == 0 {
+		c.Region = data.JamtlandMunicipalities
+	}
+	if c.UserAgent == "" {
+		c.UserAgent = "Kurskatalog-JH/1.0 (+https://kurskatalog.regionjh.se/om)"
+	}
+	if c.FullEvery == 0 {
+		c.FullEvery = Duration(7 * 24 * time.Hour)
+	}
+	for i := range c.Sources {
+		s := &c.Sources[i]
+		if s.Timeout == 0 {
+			s.Timeout = Duration(30 * time.Minute)
+		}
+		if s.Parallelism == 0 {
+			s.Parallelism = 2
+		}
+		if s.Delay == 0 && s.Snapshot == "" {
+			s.Delay = Duration(time.Second)
+		}
+	}
+}
+
+// Validate reports the first problem in the configuration.
+func (c *Config) Validate() error {
+	for _, code := range c.Region {
+		if _, ok := data.MunicipalityName(code); !ok {
+			return fmt.Errorf("region: %q is not a municipality code", code)
+		}
+	}
+	if len(c.Sources) == 0 {
+		return fmt.Errorf("sources: none configured")
+	}
+	seen := map[string]bool{}
+	for i, s := range c.Sources {
+		switch {
+		case s.ID == "":
+			return fmt.Errorf("sources[%d]: id is required", i)
+		case seen[s.ID]:
+			return fmt.Errorf("sources[%d]: duplicate id %q", i, s.ID)
+		case !slices.Contains(sourceKinds, s.Kind):
+			return fmt.Errorf("source %s: kind %q is not one of %v", s.ID, s.Kind, sourceKinds)
+		case s.URL == "":
+			return fmt.Errorf("source %s: url is required", s.ID)
+		}
+		seen[s.ID] = true
+		if s.Schedule != "" {
+			if _, err := cron.ParseStandard(s.Schedule); err != nil {
+				return fmt.Errorf("source %s: schedule %q: %w", s.ID, s.Schedule, err)
+			}
+		}
+		if s.Snapshot != "" {
+			if _, err := data.Snapshot(s.Snapshot); err != nil {
+				return fmt.Errorf("source %s: snapshot %q: %w", s.ID, s.Snapshot, err)
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+)
+
+const usage = `Usage:
+  kurskatalog serve   [--config FILE] [--data-dir DIR] [--addr HOST:PORT]
+  kurskatalog crawl   [--config FILE] [--data-dir DIR] [SOURCE_ID...]
+  kurskatalog reindex [--data-dir DIR]
+
+Without --config the embedded default configuration is used: every source of
+Jämtland Härjedalen, read from the bundled snapshots.
+`
+
+// run is the whole program; main only supplies the process's context,
+// arguments and streams. It returns the exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, args := args[0], args[1:]
+	fs := flag.NewFlagSet("kurskatalog "+cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	configPath := fs.String("config", "", "YAML configuration file (default: embedded, bundled snapshots)")
+	dataDir := fs.String("data-dir", "./var", "directory for the database and the search index")
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (serve)")
+	verbose := fs.Bool("verbose", false, "log debug messages")
+	switch cmd {
+	case "serve", "crawl", "reindex":
+	case "-h", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "kurskatalog: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	level := slog.LevelInfo
+	if *verbose {
+		level = slog.LevelDebug
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+
+	cfg, err := loadConfig(*configPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "kurskatalog: %v\n", err)
+		return 2
+	}
+	if cmd != "crawl" && fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "kurskatalog %s: unexpected arguments %s\n", cmd, strings.Join(fs.Args(), " "))
+		return 2
+	}
+	a, err := openApp(ctx, cfg, *dataDir, log)
+	if err != nil {
+		fmt.Fprintf(stderr, "kurskatalog: %v\n", err)
+		return 1
+	}
+	defer a.Close()
+
+	switch cmd {
+	case "serve":
+		err = a.serve(ctx, *addr, stdout)
+	case "crawl":
+		err = a.crawlCommand(ctx, fs.Args(), stdout)
+	case "reindex":
+		err = a.reindex(ctx)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "kurskatalog %s: %v\n", cmd, err)
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/robfig/cron/v3"
+
+	"kurskatalog/crawler"
+	"kurskatalog/data/catalog"
+	"kurskatalog/server"
+)
+
+// serve imports when the store is empty, starts the scheduler and serves
+// HTTP until ctx ends, then stops both and waits for running imports.
+func (a *app) serve(ctx context.Context, addr string, out io.Writer) error {
+	n, err := a.db.CountOfferings(ctx)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		a.log.Info("Empty catalogue: importing every source before serving")
+		if _, err := a.crawl(ctx, nil); err != nil {
+			// Serve what did import; the failed sources retry on schedule.
+			a.log.Error("Initial import incomplete", "error", err)
+		}
+	}
+
+	sched, err := a.schedule(ctx)
+	if err != nil {
+		return err
+	}
+	sched.Start()
+	defer func() {
+		<-sched.Stop().Done() // waits for running jobs
+	}()
+
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           server.New(server.Deps{Index: a.ix, Store: a.db, Log: a.log}),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+	}
+	fmt.Fprintf(out, "Kurskatalog is serving on http://%s/\n", ln.Addr())
+	a.log.Info("Serving", "addr", ln.Addr().String())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.WithoutCancel(ctx), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// schedule adds one cron entry per source with a schedule. A run that is
+// still going when its next time comes is skipped, a panic is recovered and
+// logged, and each run has the source's timeout.
+func (a *app) schedule(ctx context.Context) (*cron.Cron, error) {
+	logger := cron.PrintfLogger(slogPrintf{a})
+	c := cron.New(cron.WithChain(cron.Recover(logger), cron.SkipIfStillRunning(logger)), cron.WithLocation(catalog.Stockholm))
+	for i, sc := range a.cfg.Sources {
+		if sc.Schedule == "" {
+			continue
+		}
+		src := a.sources[i]
+		_, err := c.AddFunc(sc.Schedule, func() { a.runScheduled(ctx, src, time.Duration(sc.Timeout)) })
+		if err != nil {
+			return nil, fmt.Errorf("source %s: %w", sc.ID, err)
+		}
+	}
+	return c, nil
+}
+
+func (a *app) runScheduled(ctx context.Context, src crawler.Source, timeout time.Duration) {
+	if ctx.Err() != nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	a.runner.Run(ctx, src) // the runner logs and records the outcome
+}
+
+// slogPrintf lets cron log through slog.
+type slogPrintf struct{ a *app }
+
+func (l slogPrintf) Printf(format string, args ...any) {
+	l.a.log.Info(fmt.Sprintf(format, args...), "component", "cron")
+}

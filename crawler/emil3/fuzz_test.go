@@ -1,0 +1,52 @@
+package emil3
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"kurskatalog/data/catalog"
+)
+
+// notFound answers every lookup by id with 404, so fuzzing stays offline.
+type notFound struct{}
+
+func (notFound) RoundTrip(r *http.Request) (*http.Response, error) {
+	return &http.Response{StatusCode: http.StatusNotFound, Body: http.NoBody, Request: r}, nil
+}
+
+// FuzzEventPage decodes arbitrary bytes as an events page and normalises
+// every event: no input may panic, and every kept offering must be valid.
+func FuzzEventPage(f *testing.F) {
+	files, _ := filepath.Glob("testdata/snapshot/educationEvents/*.json")
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`{"educationEvents":[{"id":"e.x","status":"ACTIVE","content":{"identifier":"e.x","education":"i.x","providers":["p.x"],"execution":{"start":"2027-02-30"},"paceOfStudy":{"percentage":"null"}}}]}`))
+	src := New(Config{ID: "fuzz", URL: "http://emil3.test", Region: region}, &http.Client{Transport: notFound{}})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var env Envelope
+		if json.Unmarshal(data, &env) != nil {
+			return
+		}
+		n := normaliser{ctx: context.Background(), src: src,
+			infos:     map[string]*Info{"i.x": {Identifier: "i.x", Type: &CodeValue{Code: "HS"}}},
+			providers: map[string]*Provider{"p.x": {Identifier: "p.x"}}}
+		b := &catalog.Batch{Complete: true}
+		for _, e := range env.EducationEvents {
+			n.add(b, e)
+		}
+		for _, o := range b.Offerings {
+			if o.ID == "" || o.Title == "" || !o.Mode.Valid() || o.Pace < 0 || o.Pace > 100 {
+				t.Errorf("invalid offering kept: %+v", o)
+			}
+		}
+	})
+}

@@ -1,0 +1,193 @@
+package emil3
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"kurskatalog/data/catalog"
+)
+
+// DefaultSchoolTypes are the school types that matter to adult learners.
+var DefaultSchoolTypes = []string{"AUB", "FHS", "HS", "KKU", "STF", "VUXGR", "VUXGRAN", "VUXGY", "VUXGYAN", "VUXSFI", "YH"}
+
+// MaxPageSize is the largest page the API serves.
+const MaxPageSize = 2000
+
+// maxPages guards against a server that never reports the last page.
+const maxPages = 5000
+
+// Config configures one EMIL3 source.
+type Config struct {
+	ID          string
+	URL         string   // base URL, e.g. https://api.skolverket.se/susa-navet/emil3
+	Region      []string // SCB municipality codes whose on-site events are kept
+	SchoolTypes []string
+	PageSize    int
+}
+
+// Source reads an EMIL3 API.
+type Source struct {
+	cfg    Config
+	base   string
+	client *http.Client
+	region map[string]bool
+	types  map[string]bool
+}
+
+// New returns a Source. The client carries the transport (live HTTP or the
+// bundled snapshot) and the politeness rules.
+func New(cfg Config, client *http.Client) *Source {
+	if len(cfg.SchoolTypes) == 0 {
+		cfg.SchoolTypes = DefaultSchoolTypes
+	}
+	if cfg.PageSize <= 0 || cfg.PageSize > MaxPageSize {
+		cfg.PageSize = MaxPageSize
+	}
+	s := &Source{cfg: cfg, base: strings.TrimRight(cfg.URL, "/"), client: client,
+		region: map[string]bool{}, types: map[string]bool{}}
+	for _, c := range cfg.Region {
+		s.region[c] = true
+	}
+	for _, t := range cfg.SchoolTypes {
+		s.types[t] = true
+	}
+	return s
+}
+
+// ID returns the configured source id.
+func (s *Source) ID() string { return s.cfg.ID }
+
+// Fetch pages through providers, infos and events and joins them. Infos and
+// providers are always read in full, because an event changed since the last
+// run may point at an info that did not change; events are read
+// incrementally when since is set.
+func (s *Source) Fetch(ctx context.Context, since time.Time) (*catalog.Batch, error) {
+	providers := map[string]*Provider{}
+	err := s.list(ctx, "educationProviders", time.Time{}, func(env *Envelope) {
+		for _, e := range env.EducationProviders {
+			if e.Status == StatusActive && e.Content != nil {
+				providers[e.ID] = e.Content
+			}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	infos := map[string]*Info{}
+	err = s.list(ctx, "educationInfos", time.Time{}, func(env *Envelope) {
+		for _, e := range env.EducationInfos {
+			if e.Status == StatusActive && e.Content != nil {
+				infos[e.ID] = e.Content
+			}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	n := normaliser{src: s, providers: providers, infos: infos, ctx: ctx}
+	batch := &catalog.Batch{Source: s.cfg.ID, Complete: since.IsZero()}
+	err = s.list(ctx, "educationEvents", since, func(env *Envelope) {
+		for _, e := range env.EducationEvents {
+			n.add(batch, e)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	if n.err != nil {
+		return nil, n.err
+	}
+	return batch, nil
+}
+
+// list reads every page of one resource and hands each to fn.
+func (s *Source) list(ctx context.Context, resource string, since time.Time, fn func(*Envelope)) error {
+	for page := 0; page < maxPages; page++ {
+		q := url.Values{}
+		for _, t := range s.cfg.SchoolTypes {
+			q.Add("schoolType", t)
+		}
+		if !since.IsZero() {
+			q.Set("updatedSince", since.In(stockholm).Format("2006-01-02T15:04:05"))
+		}
+		q.Set("page", strconv.Itoa(page))
+		q.Set("size", strconv.Itoa(s.cfg.PageSize))
+		var env Envelope
+		if err := s.get(ctx, s.base+"/"+resource+"?"+q.Encode(), &env); err != nil {
+			return fmt.Errorf("emil3: %s page %d: %w", resource, page, err)
+		}
+		if env.Page.PageNumber != int64(page) {
+			return fmt.Errorf("emil3: %s page %d: server answered page %d", resource, page, env.Page.PageNumber)
+		}
+		fn(&env)
+		if int64(page+1) >= env.Page.TotalPages {
+			return nil
+		}
+	}
+	return fmt.Errorf("emil3: %s: more than %d pages", resource, maxPages)
+}
+
+// errNotFound is returned by get for a 404, so that a lookup by id can tell a
+// missing resource from a failing server.
+var errNotFound = errors.New("not found")
+
+func (s *Source) get(ctx context.Context, u string, v any) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Accept", "application/json")
+	resp, err := s.client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode == http.StatusNotFound {
+		return errNotFound
+	}
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: status %d", u, resp.StatusCode)
+	}
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return fmt.Errorf("GET %s: %w", u, err)
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		return fmt.Errorf("GET %s: decode: %w", u, err)
+	}
+	return nil
+}
+
+// lookupInfo returns an info that was not in the list (for example one of
+// another school type) by fetching it by id.
+func (s *Source) lookupInfo(ctx context.Context, id string) (*Info, error) {
+	var e InfoEntry
+	if err := s.get(ctx, s.base+"/educationInfos/"+url.PathEscape(id), &e); err != nil {
+		return nil, err
+	}
+	if e.Status != StatusActive || e.Content == nil {
+		return nil, errNotFound
+	}
+	return e.Content, nil
+}
+
+// lookupProvider is lookupInfo for providers.
+func (s *Source) lookupProvider(ctx context.Context, id string) (*Provider, error) {
+	var e ProviderEntry
+	if err := s.get(ctx, s.base+"/educationProviders/"+url.PathEscape(id), &e); err != nil {
+		return nil, err
+	}
+	if e.Status != StatusActive || e.Content == nil {
+		return nil, errNotFound
+	}
+	return e.Content, nil
+}

@@ -1,0 +1,161 @@
+package crawler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"kurskatalog/data/catalog"
+)
+
+// Store is what a run needs from the catalogue's storage.
+type Store interface {
+	LastSuccess(ctx context.Context, source string) (any, full time.Time, err error)
+	StartRun(ctx context.Context, source string, full bool) (catalog.Run, error)
+	FinishRun(ctx context.Context, r *catalog.Run) error
+	ApplyBatch(ctx context.Context, b *catalog.Batch) (catalog.ApplyResult, error)
+	OfferingsByIDs(ctx context.Context, ids []string) ([]catalog.Offering, error)
+}
+
+// Indexer is what a run needs from the search index.
+type Indexer interface {
+	Put(ctx context.Context, offerings []catalog.Offering) error
+	Delete(ids []string) error
+}
+
+// Runner runs sources into the store and keeps the index in step. Fetches
+// may run in parallel; applying a batch and indexing it is serialised, so
+// the store and the index have one writer.
+type Runner struct {
+	Store Store
+	Index Indexer
+	Log   *slog.Logger
+	// FullEvery forces a complete run when the last complete one is older,
+	// so that changes an incremental feed cannot report (an info edited
+	// without its events) and vanished records are caught up.
+	FullEvery time.Duration
+	// Margin is subtracted from the last run's start when asking for changes,
+	// to cover clock skew between us and the source.
+	Margin time.Duration
+
+	write sync.Mutex
+}
+
+// Run runs src once and records the run. A failed fetch leaves everything
+// the source imported before untouched.
+func (r *Runner) Run(ctx context.Context, src Source) (catalog.Run, error) {
+	log := r.logger().With("source", src.ID())
+	last, lastFull, err := r.Store.LastSuccess(ctx, src.ID())
+	if err != nil {
+		return catalog.Run{}, err
+	}
+	var since time.Time
+	if !last.IsZero() && !lastFull.IsZero() && (r.FullEvery <= 0 || time.Since(lastFull) < r.FullEvery) {
+		since = last.Add(-r.Margin)
+	}
+	run, err := r.Store.StartRun(ctx, src.ID(), since.IsZero())
+	if err != nil {
+		return run, err
+	}
+	log.Info("Source run started", "incremental_since", since)
+
+	err = r.fetchAndApply(ctx, src, since, &run)
+	run.Status = catalog.RunOK
+	if err != nil {
+		run.Status = catalog.RunFailed
+		run.Error = err.Error()
+	}
+	// Record the outcome even when ctx was cancelled mid-run.
+	if ferr := r.Store.FinishRun(context.WithoutCancel(ctx), &run); ferr != nil {
+		err = errors.Join(err, ferr)
+	}
+	attrs := []any{"status", run.Status, "fetched", run.Fetched, "added", run.Added, "changed", run.Changed,
+		"removed", run.Removed, "skipped", run.Skipped, "duration_ms", run.Finished.Sub(run.Started).Milliseconds()}
+	if err != nil {
+		log.Error("Source run failed", append(attrs, "error", err)...)
+	} else {
+		log.Info("Source run finished", attrs...)
+	}
+	return run, err
+}
+
+func (r *Runner) fetchAndApply(ctx context.Context, src Source, since time.Time, run *catalog.Run) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("panic in source %s: %v", src.ID(), p)
+		}
+	}()
+	batch, err := src.Fetch(ctx, since)
+	if err != nil {
+		return err
+	}
+	if batch.Source == "" {
+		batch.Source = src.ID()
+	}
+	run.Full = batch.Complete
+	run.Fetched, run.Filtered, run.Skipped = batch.Fetched, batch.Filtered, len(batch.Skipped)
+	run.Reasons = skipReasons(batch.Skipped)
+
+	r.write.Lock()
+	defer r.write.Unlock()
+	res, err := r.Store.ApplyBatch(ctx, batch)
+	if err != nil {
+		return err
+	}
+	run.Added, run.Changed, run.Removed = len(res.Added), len(res.Changed), len(res.Removed)
+	if err := r.reindex(ctx, res); err != nil {
+		// The store is already committed; the index is a projection that
+		// a reindex restores. Report it so that it is not missed.
+		return fmt.Errorf("store updated but index not: %w (run reindex)", err)
+	}
+	return nil
+}
+
+// reindex puts the changed offerings (merged over all sources) and deletes
+// the removed ones that no other source still has.
+func (r *Runner) reindex(ctx context.Context, res catalog.ApplyResult) error {
+	ids := append(append(append([]string{}, res.Added...), res.Changed...), res.Removed...)
+	live, err := r.Store.OfferingsByIDs(ctx, ids)
+	if err != nil {
+		return err
+	}
+	alive := map[string]bool{}
+	for _, o := range live {
+		alive[o.ID] = true
+	}
+	var gone []string
+	for _, id := range res.Removed {
+		if !alive[id] {
+			gone = append(gone, id)
+		}
+	}
+	if err := r.Index.Put(ctx, live); err != nil {
+		return err
+	}
+	if len(gone) > 0 {
+		return r.Index.Delete(gone)
+	}
+	return nil
+}
+
+func (r *Runner) logger() *slog.Logger {
+	if r.Log == nil {
+		return slog.Default()
+	}
+	return r.Log
+}
+
+// skipReasons counts skipped records by reason.
+func skipReasons(skips []catalog.Skip) map[string]int {
+	if len(skips) == 0 {
+		return nil
+	}
+	m := map[string]int{}
+	for _, s := range skips {
+		m[s.Reason]++
+	}
+	return m
+}

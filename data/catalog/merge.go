@@ -1,0 +1,47 @@
+package catalog
+
+import (
+	"reflect"
+	"slices"
+)
+
+// Merge combines several sources' records of the same offering into one.
+// The first record is the base (callers put the richest first); every field
+// it lacks is taken from the next record that has it, and the provenance of
+// all records is kept in Sources.
+func Merge(records []Offering) Offering {
+	if len(records) == 0 {
+		return Offering{}
+	}
+	out := records[0]
+	out.Sources = nil
+	base := reflect.ValueOf(&out).Elem()
+	for _, r := range records[1:] {
+		other := reflect.ValueOf(r)
+		for i := range base.NumField() {
+			f := base.Field(i)
+			if f.IsZero() && base.Type().Field(i).Name != "Sources" {
+				f.Set(other.Field(i))
+			}
+		}
+		for _, m := range r.Municipalities {
+			if !slices.Contains(out.Municipalities, m) {
+				out.Municipalities = append(out.Municipalities, m)
+			}
+		}
+	}
+	for _, r := range records {
+		out.Sources = append(out.Sources, r.Provenance)
+		p := r.Provenance
+		if !p.FirstSeen.IsZero() && (out.Provenance.FirstSeen.IsZero() || p.FirstSeen.Before(out.Provenance.FirstSeen)) {
+			out.Provenance.FirstSeen = p.FirstSeen
+		}
+		if p.LastSeen.After(out.Provenance.LastSeen) {
+			out.Provenance.LastSeen = p.LastSeen
+		}
+		if p.LastChanged.After(out.Provenance.LastChanged) {
+			out.Provenance.LastChanged = p.LastChanged
+		}
+	}
+	return out
+}

@@ -1,0 +1,130 @@
+package sqlite
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"sort"
+
+	"kurskatalog/data/catalog"
+)
+
+// ApplyBatch stores one source's batch in a single transaction: new records
+// are added, changed ones rewritten, unchanged ones only marked as seen, and
+// removed ones tombstoned. When the batch is Complete, this source's records
+// that the batch does not mention are tombstoned too. It returns the
+// offering IDs whose content changed, so that only those are re-indexed.
+func (d *DB) ApplyBatch(ctx context.Context, b *catalog.Batch) (catalog.ApplyResult, error) {
+	var res catalog.ApplyResult
+	now := formatTime(d.now())
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return res, fmt.Errorf("sqlite: apply %s: %w", b.Source, err)
+	}
+	defer tx.Rollback()
+
+	existing, err := recordHashes(ctx, tx, b.Source)
+	if err != nil {
+		return res, fmt.Errorf("sqlite: apply %s: %w", b.Source, err)
+	}
+	seen := make(map[string]bool, len(b.Offerings)+len(b.Skipped))
+	for _, s := range b.Skipped {
+		if s.ID != "" {
+			seen[s.ID] = true
+		}
+	}
+	for i := range b.Offerings {
+		o := &b.Offerings[i]
+		if seen[o.ID] {
+			continue // a duplicate within one batch: the first one counts
+		}
+		seen[o.ID] = true
+		doc, hash, err := encode(o)
+		if err != nil {
+			return res, fmt.Errorf("sqlite: apply %s: offering %s: %w", b.Source, o.ID, err)
+		}
+		old, ok := existing[o.ID]
+		switch {
+		case !ok:
+			_, err = tx.ExecContext(ctx, `INSERT INTO records (source, id, hash, doc, first_seen, last_seen, last_changed, removed_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, NULL)
+				ON CONFLICT (source, id) DO UPDATE SET hash = excluded.hash, doc = excluded.doc,
+					last_seen = excluded.last_seen, last_changed = excluded.last_changed, removed_at = NULL`,
+				b.Source, o.ID, hash, doc, now, now, now)
+			res.Added = append(res.Added, o.ID)
+		case old != hash:
+			_, err = tx.ExecContext(ctx, `UPDATE records SET hash = ?, doc = ?, last_seen = ?, last_changed = ? WHERE source = ? AND id = ?`,
+				hash, doc, now, now, b.Source, o.ID)
+			res.Changed = append(res.Changed, o.ID)
+		default:
+			_, err = tx.ExecContext(ctx, `UPDATE records SET last_seen = ? WHERE source = ? AND id = ?`, now, b.Source, o.ID)
+			res.Unchanged++
+		}
+		if err != nil {
+			return res, fmt.Errorf("sqlite: apply %s: offering %s: %w", b.Source, o.ID, err)
+		}
+	}
+
+	var gone []string
+	for _, id := range b.Removed {
+		if _, ok := existing[id]; ok && !seen[id] {
+			gone = append(gone, id)
+		}
+	}
+	if b.Complete {
+		for id := range existing {
+			if !seen[id] {
+				gone = append(gone, id)
+			}
+		}
+	}
+	sort.Strings(gone)
+	for _, id := range gone {
+		r, err := tx.ExecContext(ctx, `UPDATE records SET removed_at = ? WHERE source = ? AND id = ? AND removed_at IS NULL`, now, b.Source, id)
+		if err != nil {
+			return res, fmt.Errorf("sqlite: remove %s: %w", id, err)
+		}
+		if n, _ := r.RowsAffected(); n > 0 {
+			res.Removed = append(res.Removed, id)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return res, fmt.Errorf("sqlite: apply %s: commit: %w", b.Source, err)
+	}
+	return res, nil
+}
+
+// recordHashes returns the content hash of each live record of a source.
+func recordHashes(ctx context.Context, tx *sql.Tx, source string) (map[string]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, hash FROM records WHERE source = ? AND removed_at IS NULL`, source)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	m := map[string]string{}
+	for rows.Next() {
+		var id, hash string
+		if err := rows.Scan(&id, &hash); err != nil {
+			return nil, err
+		}
+		m[id] = hash
+	}
+	return m, rows.Err()
+}
+
+// encode serialises an offering without its provenance times, which the
+// store keeps in columns, so that the hash changes only when content does.
+func encode(o *catalog.Offering) (doc, hash string, err error) {
+	c := *o
+	c.Provenance.FirstSeen, c.Provenance.LastSeen, c.Provenance.LastChanged = zeroTime, zeroTime, zeroTime
+	c.Sources = nil
+	b, err := json.Marshal(&c)
+	if err != nil {
+		return "", "", err
+	}
+	sum := sha256.Sum256(b)
+	return string(b), hex.EncodeToString(sum[:16]), nil
+}

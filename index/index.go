@@ -1,0 +1,157 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"kurskatalog/data/catalog"
+)
+
+const versionKey = "mapping_version"
+
+// batchSize bounds the memory of one Bleve batch.
+const batchSize = 1000
+
+// Index is an open search index.
+type Index struct {
+	bleve bleve.Index
+	path  string
+}
+
+// Open opens the index at path, creating it when missing. When the index on
+// disk was built with another MappingVersion (or cannot be opened) it is
+// removed and created empty, and fresh is true: the caller must rebuild it
+// from the store.
+func Open(path string) (ix *Index, fresh bool, err error) {
+	b, err := bleve.Open(path)
+	if err == nil {
+		v, verr := b.GetInternal([]byte(versionKey))
+		if verr == nil && string(v) == MappingVersion {
+			return &Index{bleve: b, path: path}, false, nil
+		}
+		b.Close()
+	}
+	// A missing, outdated, corrupt or foreign index is only a projection of
+	// the store: drop it, create it empty and let the caller rebuild it.
+	if err := os.RemoveAll(path); err != nil {
+		return nil, false, fmt.Errorf("index: remove %s: %w", path, err)
+	}
+	b, err = bleve.New(path, newMapping())
+	if err != nil {
+		return nil, false, fmt.Errorf("index: create %s: %w", path, err)
+	}
+	if err := b.SetInternal([]byte(versionKey), []byte(MappingVersion)); err != nil {
+		b.Close()
+		return nil, false, fmt.Errorf("index: set version: %w", err)
+	}
+	return &Index{bleve: b, path: path}, true, nil
+}
+
+// Close closes the index.
+func (ix *Index) Close() error { return ix.bleve.Close() }
+
+// Count returns the number of indexed offerings.
+func (ix *Index) Count() (uint64, error) { return ix.bleve.DocCount() }
+
+// Put indexes (or re-indexes) offerings.
+func (ix *Index) Put(ctx context.Context, offerings []catalog.Offering) error {
+	batch := ix.bleve.NewBatch()
+	for i := range offerings {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := batch.Index(offerings[i].ID, toDocument(&offerings[i])); err != nil {
+			return fmt.Errorf("index: offering %s: %w", offerings[i].ID, err)
+		}
+		if batch.Size() >= batchSize {
+			if err := ix.bleve.Batch(batch); err != nil {
+				return fmt.Errorf("index: batch: %w", err)
+			}
+			batch.Reset()
+		}
+	}
+	if batch.Size() > 0 {
+		if err := ix.bleve.Batch(batch); err != nil {
+			return fmt.Errorf("index: batch: %w", err)
+		}
+	}
+	return nil
+}
+
+// Delete removes offerings from the index.
+func (ix *Index) Delete(ids []string) error {
+	batch := ix.bleve.NewBatch()
+	for _, id := range ids {
+		batch.Delete(id)
+	}
+	if err := ix.bleve.Batch(batch); err != nil {
+		return fmt.Errorf("index: delete: %w", err)
+	}
+	return nil
+}
+
+// Rebuild indexes every offering each yields, in batches, after removing
+// whatever the index held.
+func (ix *Index) Rebuild(ctx context.Context, each func(context.Context, func(catalog.Offering) error) error) (int, error) {
+	path := ix.path
+	if err := ix.bleve.Close(); err != nil {
+		return 0, fmt.Errorf("index: close for rebuild: %w", err)
+	}
+	if err := os.RemoveAll(path); err != nil {
+		return 0, fmt.Errorf("index: rebuild: %w", err)
+	}
+	fresh, _, err := Open(path)
+	if err != nil {
+		return 0, err
+	}
+	ix.bleve = fresh.bleve
+	var pending []catalog.Offering
+	n := 0
+	err = each(ctx, func(o catalog.Offering) error {
+		pending = append(pending, o)
+		n++
+		if len(pending) >= batchSize {
+			err := ix.Put(ctx, pending)
+			pending = pending[:0]
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return n, fmt.Errorf("index: rebuild: %w", err)
+	}
+	return n, ix.Put(ctx, pending)
+}
+
+// toDocument projects an offering onto the indexed fields.
+func toDocument(o *catalog.Offering) document {
+	d := document{
+		Title:        o.Title,
+		TitleEN:      o.TitleEN,
+		Description:  o.DescriptionText(),
+		Keywords:     o.Keywords,
+		Provider:     o.Provider.Name,
+		Towns:        o.Towns,
+		Municipality: o.Municipalities,
+		Mode:         string(o.Mode),
+		SchoolType:   o.SchoolType,
+		Cancelled:    o.Cancelled,
+		TitleSort:    strings.ToLower(o.Title),
+	}
+	if o.Pace > 0 {
+		d.Pace = strconv.Itoa(o.Pace)
+	}
+	if !o.Start.IsZero() {
+		d.Start = o.Start.Format(time.RFC3339)
+	}
+	if !o.ApplicationLast.IsZero() {
+		d.Deadline = o.ApplicationLast.Format(time.RFC3339)
+	}
+	return d
+}

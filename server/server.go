@@ -1,0 +1,91 @@
+// Package server is the catalogue's HTTP interface: the JSON API under
+// /api/v1 and the web pages, served by Gin. Routes are declared in one
+// function; errors are mapped to HTTP in one place.
+package server
+
+import (
+	"context"
+	_ "embed"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"kurskatalog/data/catalog"
+)
+
+// Index finds offerings: IDs of one page and facet counts.
+type Index interface {
+	Search(ctx context.Context, q catalog.SearchQuery) (*catalog.SearchResult, error)
+}
+
+// Store reads offerings.
+type Store interface {
+	FindOfferingByID(ctx context.Context, id string) (*catalog.Offering, error)
+	OfferingsByIDs(ctx context.Context, ids []string) ([]catalog.Offering, error)
+	CountOfferings(ctx context.Context) (int, error)
+}
+
+// Deps are what the server needs.
+type Deps struct {
+	Index Index
+	Store Store
+	Log   *slog.Logger
+	// Now is the clock used for "today" in queries; nil means time.Now.
+	Now func() time.Time
+}
+
+// Server holds the handlers' dependencies.
+type Server struct {
+	Deps
+}
+
+// New returns the Gin engine with every route.
+func New(d Deps) *gin.Engine {
+	if d.Log == nil {
+		d.Log = slog.Default()
+	}
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	s := &Server{Deps: d}
+	gin.SetMode(gin.ReleaseMode)
+	r := gin.New()
+	r.Use(s.recovery(), s.accessLog())
+	r.HandleMethodNotAllowed = true
+	r.NoRoute(func(c *gin.Context) {
+		s.fail(c, catalog.Errorf(catalog.ENotFound, "no such path: %s", c.Request.URL.Path))
+	})
+	r.NoMethod(func(c *gin.Context) {
+		c.JSON(http.StatusMethodNotAllowed, errorBody{Error: errorDetail{Code: "method_not_allowed", Message: "method not allowed"}})
+	})
+
+	r.GET("/healthz", s.health)
+	r.GET("/api/openapi.json", func(c *gin.Context) { c.Data(http.StatusOK, "application/json", openapi) })
+	api := r.Group("/api/v1")
+	api.GET("/search", s.search)
+	api.GET("/offerings/:id", s.offering)
+	return r
+}
+
+//go:embed openapi.json
+var openapi []byte
+
+func (s *Server) health(c *gin.Context) {
+	n, err := s.Store.CountOfferings(c.Request.Context())
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"status": "ok", "offerings": n})
+}
+
+func (s *Server) offering(c *gin.Context) {
+	o, err := s.Store.FindOfferingByID(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, o)
+}
