@@ -21,7 +21,7 @@ type Config struct {
 	// Region lists the SCB codes of the municipalities whose on-site
 	// offerings are kept; distance offerings are kept from everywhere.
 	Region    []string       `yaml:"region"`
-	UserAgent string         `yaml:"user_agent"`
+	UserAgent string         `yaml:"user_agent"` // default: fetch.DefaultUserAgent
 	FullEvery Duration       `yaml:"full_every"`
 	Sources   []SourceConfig `yaml:"sources"`
 }
@@ -81,9 +81,6 @@ func loadConfig(path string) (*Config, error) {
 func (c *Config) setDefaults() {
 	if len(c.Region) == 0 {
 		c.Region = data.JamtlandMunicipalities
-	}
-	if c.UserAgent == "" {
-		c.UserAgent = "Kurskatalog-JH/1.0 (+https://kurskatalog.regionjh.se/om)"
 	}
 	if c.FullEvery == 0 {
 		c.FullEvery = Duration(7 * 24 * time.Hour)

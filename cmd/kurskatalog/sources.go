@@ -7,6 +7,7 @@ import (
 
 	"kurskatalog/crawler"
 	"kurskatalog/crawler/emil3"
+	"kurskatalog/crawler/fetch"
 	"kurskatalog/crawler/snapshot"
 	"kurskatalog/data"
 )
@@ -18,7 +19,11 @@ func newSource(cfg *Config, sc SourceConfig) (crawler.Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	client := &http.Client{Transport: transport, Timeout: 2 * time.Minute}
+	fc := fetch.Config{UserAgent: cfg.UserAgent, Delay: time.Duration(sc.Delay), Parallelism: sc.Parallelism}
+	if sc.Snapshot != "" {
+		fc.Delay = -1 // in-process: nobody to be polite to
+	}
+	client := fetch.New(fc, transport)
 	switch sc.Kind {
 	case "emil3":
 		return emil3.New(emil3.Config{ID: sc.ID, URL: sc.URL, Region: cfg.Region, SchoolTypes: sc.SchoolTypes,

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"kurskatalog/crawler/fetch"
 	"kurskatalog/data/catalog"
 )
 
@@ -30,7 +31,7 @@ func FuzzEventPage(f *testing.F) {
 		f.Add(b)
 	}
 	f.Add([]byte(`{"educationEvents":[{"id":"e.x","status":"ACTIVE","content":{"identifier":"e.x","education":"i.x","providers":["p.x"],"execution":{"start":"2027-02-30"},"paceOfStudy":{"percentage":"null"}}}]}`))
-	src := New(Config{ID: "fuzz", URL: "http://emil3.test", Region: region}, &http.Client{Transport: notFound{}})
+	src := New(Config{ID: "fuzz", URL: "http://emil3.test", Region: region}, fetch.New(fetch.Config{Delay: -1, Retries: -1, IgnoreRobots: true}, notFound{}))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var env Envelope
 		if json.Unmarshal(data, &env) != nil {

@@ -5,13 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
+	"kurskatalog/crawler/fetch"
 	"kurskatalog/data/catalog"
 )
 
@@ -37,14 +37,14 @@ type Config struct {
 type Source struct {
 	cfg    Config
 	base   string
-	client *http.Client
+	client *fetch.Client
 	region map[string]bool
 	types  map[string]bool
 }
 
 // New returns a Source. The client carries the transport (live HTTP or the
-// bundled snapshot) and the politeness rules.
-func New(cfg Config, client *http.Client) *Source {
+// bundled snapshot), the politeness rules and the retries.
+func New(cfg Config, client *fetch.Client) *Source {
 	if len(cfg.SchoolTypes) == 0 {
 		cfg.SchoolTypes = DefaultSchoolTypes
 	}
@@ -141,27 +141,16 @@ func (s *Source) list(ctx context.Context, resource string, since time.Time, fn 
 var errNotFound = errors.New("not found")
 
 func (s *Source) get(ctx context.Context, u string, v any) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Accept", "application/json")
-	resp, err := s.client.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode == http.StatusNotFound {
+	// Pages are needed whole every run, so no conditional request.
+	resp, err := s.client.Get(ctx, u, fetch.Unconditional(), fetch.WithHeader("Accept", "application/json"))
+	var status *fetch.StatusError
+	if errors.As(err, &status) && status.Status == http.StatusNotFound {
 		return errNotFound
 	}
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("GET %s: status %d", u, resp.StatusCode)
-	}
-	body, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return fmt.Errorf("GET %s: %w", u, err)
+		return err
 	}
-	if err := json.Unmarshal(body, v); err != nil {
+	if err := json.Unmarshal(resp.Body, v); err != nil {
 		return fmt.Errorf("GET %s: decode: %w", u, err)
 	}
 	return nil

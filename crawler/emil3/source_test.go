@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"kurskatalog/crawler/fetch"
 	"kurskatalog/data/catalog"
 )
 
@@ -40,9 +41,14 @@ func newTestServer(t *testing.T, wrap func(http.Handler) http.Handler) *httptest
 	return srv
 }
 
-func fetch(t *testing.T, srv *httptest.Server, since time.Time) *catalog.Batch {
+// testClient is the polite client without delays, retrying once quickly.
+func testClient(srv *httptest.Server) *fetch.Client {
+	return fetch.New(fetch.Config{Delay: -1, Retries: 1, RetryBackoff: time.Millisecond}, srv.Client().Transport)
+}
+
+func fetchBatch(t *testing.T, srv *httptest.Server, since time.Time) *catalog.Batch {
 	t.Helper()
-	src := New(Config{ID: "susa-navet", URL: srv.URL + basePath, Region: region, PageSize: 4}, srv.Client())
+	src := New(Config{ID: "susa-navet", URL: srv.URL + basePath, Region: region, PageSize: 4}, testClient(srv))
 	b, err := src.Fetch(context.Background(), since)
 	if err != nil {
 		t.Fatalf("Fetch: %v", err)
@@ -52,7 +58,7 @@ func fetch(t *testing.T, srv *httptest.Server, since time.Time) *catalog.Batch {
 
 func TestFetchGolden(t *testing.T) {
 	srv := newTestServer(t, nil)
-	b := fetch(t, srv, time.Time{})
+	b := fetchBatch(t, srv, time.Time{})
 	for i := range b.Offerings { // the test server's port changes every run
 		b.Offerings[i].Provenance.SourceURL = strings.Replace(b.Offerings[i].Provenance.SourceURL, srv.URL, "http://emil3.test", 1)
 	}
@@ -80,7 +86,7 @@ func TestFetchGolden(t *testing.T) {
 }
 
 func TestFetchNormalises(t *testing.T) {
-	b := fetch(t, newTestServer(t, nil), time.Time{})
+	b := fetchBatch(t, newTestServer(t, nil), time.Time{})
 	byID := map[string]catalog.Offering{}
 	for _, o := range b.Offerings {
 		byID[o.ID] = o
@@ -177,7 +183,7 @@ func TestFetchIncremental(t *testing.T) {
 		})
 	})
 	since := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
-	b := fetch(t, srv, since)
+	b := fetchBatch(t, srv, since)
 	if b.Complete {
 		t.Error("an incremental batch must not be complete")
 	}
@@ -229,7 +235,7 @@ func TestFetchFailures(t *testing.T) {
 					}
 				})
 			})
-			src := New(Config{ID: "susa-navet", URL: srv.URL + basePath, Region: region, PageSize: 4}, srv.Client())
+			src := New(Config{ID: "susa-navet", URL: srv.URL + basePath, Region: region, PageSize: 4}, testClient(srv))
 			if b, err := src.Fetch(context.Background(), time.Time{}); err == nil {
 				t.Fatalf("Fetch succeeded with %d offerings, want an error", len(b.Offerings))
 			}

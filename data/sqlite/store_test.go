@@ -1,0 +1,162 @@
+package sqlite
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"kurskatalog/data/catalog"
+)
+
+func openTest(t *testing.T) *DB {
+	t.Helper()
+	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func offering(id, title string, municipalities ...string) catalog.Offering {
+	return catalog.Offering{ID: id, Title: title, SchoolType: "VUXGY", Mode: catalog.ModeOnsite,
+		Municipalities: municipalities, Provider: catalog.Provider{ID: "p.vux.2380", Name: "Komvux Östersund"},
+		Provenance: catalog.Provenance{Source: "susa-navet"}}
+}
+
+func apply(t *testing.T, db *DB, b *catalog.Batch) catalog.ApplyResult {
+	t.Helper()
+	res, err := db.ApplyBatch(context.Background(), b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func TestApplyBatchLifecycle(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	clock := time.Date(2026, 11, 1, 4, 0, 0, 0, time.UTC)
+	db.SetClock(func() time.Time { return clock })
+
+	first := &catalog.Batch{Source: "susa-navet", Complete: true, Offerings: []catalog.Offering{
+		offering("e.vux.1", "Svenska 1", "2380"),
+		offering("e.vux.2", "Engelska 5", "2380"),
+		offering("e.vux.3", "Matematik 1a", "2313"),
+	}}
+	res := apply(t, db, first)
+	if len(res.Added) != 3 || len(res.Changed) != 0 || len(res.Removed) != 0 {
+		t.Fatalf("first import: %+v", res)
+	}
+
+	// Second run a day later: one changed, one unchanged, one malformed this
+	// time (skipped, must survive), one new.
+	clock = clock.Add(24 * time.Hour)
+	second := &catalog.Batch{Source: "susa-navet", Complete: true,
+		Offerings: []catalog.Offering{offering("e.vux.1", "Svenska 1", "2380"), offering("e.vux.2", "Engelska 6", "2380"), offering("e.vux.4", "Samhällskunskap 1b", "2321")},
+		Skipped:   []catalog.Skip{{ID: "e.vux.3", Reason: "missing execution"}}}
+	res = apply(t, db, second)
+	if !slices.Equal(res.Added, []string{"e.vux.4"}) || !slices.Equal(res.Changed, []string{"e.vux.2"}) || res.Unchanged != 1 || len(res.Removed) != 0 {
+		t.Fatalf("second import: %+v", res)
+	}
+	o, err := db.FindOfferingByID(ctx, "e.vux.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !o.Provenance.FirstSeen.Equal(time.Date(2026, 11, 1, 4, 0, 0, 0, time.UTC)) || !o.Provenance.LastSeen.Equal(clock) ||
+		!o.Provenance.LastChanged.Equal(time.Date(2026, 11, 1, 4, 0, 0, 0, time.UTC)) {
+		t.Errorf("unchanged offering provenance: %+v", o.Provenance)
+	}
+	if o, _ := db.FindOfferingByID(ctx, "e.vux.2"); o.Title != "Engelska 6" || !o.Provenance.LastChanged.Equal(clock) {
+		t.Errorf("changed offering: %q changed %v", o.Title, o.Provenance.LastChanged)
+	}
+	if _, err := db.FindOfferingByID(ctx, "e.vux.3"); err != nil {
+		t.Errorf("a skipped record was removed: %v", err)
+	}
+
+	// An incremental batch removes only what it names.
+	res = apply(t, db, &catalog.Batch{Source: "susa-navet", Removed: []string{"e.vux.2", "e.unknown"}})
+	if !slices.Equal(res.Removed, []string{"e.vux.2"}) {
+		t.Errorf("incremental removal: %+v", res)
+	}
+	// A complete batch removes what it does not mention.
+	res = apply(t, db, &catalog.Batch{Source: "susa-navet", Complete: true, Offerings: []catalog.Offering{offering("e.vux.1", "Svenska 1", "2380")}})
+	slices.Sort(res.Removed)
+	if !slices.Equal(res.Removed, []string{"e.vux.3", "e.vux.4"}) {
+		t.Errorf("complete removal: %+v", res)
+	}
+	if _, err := db.FindOfferingByID(ctx, "e.vux.4"); catalog.ErrorCodeOf(err) != catalog.ENotFound {
+		t.Errorf("removed offering: err %v, want not found", err)
+	}
+	if n, _ := db.CountOfferings(ctx); n != 1 {
+		t.Errorf("count %d, want 1", n)
+	}
+	// A removed offering that comes back keeps its first-seen date.
+	clock = clock.Add(time.Hour)
+	apply(t, db, &catalog.Batch{Source: "susa-navet", Offerings: []catalog.Offering{offering("e.vux.4", "Samhällskunskap 1b", "2321")}})
+	if o, err := db.FindOfferingByID(ctx, "e.vux.4"); err != nil || !o.Provenance.FirstSeen.Equal(time.Date(2026, 11, 2, 4, 0, 0, 0, time.UTC)) {
+		t.Errorf("returning offering: %v %+v", err, o)
+	}
+}
+
+func TestMergeAcrossSources(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	rich := offering("e.vux.2313.sva1", "Svenska som andraspråk 1", "2313")
+	rich.Pace = 50
+	rich.Description = "<p>Kursen ges på Lärcentrum Strömsund.</p>"
+	apply(t, db, &catalog.Batch{Source: "susa-navet", Complete: true, Offerings: []catalog.Offering{rich}})
+	flat := offering("e.vux.2313.sva1", "Svenska som andraspråk 1", "2313")
+	flat.Provenance.Source = "planned-educations"
+	flat.ApplicationURL = "https://stromsund.alvis.se"
+	apply(t, db, &catalog.Batch{Source: "planned-educations", Complete: true, Offerings: []catalog.Offering{flat}})
+
+	o, err := db.FindOfferingByID(ctx, "e.vux.2313.sva1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Provenance.Source != "susa-navet" || o.Pace != 50 || o.ApplicationURL != "https://stromsund.alvis.se" || len(o.Sources) != 2 {
+		t.Errorf("merged: source %s pace %d apply %q sources %d", o.Provenance.Source, o.Pace, o.ApplicationURL, len(o.Sources))
+	}
+	if n, _ := db.CountOfferings(ctx); n != 1 {
+		t.Errorf("one offering from two sources counted %d times", n)
+	}
+	var all []string
+	db.EachOffering(ctx, func(o catalog.Offering) error { all = append(all, o.ID); return nil })
+	if len(all) != 1 {
+		t.Errorf("EachOffering yielded %v", all)
+	}
+}
+
+func TestRuns(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	if last, full, err := db.LastSuccess(ctx, "susa-navet"); err != nil || !last.IsZero() || !full.IsZero() {
+		t.Fatalf("no runs yet: %v %v %v", last, full, err)
+	}
+	r, err := db.StartRun(ctx, "susa-navet", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Status, r.Fetched, r.Added, r.Skipped, r.Reasons = catalog.RunOK, 10, 8, 2, map[string]int{"missing execution": 2}
+	if err := db.FinishRun(ctx, &r); err != nil {
+		t.Fatal(err)
+	}
+	failed, _ := db.StartRun(ctx, "susa-navet", false)
+	failed.Status, failed.Error = catalog.RunFailed, "emil3: educationEvents page 3: status 503"
+	db.FinishRun(ctx, &failed)
+
+	last, full, err := db.LastSuccess(ctx, "susa-navet")
+	if err != nil || last.IsZero() || !last.Equal(full) {
+		t.Errorf("last success %v full %v err %v: the failed run must not count", last, full, err)
+	}
+	latest, err := db.LatestRuns(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := latest["susa-navet"]; got.Status != catalog.RunFailed || got.Error == "" {
+		t.Errorf("latest run %+v", got)
+	}
+}
