@@ -40,6 +40,9 @@ type SourceConfig struct {
 	Parallelism int      `yaml:"parallelism"`
 	SchoolTypes []string `yaml:"school_types"`
 	PageSize    int      `yaml:"page_size"`
+	// MunicipalitiesURL is MYH's table 4, which places programmes run in
+	// several municipalities (myh-decisions only).
+	MunicipalitiesURL string `yaml:"municipalities_url"`
 }
 
 // Duration is a time.Duration written as "30s" or "2h" in YAML.
@@ -54,8 +57,6 @@ func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
 	*d = Duration(v)
 	return nil
 }
-
-var sourceKinds = []string{"emil3"}
 
 // loadConfig reads path, or the embedded default when path is empty.
 func loadConfig(path string) (*Config, error) {

@@ -3,17 +3,24 @@ package main
 import (
 	"fmt"
 	"net/http"
+	"net/url"
+	"path"
 	"time"
 
 	"kurskatalog/crawler"
 	"kurskatalog/crawler/emil3"
 	"kurskatalog/crawler/fetch"
+	"kurskatalog/crawler/myh"
+	"kurskatalog/crawler/plannededu"
 	"kurskatalog/crawler/snapshot"
 	"kurskatalog/data"
 )
 
-// newSource builds the adapter for one configured source, with an HTTP
-// client whose transport is the network or the bundled snapshot.
+// sourceKinds are the adapters a source's kind can name.
+var sourceKinds = []string{"emil3", "planned-educations", "myh-decisions"}
+
+// newSource builds the adapter for one configured source, with a polite
+// HTTP client whose transport is the network or the bundled snapshot.
 func newSource(cfg *Config, sc SourceConfig) (crawler.Source, error) {
 	transport, err := sourceTransport(sc)
 	if err != nil {
@@ -28,9 +35,19 @@ func newSource(cfg *Config, sc SourceConfig) (crawler.Source, error) {
 	case "emil3":
 		return emil3.New(emil3.Config{ID: sc.ID, URL: sc.URL, Region: cfg.Region, SchoolTypes: sc.SchoolTypes,
 			PageSize: sc.PageSize}, client), nil
+	case "planned-educations":
+		return plannededu.New(plannededu.Config{ID: sc.ID, URL: sc.URL, Region: cfg.Region, PageSize: sc.PageSize},
+			client.HTTPClient()), nil
+	case "myh-decisions":
+		return myh.New(myh.Config{ID: sc.ID, URL: sc.URL, Region: cfg.Region, MunicipalitiesURL: sc.MunicipalitiesURL},
+			client.HTTPClient()), nil
 	}
 	return nil, fmt.Errorf("source %s: unknown kind %q", sc.ID, sc.Kind)
 }
+
+// snapshotModified is the Last-Modified of bundled files: when they were
+// taken, so conditional requests behave as against the live source.
+var snapshotModified = time.Date(2026, 11, 20, 4, 0, 0, 0, time.UTC)
 
 // sourceTransport is http.DefaultTransport for a live source, or an
 // in-process server over the bundled snapshot.
@@ -42,13 +59,20 @@ func sourceTransport(sc SourceConfig) (http.RoundTripper, error) {
 	if err != nil {
 		return nil, err
 	}
+	var h http.Handler
 	switch sc.Kind {
 	case "emil3":
 		ds, err := emil3.LoadPages(fsys)
 		if err != nil {
 			return nil, fmt.Errorf("source %s: %w", sc.ID, err)
 		}
-		return snapshot.Transport(emil3.NewServer(ds, sc.URL)), nil
+		h = emil3.NewServer(ds, sc.URL)
+	case "planned-educations":
+		h = snapshot.FilesBy(fsys, snapshotModified, plannededu.SnapshotFile)
+	case "myh-decisions":
+		h = snapshot.FilesBy(fsys, snapshotModified, func(u *url.URL) string { return path.Base(u.Path) })
+	default:
+		h = snapshot.Files(fsys, snapshotModified)
 	}
-	return nil, fmt.Errorf("source %s: kind %s has no snapshot server", sc.ID, sc.Kind)
+	return snapshot.Transport(h), nil
 }

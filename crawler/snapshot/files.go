@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"path"
 	"strings"
 	"time"
@@ -20,8 +21,18 @@ import (
 // Responses carry an ETag and Last-Modified and answer conditional
 // requests, so the importers' caching works against snapshots as live.
 func Files(fsys fs.FS, modified time.Time) http.Handler {
+	return FilesBy(fsys, modified, func(u *url.URL) string { return FileFor(u.Host, u.Path) })
+}
+
+// FilesBy is Files with another rule from URL to file name, for sources
+// whose snapshots are named by query (an API's pages) or by base name.
+func FilesBy(fsys fs.FS, modified time.Time, name func(*url.URL) string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		name := FileFor(r.Host, r.URL.Path)
+		u := *r.URL
+		if u.Host == "" {
+			u.Host = r.Host
+		}
+		name := name(&u)
 		b, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			http.NotFound(w, r)
