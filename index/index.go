@@ -129,29 +129,40 @@ func (ix *Index) Rebuild(ctx context.Context, each func(context.Context, func(ca
 	return n, ix.Put(ctx, pending)
 }
 
-// toDocument projects an offering onto the indexed fields.
-func toDocument(o *catalog.Offering) document {
-	d := document{
-		Title:        o.Title,
-		TitleEN:      o.TitleEN,
-		Description:  o.DescriptionText(),
-		Keywords:     o.Keywords,
-		Provider:     o.Provider.Name,
-		Towns:        o.Towns,
-		Municipality: o.Municipalities,
-		Mode:         string(o.Mode),
-		SchoolType:   o.SchoolType,
-		Cancelled:    o.Cancelled,
-		TitleSort:    strings.ToLower(o.Title),
+// toDocument projects an offering onto the indexed fields. It is a map, not
+// a struct, because Bleve indexes an empty struct field as the term "",
+// which would show up as a facet value; unknown values are left out.
+func toDocument(o *catalog.Offering) map[string]any {
+	d := map[string]any{
+		fieldTitle:        o.Title,
+		fieldProvider:     o.Provider.Name,
+		fieldMode:         string(o.Mode),
+		fieldSchoolType:   o.SchoolType,
+		fieldCancelled:    o.Cancelled,
+		fieldTitleSort:    strings.ToLower(o.Title),
+		fieldMunicipality: o.Municipalities,
+	}
+	set := func(field, value string) {
+		if value != "" {
+			d[field] = value
+		}
+	}
+	set(fieldTitleEN, o.TitleEN)
+	set(fieldDescription, o.DescriptionText())
+	if len(o.Keywords) > 0 {
+		d[fieldKeywords] = o.Keywords
+	}
+	if len(o.Towns) > 0 {
+		d[fieldTowns] = o.Towns
 	}
 	if o.Pace > 0 {
-		d.Pace = strconv.Itoa(o.Pace)
+		d[fieldPace] = strconv.Itoa(o.Pace)
 	}
 	if !o.Start.IsZero() {
-		d.Start = o.Start.Format(time.RFC3339)
+		d[fieldStart] = o.Start.Format(time.RFC3339)
 	}
 	if !o.ApplicationLast.IsZero() {
-		d.Deadline = o.ApplicationLast.Format(time.RFC3339)
+		d[fieldDeadline] = o.ApplicationLast.Format(time.RFC3339)
 	}
 	return d
 }

@@ -33,25 +33,6 @@ const (
 	fieldTitleSort    = "title_sort"
 )
 
-// document is what is indexed for an offering. Facet fields are keywords so
-// that their values come back exactly as stored.
-type document struct {
-	Title        string   `json:"title"`
-	TitleEN      string   `json:"title_en,omitempty"`
-	Description  string   `json:"description,omitempty"`
-	Keywords     []string `json:"keywords,omitempty"`
-	Provider     string   `json:"provider"`
-	Towns        []string `json:"towns,omitempty"`
-	Municipality []string `json:"municipality"`
-	Mode         string   `json:"mode"`
-	SchoolType   string   `json:"school_type"`
-	Pace         string   `json:"pace,omitempty"`
-	Start        string   `json:"start,omitempty"`
-	Deadline     string   `json:"application_last,omitempty"`
-	Cancelled    bool     `json:"cancelled"`
-	TitleSort    string   `json:"title_sort"`
-}
-
 func newMapping() mapping.IndexMapping {
 	text := func(analyzer string) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()

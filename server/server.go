@@ -27,11 +27,17 @@ type Store interface {
 	CountOfferings(ctx context.Context) (int, error)
 }
 
+// Sources reports the configured sources and their runs.
+type Sources interface {
+	SourceStatuses(ctx context.Context) ([]catalog.SourceStatus, error)
+}
+
 // Deps are what the server needs.
 type Deps struct {
-	Index Index
-	Store Store
-	Log   *slog.Logger
+	Index   Index
+	Store   Store
+	Sources Sources
+	Log     *slog.Logger
 	// Now is the clock used for "today" in queries; nil means time.Now.
 	Now func() time.Time
 }
@@ -66,6 +72,7 @@ func New(d Deps) *gin.Engine {
 	api := r.Group("/api/v1")
 	api.GET("/search", s.search)
 	api.GET("/offerings/:id", s.offering)
+	api.GET("/sources", s.sources)
 	return r
 }
 
@@ -88,4 +95,13 @@ func (s *Server) offering(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, o)
+}
+
+func (s *Server) sources(c *gin.Context) {
+	list, err := s.Sources.SourceStatuses(c.Request.Context())
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"sources": list})
 }

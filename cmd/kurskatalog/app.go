@@ -10,6 +10,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/robfig/cron/v3"
+
 	"kurskatalog/crawler"
 	"kurskatalog/data/catalog"
 	"kurskatalog/data/sqlite"
@@ -25,6 +27,9 @@ type app struct {
 	ix      *index.Index
 	runner  *crawler.Runner
 	sources []crawler.Source
+	// cron and entries are set while serving, for the next-run times.
+	cron    *cron.Cron
+	entries map[string]cron.EntryID
 }
 
 // openApp opens the store and index in dataDir, rebuilding the index from
@@ -42,7 +47,7 @@ func openApp(ctx context.Context, cfg *Config, dataDir string, log *slog.Logger)
 		db.Close()
 		return nil, err
 	}
-	a := &app{cfg: cfg, log: log, db: db, ix: ix,
+	a := &app{cfg: cfg, log: log, db: db, ix: ix, entries: map[string]cron.EntryID{},
 		runner: &crawler.Runner{Store: db, Index: ix, Log: log, FullEvery: time.Duration(cfg.FullEvery), Margin: time.Hour}}
 	if fresh {
 		if err := a.reindex(ctx); err != nil {

@@ -294,7 +294,7 @@ func TestSecondCrawlAppliesChangesAndDeletions(t *testing.T) {
 		switch e.ID {
 		case renamed:
 			c := *e.Content
-			c.Title = &emil3.LangString{Strings: []emil3.LangNode{{Lang: "swe", Value: "Fjällräddning och lavinkunskap"}}}
+			c.Title = &emil3.LangString{Strings: []emil3.LangNode{{Lang: "swe", Value: "Fjällräddning med lavinhundar"}}}
 			c.LastEdited = time.Now().In(catalog.Stockholm).Format("2006-01-02T15:04:05")
 			e.Content = &c
 		case deleted:
@@ -312,7 +312,7 @@ func TestSecondCrawlAppliesChangesAndDeletions(t *testing.T) {
 	base, _ = startServe(t, "--config", writeConfig(t, dir, snap.srv.URL, "168h"), "--data-dir", dataDir)
 
 	var r searchBody
-	getJSON(t, base+"/api/v1/search?q="+url.QueryEscape("lavinkunskap"), http.StatusOK, &r)
+	getJSON(t, base+"/api/v1/search?q="+url.QueryEscape("lavinhundar"), http.StatusOK, &r)
 	if len(r.Hits) != 1 || r.Hits[0].ID != renamed {
 		t.Errorf("renamed offering not found by its new title: %+v", r.Hits)
 	}

@@ -35,6 +35,7 @@ func (a *app) serve(ctx context.Context, addr string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	a.cron = sched
 	sched.Start()
 	defer func() {
 		<-sched.Stop().Done() // waits for running jobs
@@ -45,7 +46,7 @@ func (a *app) serve(ctx context.Context, addr string, out io.Writer) error {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           server.New(server.Deps{Index: a.ix, Store: a.db, Log: a.log}),
+		Handler:           server.New(server.Deps{Index: a.ix, Store: a.db, Sources: a, Log: a.log}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -78,10 +79,11 @@ func (a *app) schedule(ctx context.Context) (*cron.Cron, error) {
 			continue
 		}
 		src := a.sources[i]
-		_, err := c.AddFunc(sc.Schedule, func() { a.runScheduled(ctx, src, time.Duration(sc.Timeout)) })
+		id, err := c.AddFunc(sc.Schedule, func() { a.runScheduled(ctx, src, time.Duration(sc.Timeout)) })
 		if err != nil {
 			return nil, fmt.Errorf("source %s: %w", sc.ID, err)
 		}
+		a.entries[sc.ID] = id
 	}
 	return c, nil
 }
@@ -100,4 +102,26 @@ type slogPrintf struct{ a *app }
 
 func (l slogPrintf) Printf(format string, args ...any) {
 	l.a.log.Info(fmt.Sprintf(format, args...), "component", "cron")
+}
+
+// SourceStatuses lists every configured source with its last run and, when
+// the scheduler runs, its next one.
+func (a *app) SourceStatuses(ctx context.Context) ([]catalog.SourceStatus, error) {
+	runs, err := a.db.LatestRuns(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]catalog.SourceStatus, 0, len(a.cfg.Sources))
+	for _, sc := range a.cfg.Sources {
+		st := catalog.SourceStatus{ID: sc.ID, Kind: sc.Kind, URL: sc.URL, Snapshot: sc.Snapshot != "", Schedule: sc.Schedule}
+		if r, ok := runs[sc.ID]; ok {
+			st.LastRun = &r
+			st.Healthy = r.Status == catalog.RunOK
+		}
+		if id, ok := a.entries[sc.ID]; ok && a.cron != nil {
+			st.NextRun = a.cron.Entry(id).Next
+		}
+		out = append(out, st)
+	}
+	return out, nil
 }

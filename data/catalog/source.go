@@ -64,3 +64,16 @@ type Run struct {
 	Reasons  map[string]int `json:"skip_reasons,omitempty"`
 	Error    string         `json:"error,omitempty"`
 }
+
+// SourceStatus describes a configured source and how its runs are going.
+type SourceStatus struct {
+	ID       string    `json:"id"`
+	Kind     string    `json:"kind"`
+	URL      string    `json:"url"`
+	Snapshot bool      `json:"snapshot"` // read from the bundled copy, not the network
+	Schedule string    `json:"schedule,omitempty"`
+	NextRun  time.Time `json:"next_run,omitzero"`
+	LastRun  *Run      `json:"last_run"`
+	// Healthy is true when the last run succeeded.
+	Healthy bool `json:"healthy"`
+}

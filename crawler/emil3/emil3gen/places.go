@@ -65,7 +65,6 @@ func countyMuni(c string) *muni {
 // Places outside the county that tables refer to by code.
 var elsewhere = map[string]town{
 	"0180": {"Stockholm", "111 20", 59.3326, 18.0649},
-	"0305": {"Bålsta", "746 93", 59.5680, 17.5330},
 	"0780": {"Växjö", "352 52", 56.8777, 14.8091},
 	"0880": {"Kalmar", "392 31", 56.6634, 16.3568},
 	"1264": {"Skurup", "274 35", 55.4760, 13.5010},
@@ -78,7 +77,6 @@ var elsewhere = map[string]town{
 	"2281": {"Sundsvall", "852 30", 62.3908, 17.3069},
 	"2480": {"Umeå", "901 87", 63.8258, 20.2630},
 	"2580": {"Luleå", "971 87", 65.5848, 22.1547},
-	"2584": {"Kiruna", "981 31", 67.8558, 20.2253},
 }
 
 // townIn returns the main town of a municipality, in or outside the county.
@@ -97,6 +95,27 @@ func townIn(code string) town {
 		}
 	}
 	panic("emil3gen: unknown municipality " + code)
+}
+
+// townNamed is the town called name in municipality code, or the main
+// town when name is "" or unknown (then under that name).
+func townNamed(code, name string) town {
+	t := townIn(code)
+	if name == "" {
+		return t
+	}
+	for _, m := range county {
+		if m.Code != code {
+			continue
+		}
+		for _, tt := range m.Towns {
+			if tt.Name == name {
+				return tt
+			}
+		}
+	}
+	t.Name = name
+	return t
 }
 
 //go:embed kommuner.csv

@@ -160,19 +160,7 @@ func (g *gen) provider(def *providerDef) string {
 	}
 	g.providerSeen[def.ID] = len(g.ds.Providers)
 	addr := func(street, code, townName string) emil3.Address {
-		t := townIn(code)
-		if townName != "" {
-			t.Name = townName
-			for _, m := range county {
-				if m.Code == code {
-					for _, tt := range m.Towns {
-						if tt.Name == townName {
-							t = tt
-						}
-					}
-				}
-			}
-		}
+		t := townNamed(code, townName)
 		return emil3.Address{StreetAddress: street, PostalCode: t.Postal, Town: t.Name, AreaCode: code, Country: "SE"}
 	}
 	visit := []emil3.Address{addr(def.Street, def.Muni, def.Town)}
@@ -193,7 +181,7 @@ func (g *gen) provider(def *providerDef) string {
 		ContactAddress: &contact,
 		VisitAddresses: visit,
 		EmailAddresses: []string{def.Email},
-		Phones: []emil3.Phone{{Number: sv(def.Phone), Function: sv("Växel")}},
+		Phones:         []emil3.Phone{{Number: sv(def.Phone), Function: sv("Växel")}},
 		ResponsibleBody: &emil3.ResponsibleBody{
 			Type: code("C_Body", def.Body),
 			Name: sv(bodyName),
@@ -203,3 +191,20 @@ func (g *gen) provider(def *providerDef) string {
 	g.ds.Providers = append(g.ds.Providers, emil3.ProviderEntry{ID: def.ID, Status: emil3.StatusActive, Content: p})
 	return def.ID
 }
+
+// localDef returns a synthesised provider for national data sets, cached
+// by id so that each is built once.
+func (g *gen) localDef(d *providerDef) *providerDef {
+	if c, ok := g.localDefs[d.ID]; ok {
+		return c
+	}
+	g.localDefs[d.ID] = d
+	return d
+}
+
+// nationalLocal reports whether a local event in m needs a synthesised
+// provider (national data set, outside the county).
+func (g *gen) nationalLocal(m *muni) bool { return g.cfg.National && !inCounty(m.Code) }
+
+// providerTown is where a named provider is.
+func providerTown(d *providerDef) town { return townNamed(d.Muni, d.Town) }
