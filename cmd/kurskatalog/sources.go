@@ -37,10 +37,10 @@ func newSource(cfg *Config, sc SourceConfig) (crawler.Source, error) {
 			PageSize: sc.PageSize}, client), nil
 	case "planned-educations":
 		return plannededu.New(plannededu.Config{ID: sc.ID, URL: sc.URL, Region: cfg.Region, PageSize: sc.PageSize},
-			client.HTTPClient()), nil
+			client), nil
 	case "myh-decisions":
 		return myh.New(myh.Config{ID: sc.ID, URL: sc.URL, Region: cfg.Region, MunicipalitiesURL: sc.MunicipalitiesURL},
-			client.HTTPClient()), nil
+			client), nil
 	}
 	return nil, fmt.Errorf("source %s: unknown kind %q", sc.ID, sc.Kind)
 }

@@ -8,8 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"net/http"
+	"kurskatalog/crawler/fetch"
 	"time"
 
 	"kurskatalog/data/catalog"
@@ -38,16 +37,17 @@ type Config struct {
 // Source reads one round's decisions.
 type Source struct {
 	cfg    Config
-	client *http.Client
+	client *fetch.Client
 }
 
-// New returns a source. A nil client means http.DefaultClient.
-func New(cfg Config, client *http.Client) *Source {
+// New returns a source. The client is the polite fetch client (robots.txt,
+// delays, retries); nil means one with default settings.
+func New(cfg Config, client *fetch.Client) *Source {
 	if cfg.Round == 0 {
 		cfg.Round = DefaultRound
 	}
 	if client == nil {
-		client = http.DefaultClient
+		client = fetch.New(fetch.Config{}, nil)
 	}
 	return &Source{cfg: cfg, client: client}
 }
@@ -102,24 +102,11 @@ func (s *Source) parse(data []byte, several map[string][]string) (*catalog.Batch
 }
 
 func (s *Source) get(ctx context.Context, url string) ([]byte, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	resp, err := s.client.Get(ctx, url, fetch.Unconditional(), fetch.WithHeader("Accept", "text/csv, text/plain;q=0.9, */*;q=0.1"))
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("Accept", "text/csv, text/plain;q=0.9, */*;q=0.1")
-	resp, err := s.client.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<16))
-		return nil, fmt.Errorf("GET %s: %s", url, resp.Status)
-	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, maxFileBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("GET %s: %w", url, err)
-	}
+	data := resp.Body
 	if len(data) > maxFileBytes {
 		return nil, fmt.Errorf("GET %s: larger than %d bytes", url, maxFileBytes)
 	}

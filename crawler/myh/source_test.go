@@ -2,6 +2,7 @@ package myh
 
 import (
 	"context"
+	"kurskatalog/crawler/fetch"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -46,7 +47,7 @@ func snapshotSource(srv *httptest.Server, t4 string) *Source {
 	if t4 != "" {
 		cfg.MunicipalitiesURL = srv.URL + "/statistik/" + t4
 	}
-	return New(cfg, srv.Client())
+	return New(cfg, fetch.New(fetch.Config{Delay: -1, Retries: -1}, srv.Client().Transport))
 }
 
 // TestFetchSnapshot reads the national file: every row is accounted for,
@@ -109,7 +110,7 @@ func TestFetchNotATable(t *testing.T) {
 		w.Write([]byte("<html><body>Sidan kunde inte hittas</body></html>\n"))
 	}))
 	defer srv.Close()
-	s := New(Config{ID: "myh", URL: srv.URL + "/tabell3.csv", Region: county}, srv.Client())
+	s := New(Config{ID: "myh", URL: srv.URL + "/tabell3.csv", Region: county}, fetch.New(fetch.Config{Delay: -1, Retries: -1}, srv.Client().Transport))
 	if _, err := s.Fetch(context.Background(), time.Time{}); err == nil {
 		t.Fatal("want an error")
 	}

@@ -8,8 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"net/http"
+	"kurskatalog/crawler/fetch"
 	"net/url"
 	"strconv"
 	"time"
@@ -48,11 +47,12 @@ type Config struct {
 // Source reads adult education events for the configured municipalities.
 type Source struct {
 	cfg    Config
-	client *http.Client
+	client *fetch.Client
 }
 
-// New returns a source. A nil client means http.DefaultClient.
-func New(cfg Config, client *http.Client) *Source {
+// New returns a source. The client is the polite fetch client (robots.txt,
+// delays, retries); nil means one with default settings.
+func New(cfg Config, client *fetch.Client) *Source {
 	if cfg.URL == "" {
 		cfg.URL = DefaultURL
 	}
@@ -60,7 +60,7 @@ func New(cfg Config, client *http.Client) *Source {
 		cfg.PageSize = DefaultPageSize
 	}
 	if client == nil {
-		client = http.DefaultClient
+		client = fetch.New(fetch.Config{}, nil)
 	}
 	return &Source{cfg: cfg, client: client}
 }
@@ -157,24 +157,11 @@ func (s *Source) fetchPage(ctx context.Context, area string, n int) (*Page, erro
 	if err != nil {
 		return nil, err
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	resp, err := s.client.Get(ctx, u, fetch.Unconditional(), fetch.WithHeader("Accept", MediaType))
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("Accept", MediaType)
-	resp, err := s.client.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<16))
-		return nil, fmt.Errorf("GET %s: %s", u, resp.Status)
-	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, maxPageBytes+1))
-	if err != nil {
-		return nil, err
-	}
+	data := resp.Body
 	if len(data) > maxPageBytes {
 		return nil, errors.New("page larger than " + strconv.Itoa(maxPageBytes) + " bytes")
 	}

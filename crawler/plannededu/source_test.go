@@ -2,6 +2,7 @@ package plannededu
 
 import (
 	"context"
+	"kurskatalog/crawler/fetch"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -52,7 +53,7 @@ func snapshotServer(t *testing.T, fail string) (*httptest.Server, *[]string) {
 }
 
 func newTestSource(srv *httptest.Server, region []string) *Source {
-	return New(Config{ID: "planned-educations", URL: srv.URL + "/planned-educations/v3/adult-education-events", Region: region}, srv.Client())
+	return New(Config{ID: "planned-educations", URL: srv.URL + "/planned-educations/v3/adult-education-events", Region: region}, fetch.New(fetch.Config{Delay: -1, Retries: -1}, srv.Client().Transport))
 }
 
 // TestFetchSnapshot reads the whole county from the bundled snapshot: every
@@ -161,6 +162,10 @@ func TestFetchUndecodablePage(t *testing.T) {
 func TestFetchEmptyMunicipality(t *testing.T) {
 	calls := 0
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
 		calls++
 		w.Write([]byte(`{"status":"OK","message":"Success","body":{"_links":{},"page":{"size":20,"totalElements":0,"totalPages":0,"number":0}}}`))
 	}))
