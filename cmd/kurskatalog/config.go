@@ -38,6 +38,7 @@ type SourceConfig struct {
 	Timeout     Duration `yaml:"timeout"`
 	Delay       Duration `yaml:"delay"`
 	Parallelism int      `yaml:"parallelism"`
+	Retries     int      `yaml:"retries"` // on 5xx and timeouts; default 3, -1 for none
 	SchoolTypes []string `yaml:"school_types"`
 	PageSize    int      `yaml:"page_size"`
 	// MunicipalitiesURL is MYH's table 4, which places programmes run in

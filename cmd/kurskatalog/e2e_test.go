@@ -58,6 +58,8 @@ type liveSnapshot struct {
 	mu  sync.Mutex
 	ds  *emil3.Dataset
 	srv *httptest.Server
+	// fault, when set, may answer a request instead of the API.
+	fault func(w http.ResponseWriter, r *http.Request) bool
 }
 
 func newLiveSnapshot(t *testing.T) *liveSnapshot {
@@ -73,14 +75,18 @@ func newLiveSnapshot(t *testing.T) *liveSnapshot {
 	ls.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ls.mu.Lock()
 		h := emil3.NewServer(ls.ds, "https://api.skolverket.se/susa-navet/emil3")
+		fault := ls.fault
 		ls.mu.Unlock()
+		if fault != nil && fault(w, r) {
+			return
+		}
 		h.ServeHTTP(w, r)
 	}))
 	t.Cleanup(ls.srv.Close)
 	return ls
 }
 
-func writeConfig(t *testing.T, dir, base, fullEvery string) string {
+func writeConfig(t *testing.T, dir, base, fullEvery string, extra ...string) string {
 	t.Helper()
 	cfg := fmt.Sprintf(`region: ["2303", "2305", "2309", "2313", "2321", "2326", "2361", "2380"]
 full_every: %s
@@ -91,6 +97,9 @@ sources:
     schedule: "0 4 * * *"
     delay: 1ms
 `, fullEvery, base)
+	for _, line := range extra {
+		cfg += "    " + line + "\n"
+	}
 	path := filepath.Join(dir, "config.yaml")
 	if err := os.WriteFile(path, []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)

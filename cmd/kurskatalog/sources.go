@@ -26,7 +26,7 @@ func newSource(cfg *Config, sc SourceConfig) (crawler.Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	fc := fetch.Config{UserAgent: cfg.UserAgent, Delay: time.Duration(sc.Delay), Parallelism: sc.Parallelism}
+	fc := fetch.Config{UserAgent: cfg.UserAgent, Delay: time.Duration(sc.Delay), Parallelism: sc.Parallelism, Retries: sc.Retries}
 	if sc.Snapshot != "" {
 		fc.Delay = -1 // in-process: nobody to be polite to
 	}

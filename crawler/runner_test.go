@@ -1,0 +1,140 @@
+package crawler_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"kurskatalog/crawler"
+	"kurskatalog/data/catalog"
+	"kurskatalog/data/sqlite"
+	"kurskatalog/index"
+)
+
+// scripted is a source whose next answer the test decides.
+type scripted struct {
+	batch  *catalog.Batch
+	err    error
+	panics bool
+	since  []time.Time
+}
+
+func (s *scripted) ID() string { return "lärcentrum-ragunda" }
+
+func (s *scripted) Fetch(_ context.Context, since time.Time) (*catalog.Batch, error) {
+	s.since = append(s.since, since)
+	if s.panics {
+		panic("selector returned nil")
+	}
+	if s.err != nil {
+		return nil, s.err
+	}
+	b := *s.batch
+	return &b, nil
+}
+
+func course(id, title string) catalog.Offering {
+	return catalog.Offering{ID: id, Title: title, SchoolType: "STF", Mode: catalog.ModeOnsite,
+		Municipalities: []string{"2303"}, Provider: catalog.Provider{Name: "Lärcentrum Ragunda"}}
+}
+
+func newRunner(t *testing.T) (*crawler.Runner, *sqlite.DB, *index.Index) {
+	t.Helper()
+	dir := t.TempDir()
+	db, err := sqlite.Open(context.Background(), filepath.Join(dir, "db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, _, err := index.Open(filepath.Join(dir, "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close(); db.Close() })
+	return &crawler.Runner{Store: db, Index: ix, FullEvery: 24 * time.Hour, Margin: time.Hour}, db, ix
+}
+
+func indexed(t *testing.T, ix *index.Index) int {
+	t.Helper()
+	n, err := ix.Count()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return int(n)
+}
+
+func TestFailedRunKeepsData(t *testing.T) {
+	ctx := context.Background()
+	r, db, ix := newRunner(t)
+	src := &scripted{batch: &catalog.Batch{Complete: true, Offerings: []catalog.Offering{
+		course("html.ragunda.truck", "Truckkort A+B"), course("html.ragunda.hlr", "Hjärt- och lungräddning (HLR)")}}}
+	if run, err := r.Run(ctx, src); err != nil || run.Added != 2 {
+		t.Fatalf("first run: %+v %v", run, err)
+	}
+
+	for _, tt := range []struct {
+		name string
+		set  func()
+	}{
+		{"fetch error", func() { src.err = errors.New("GET https://www.ragunda.se/larcentrum/: status 503 after 4 attempts") }},
+		{"panic in the adapter", func() { src.err, src.panics = nil, true }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.set()
+			run, err := r.Run(ctx, src)
+			if err == nil || run.Status != catalog.RunFailed || run.Error == "" {
+				t.Fatalf("run %+v, err %v: want a recorded failure", run, err)
+			}
+			if n, _ := db.CountOfferings(ctx); n != 2 {
+				t.Errorf("%d offerings in the store after a failed run, want 2", n)
+			}
+			if n := indexed(t, ix); n != 2 {
+				t.Errorf("%d offerings indexed after a failed run, want 2", n)
+			}
+			latest, _ := db.LatestRuns(ctx)
+			if latest[src.ID()].Status != catalog.RunFailed {
+				t.Errorf("latest run %+v", latest[src.ID()])
+			}
+		})
+	}
+}
+
+func TestRunsIncrementalAfterSuccess(t *testing.T) {
+	ctx := context.Background()
+	r, db, ix := newRunner(t)
+	src := &scripted{batch: &catalog.Batch{Complete: true, Offerings: []catalog.Offering{course("a", "Motorsågskörkort"), course("b", "Skoterförarbevis")}}}
+	if _, err := r.Run(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+	// The second run asks for changes since the first, less the margin, and
+	// an incremental batch that names a removal removes only that.
+	src.batch = &catalog.Batch{Removed: []string{"b"}}
+	run, err := r.Run(ctx, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(src.since) != 2 || !src.since[0].IsZero() || src.since[1].IsZero() || time.Since(src.since[1]) < time.Hour {
+		t.Errorf("since per run: %v", src.since)
+	}
+	if run.Full || run.Removed != 1 {
+		t.Errorf("incremental run %+v", run)
+	}
+	if n, _ := db.CountOfferings(ctx); n != 1 {
+		t.Errorf("store has %d, want 1", n)
+	}
+	if n := indexed(t, ix); n != 1 {
+		t.Errorf("index has %d, want 1", n)
+	}
+
+	// Once FullEvery has passed since the last full run, the runner asks for
+	// everything again.
+	r.FullEvery = time.Nanosecond
+	src.batch = &catalog.Batch{Complete: true, Offerings: []catalog.Offering{course("a", "Motorsågskörkort")}}
+	if _, err := r.Run(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+	if !src.since[2].IsZero() {
+		t.Errorf("run after FullEvery asked for changes since %v", src.since[2])
+	}
+}
