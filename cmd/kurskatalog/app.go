@@ -13,6 +13,7 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"kurskatalog/crawler"
+	"kurskatalog/crawler/progress"
 	"kurskatalog/data/catalog"
 	"kurskatalog/data/sqlite"
 	"kurskatalog/index"
@@ -83,8 +84,9 @@ func (a *app) reindex(ctx context.Context) error {
 
 // crawl runs the sources with the given ids (all when none) concurrently
 // and returns their runs. Each source commits its own work; the error joins
-// every source's failure.
-func (a *app) crawl(ctx context.Context, ids []string) ([]catalog.Run, error) {
+// every source's failure. watch, when not nil, is told each source's
+// progress counter before it starts.
+func (a *app) crawl(ctx context.Context, ids []string, watch func(id string, c *progress.Counter)) ([]catalog.Run, error) {
 	var chosen []crawler.Source
 	for _, id := range ids {
 		found := false
@@ -104,7 +106,12 @@ func (a *app) crawl(ctx context.Context, ids []string) ([]catalog.Run, error) {
 	errs := make([]error, len(chosen))
 	var wg sync.WaitGroup
 	for i, src := range chosen {
+		counter := &progress.Counter{}
+		if watch != nil {
+			watch(src.ID(), counter)
+		}
 		wg.Go(func() {
+			ctx := progress.With(ctx, counter)
 			ctx, cancel := context.WithTimeout(ctx, a.timeout(src.ID()))
 			defer cancel()
 			runs[i], errs[i] = a.runner.Run(ctx, src)

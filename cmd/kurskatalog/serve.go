@@ -25,7 +25,7 @@ func (a *app) serve(ctx context.Context, addr string, out io.Writer) error {
 	}
 	if n == 0 {
 		a.log.Info("Empty catalogue: importing every source before serving")
-		if _, err := a.crawl(ctx, nil); err != nil {
+		if _, err := a.crawl(ctx, nil, nil); err != nil {
 			// Serve what did import; the failed sources retry on schedule.
 			a.log.Error("Initial import incomplete", "error", err)
 		}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"kurskatalog/crawler/fetch"
+	"kurskatalog/crawler/progress"
 	"kurskatalog/data/catalog"
 )
 
@@ -129,6 +130,7 @@ func (s *Source) list(ctx context.Context, resource string, since time.Time, fn 
 			return fmt.Errorf("emil3: %s page %d: server answered page %d", resource, page, env.Page.PageNumber)
 		}
 		fn(&env)
+		progress.Page(ctx, len(env.EducationEvents)+len(env.EducationInfos)+len(env.EducationProviders))
 		if int64(page+1) >= env.Page.TotalPages {
 			return nil
 		}

@@ -5,10 +5,12 @@
 package myh
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"kurskatalog/crawler/fetch"
+	"kurskatalog/crawler/progress"
 	"time"
 
 	"kurskatalog/data/catalog"
@@ -107,6 +109,7 @@ func (s *Source) get(ctx context.Context, url string) ([]byte, error) {
 		return nil, err
 	}
 	data := resp.Body
+	progress.Page(ctx, bytes.Count(data, []byte{'\n'}))
 	if len(data) > maxFileBytes {
 		return nil, fmt.Errorf("GET %s: larger than %d bytes", url, maxFileBytes)
 	}

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"kurskatalog/crawler/fetch"
+	"kurskatalog/crawler/progress"
 	"net/url"
 	"strconv"
 	"time"
@@ -165,5 +166,9 @@ func (s *Source) fetchPage(ctx context.Context, area string, n int) (*Page, erro
 	if len(data) > maxPageBytes {
 		return nil, errors.New("page larger than " + strconv.Itoa(maxPageBytes) + " bytes")
 	}
-	return DecodePage(data)
+	page, err := DecodePage(data)
+	if err == nil {
+		progress.Page(ctx, len(page.Embedded.Events))
+	}
+	return page, err
 }
