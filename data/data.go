@@ -24,7 +24,14 @@ func Snapshot(name string) (fs.FS, error) {
 	return fs.Sub(files, dir)
 }
 
-var municipalities = sync.OnceValue(func() map[string]string {
+// municipalityTable holds the SCB list both ways: code -> name and folded
+// name -> code.
+type municipalityTable struct {
+	names map[string]string
+	codes map[string]string
+}
+
+var municipalities = sync.OnceValue(func() municipalityTable {
 	f, err := files.Open("reference/kommunkoder-kommunnamn.csv")
 	if err != nil {
 		panic(err) // embedded at build time: cannot be missing
@@ -34,19 +41,52 @@ var municipalities = sync.OnceValue(func() map[string]string {
 	if err != nil {
 		panic(err)
 	}
-	m := make(map[string]string, len(rows))
+	t := municipalityTable{names: make(map[string]string, len(rows)), codes: make(map[string]string, len(rows))}
 	for _, r := range rows {
 		if len(r) == 2 {
-			m[strings.TrimSpace(r[0])] = strings.TrimSpace(r[1])
+			code, name := strings.TrimSpace(r[0]), strings.TrimSpace(r[1])
+			t.names[code] = name
+			t.codes[foldName(name)] = code
 		}
 	}
-	return m
+	return t
 })
 
 // MunicipalityName returns the name of the municipality with SCB code code.
 func MunicipalityName(code string) (string, bool) {
-	n, ok := municipalities()[code]
+	n, ok := municipalities().names[code]
 	return n, ok
+}
+
+// MunicipalityCode returns the SCB code of a municipality named the way
+// sources write it: "Östersund", "Östersunds kommun", "ÖSTERSUND",
+// "Upplands-Väsby". The genitive s is tried last because names such as
+// Borås and Kramfors end in s themselves.
+func MunicipalityCode(name string) (string, bool) {
+	k := strings.TrimSuffix(foldName(name), " kommun")
+	codes := municipalities().codes
+	if code, ok := codes[k]; ok {
+		return code, true
+	}
+	if s, ok := strings.CutSuffix(k, "s"); ok {
+		code, ok := codes[s]
+		return code, ok
+	}
+	return "", false
+}
+
+// decomposed undoes NFD spellings of å, ä and ö, which some exports use.
+var decomposed = strings.NewReplacer(
+	"a\u030a", "å", "a\u0308", "ä", "o\u0308", "ö",
+	"A\u030a", "Å", "A\u0308", "Ä", "O\u0308", "Ö",
+)
+
+// foldName lower-cases a name, composes å/ä/ö and treats hyphens and runs of
+// space alike ("Upplands-Väsby", "Upplands Väsby").
+func foldName(s string) string {
+	s = decomposed.Replace(s)
+	s = strings.ReplaceAll(s, "-", " ")
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
 // JamtlandMunicipalities are the county's eight municipalities, by code.

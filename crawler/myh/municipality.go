@@ -1,45 +1,6 @@
 package myh
 
-import (
-	_ "embed"
-	"encoding/csv"
-	"strings"
-)
-
-// kommunerCSV is SCB's list of the 290 municipalities: code,name, no header.
-//
-//go:embed kommuner.csv
-var kommunerCSV string
-
-// municipalities maps a folded municipality name to its 4-digit SCB code.
-var municipalities = loadMunicipalities()
-
-func loadMunicipalities() map[string]string {
-	rows, err := csv.NewReader(strings.NewReader(kommunerCSV)).ReadAll()
-	if err != nil {
-		panic("myh: embedded kommuner.csv: " + err.Error())
-	}
-	byName := make(map[string]string, len(rows))
-	for _, r := range rows {
-		byName[foldName(r[1])] = r[0]
-	}
-	return byName
-}
-
-// municipalityByName accepts "Östersund", "Östersunds kommun" and
-// "ÖSTERSUND". The genitive s is tried last because names such as Borås and
-// Kramfors end in s themselves.
-func municipalityByName(name string) (string, bool) {
-	k := strings.TrimSuffix(foldName(name), " kommun")
-	if code, ok := municipalities[k]; ok {
-		return code, true
-	}
-	if s, ok := strings.CutSuffix(k, "s"); ok {
-		code, ok := municipalities[s]
-		return code, ok
-	}
-	return "", false
-}
+import "strings"
 
 // decomposed undoes NFD spellings of å, ä and ö, which some exports use.
 var decomposed = strings.NewReplacer(

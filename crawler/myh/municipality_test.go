@@ -1,6 +1,7 @@
 package myh
 
 import (
+	"kurskatalog/data"
 	"strings"
 	"testing"
 )
@@ -35,8 +36,8 @@ func TestMunicipalityByName(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got, _ := municipalityByName(tt.name); got != tt.want {
-				t.Errorf("municipalityByName(%q) = %q, want %q", tt.name, got, tt.want)
+			if got, _ := data.MunicipalityCode(tt.name); got != tt.want {
+				t.Errorf("data.MunicipalityCode(%q) = %q, want %q", tt.name, got, tt.want)
 			}
 		})
 	}
@@ -68,18 +69,8 @@ func TestSnapshotNamesResolve(t *testing.T) {
 		t.Fatalf("only %d names read", len(names))
 	}
 	for n := range names {
-		if _, ok := municipalityByName(n); !ok {
+		if _, ok := data.MunicipalityCode(n); !ok {
 			t.Errorf("%q does not resolve", n)
-		}
-	}
-}
-
-// TestGenitiveIsUnambiguous guards the genitive fallback: no municipality's
-// name plus s may be another municipality's name.
-func TestGenitiveIsUnambiguous(t *testing.T) {
-	for name := range municipalities {
-		if code, ok := municipalities[name+"s"]; ok {
-			t.Errorf("%q+s is %s", name, code)
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"kurskatalog/data"
 	"kurskatalog/data/catalog"
 )
 
@@ -113,7 +114,7 @@ func place(d *Decision, several map[string][]string, o *catalog.Offering) error 
 		}
 	}
 	for _, name := range names {
-		code, ok := municipalityByName(name)
+		code, ok := data.MunicipalityCode(name)
 		if !ok {
 			return skipError(fmt.Sprintf("unknown Kommun %q", name))
 		}

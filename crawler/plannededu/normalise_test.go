@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"kurskatalog/data"
 	"kurskatalog/data/catalog"
 )
 
@@ -155,20 +156,10 @@ func TestMunicipalityByName(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, _ := municipalityByName(tt.name)
+			got, _ := data.MunicipalityCode(tt.name)
 			if got != tt.want {
-				t.Errorf("municipalityByName(%q) = %q, want %q", tt.name, got, tt.want)
+				t.Errorf("data.MunicipalityCode(%q) = %q, want %q", tt.name, got, tt.want)
 			}
 		})
-	}
-}
-
-// TestGenitiveIsUnambiguous guards the genitive fallback: no municipality's
-// name plus s may be another municipality's name.
-func TestGenitiveIsUnambiguous(t *testing.T) {
-	for name := range municipalities {
-		if code, ok := municipalities[name+"s"]; ok {
-			t.Errorf("%q+s is %s", name, code)
-		}
 	}
 }
