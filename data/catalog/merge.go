@@ -3,6 +3,8 @@ package catalog
 import (
 	"reflect"
 	"slices"
+	"strings"
+	"unicode"
 )
 
 // Merge combines several sources' records of the same offering into one.
@@ -44,4 +46,27 @@ func Merge(records []Offering) Offering {
 		}
 	}
 	return out
+}
+
+// MatchKey identifies an offering across sources that give it different
+// ids: the same provider's same title starting the same day. Offerings
+// without a start date (rolling starts) get no key: they cannot be told
+// apart reliably and are never merged by key.
+func MatchKey(o *Offering) string {
+	if o.Start.IsZero() || o.Title == "" || o.Provider.Name == "" {
+		return ""
+	}
+	return fold(o.Provider.Name) + "|" + fold(o.Title) + "|" + o.Start.Format("2006-01-02")
+}
+
+// fold lower-cases and keeps only letters and digits, so that punctuation
+// and spacing differences between sources do not matter.
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

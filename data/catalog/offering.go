@@ -100,7 +100,9 @@ type Offering struct {
 
 // Provenance says where an offering came from and when it was seen.
 type Provenance struct {
-	Source      string    `json:"source"`
+	Source string `json:"source"`
+	ID     string `json:"id,omitempty"` // the source's own id for the offering
+
 	SourceURL   string    `json:"source_url,omitempty"`
 	FirstSeen   time.Time `json:"first_seen,omitzero"`
 	LastSeen    time.Time `json:"last_seen,omitzero"`

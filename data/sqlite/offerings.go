@@ -6,8 +6,9 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"sort"
+	"slices"
 
 	"kurskatalog/data/catalog"
 )
@@ -17,6 +18,9 @@ import (
 // removed ones tombstoned. When the batch is Complete, this source's records
 // that the batch does not mention are tombstoned too. It returns the
 // offering IDs whose content changed, so that only those are re-indexed.
+//
+// A new record joins the offering of another source's record with the same
+// catalog.MatchKey; its offering id (canonical) is then that record's.
 func (d *DB) ApplyBatch(ctx context.Context, b *catalog.Batch) (catalog.ApplyResult, error) {
 	var res catalog.ApplyResult
 	now := formatTime(d.now())
@@ -46,19 +50,25 @@ func (d *DB) ApplyBatch(ctx context.Context, b *catalog.Batch) (catalog.ApplyRes
 		if err != nil {
 			return res, fmt.Errorf("sqlite: apply %s: offering %s: %w", b.Source, o.ID, err)
 		}
+		key := catalog.MatchKey(o)
 		old, ok := existing[o.ID]
 		switch {
 		case !ok:
-			_, err = tx.ExecContext(ctx, `INSERT INTO records (source, id, hash, doc, first_seen, last_seen, last_changed, removed_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, NULL)
+			canonical, cerr := canonicalFor(ctx, tx, b.Source, o.ID, key)
+			if cerr != nil {
+				return res, fmt.Errorf("sqlite: apply %s: offering %s: %w", b.Source, o.ID, cerr)
+			}
+			_, err = tx.ExecContext(ctx, `INSERT INTO records (source, id, hash, doc, first_seen, last_seen, last_changed, removed_at, match_key, canonical)
+				VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
 				ON CONFLICT (source, id) DO UPDATE SET hash = excluded.hash, doc = excluded.doc,
-					last_seen = excluded.last_seen, last_changed = excluded.last_changed, removed_at = NULL`,
-				b.Source, o.ID, hash, doc, now, now, now)
-			res.Added = append(res.Added, o.ID)
-		case old != hash:
-			_, err = tx.ExecContext(ctx, `UPDATE records SET hash = ?, doc = ?, last_seen = ?, last_changed = ? WHERE source = ? AND id = ?`,
-				hash, doc, now, now, b.Source, o.ID)
-			res.Changed = append(res.Changed, o.ID)
+					last_seen = excluded.last_seen, last_changed = excluded.last_changed, removed_at = NULL,
+					match_key = excluded.match_key, canonical = excluded.canonical`,
+				b.Source, o.ID, hash, doc, now, now, now, key, canonical)
+			res.Added = append(res.Added, canonical)
+		case old.hash != hash:
+			_, err = tx.ExecContext(ctx, `UPDATE records SET hash = ?, doc = ?, last_seen = ?, last_changed = ?, match_key = ?
+				WHERE source = ? AND id = ?`, hash, doc, now, now, key, b.Source, o.ID)
+			res.Changed = append(res.Changed, old.canonical)
 		default:
 			_, err = tx.ExecContext(ctx, `UPDATE records SET last_seen = ? WHERE source = ? AND id = ?`, now, b.Source, o.ID)
 			res.Unchanged++
@@ -74,6 +84,8 @@ func (d *DB) ApplyBatch(ctx context.Context, b *catalog.Batch) (catalog.ApplyRes
 			gone = append(gone, id)
 		}
 	}
+	slices.Sort(gone)
+	gone = slices.Compact(gone)
 	if b.Complete {
 		for id := range existing {
 			if !seen[id] {
@@ -81,14 +93,13 @@ func (d *DB) ApplyBatch(ctx context.Context, b *catalog.Batch) (catalog.ApplyRes
 			}
 		}
 	}
-	sort.Strings(gone)
 	for _, id := range gone {
 		r, err := tx.ExecContext(ctx, `UPDATE records SET removed_at = ? WHERE source = ? AND id = ? AND removed_at IS NULL`, now, b.Source, id)
 		if err != nil {
 			return res, fmt.Errorf("sqlite: remove %s: %w", id, err)
 		}
 		if n, _ := r.RowsAffected(); n > 0 {
-			res.Removed = append(res.Removed, id)
+			res.Removed = append(res.Removed, existing[id].canonical)
 		}
 	}
 	if err := tx.Commit(); err != nil {
@@ -97,22 +108,39 @@ func (d *DB) ApplyBatch(ctx context.Context, b *catalog.Batch) (catalog.ApplyRes
 	return res, nil
 }
 
-// recordHashes returns the content hash of each live record of a source.
-func recordHashes(ctx context.Context, tx *sql.Tx, source string) (map[string]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, hash FROM records WHERE source = ? AND removed_at IS NULL`, source)
+type existingRecord struct{ hash, canonical string }
+
+// recordHashes returns the content hash and offering id of each live record
+// of a source.
+func recordHashes(ctx context.Context, tx *sql.Tx, source string) (map[string]existingRecord, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, hash, canonical FROM records WHERE source = ? AND removed_at IS NULL`, source)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	m := map[string]string{}
+	m := map[string]existingRecord{}
 	for rows.Next() {
-		var id, hash string
-		if err := rows.Scan(&id, &hash); err != nil {
+		var id string
+		var r existingRecord
+		if err := rows.Scan(&id, &r.hash, &r.canonical); err != nil {
 			return nil, err
 		}
-		m[id] = hash
+		m[id] = r
 	}
 	return m, rows.Err()
+}
+
+// canonicalFor returns the offering id a new record belongs to: that of
+// another source's live record with the same id or match key, else its own.
+func canonicalFor(ctx context.Context, tx *sql.Tx, source, id, key string) (string, error) {
+	var canonical string
+	err := tx.QueryRowContext(ctx, `SELECT canonical FROM records
+		WHERE source <> ? AND removed_at IS NULL AND (id = ? OR (? <> '' AND match_key = ?))
+		ORDER BY id = ? DESC, canonical LIMIT 1`, source, id, key, key, id).Scan(&canonical)
+	if errors.Is(err, sql.ErrNoRows) {
+		return id, nil
+	}
+	return canonical, err
 }
 
 // encode serialises an offering without its provenance times, which the

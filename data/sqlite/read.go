@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"time"
@@ -14,9 +15,16 @@ import (
 var zeroTime time.Time
 
 // FindOfferingByID returns the offering with id, merged over all sources
-// that have it.
+// that have it. The id of any of its records finds it too, so links with a
+// provider page's own id keep working after a merge.
 func (d *DB) FindOfferingByID(ctx context.Context, id string) (*catalog.Offering, error) {
-	found, err := d.OfferingsByIDs(ctx, []string{id})
+	canonical := id
+	err := d.db.QueryRowContext(ctx, `SELECT canonical FROM records WHERE id = ? AND removed_at IS NULL
+		ORDER BY canonical = id DESC LIMIT 1`, id).Scan(&canonical)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("sqlite: find %s: %w", id, err)
+	}
+	found, err := d.OfferingsByIDs(ctx, []string{canonical})
 	if err != nil {
 		return nil, err
 	}
@@ -40,8 +48,8 @@ func (d *DB) OfferingsByIDs(ctx context.Context, ids []string) ([]catalog.Offeri
 		for i, id := range chunk {
 			args[i] = id
 		}
-		rows, err := d.db.QueryContext(ctx, `SELECT source, id, doc, first_seen, last_seen, last_changed
-			FROM records WHERE removed_at IS NULL AND id IN (`+placeholders(len(chunk))+`)`, args...)
+		rows, err := d.db.QueryContext(ctx, `SELECT source, id, canonical, doc, first_seen, last_seen, last_changed
+			FROM records WHERE removed_at IS NULL AND canonical IN (`+placeholders(len(chunk))+`)`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: offerings by id: %w", err)
 		}
@@ -65,8 +73,8 @@ func (d *DB) OfferingsByIDs(ctx context.Context, ids []string) ([]catalog.Offeri
 // EachOffering calls fn for every live offering, in id order. It is how the
 // search index is rebuilt.
 func (d *DB) EachOffering(ctx context.Context, fn func(catalog.Offering) error) error {
-	rows, err := d.db.QueryContext(ctx, `SELECT source, id, doc, first_seen, last_seen, last_changed
-		FROM records WHERE removed_at IS NULL ORDER BY id, source`)
+	rows, err := d.db.QueryContext(ctx, `SELECT source, id, canonical, doc, first_seen, last_seen, last_changed
+		FROM records WHERE removed_at IS NULL ORDER BY canonical, source`)
 	if err != nil {
 		return fmt.Errorf("sqlite: each offering: %w", err)
 	}
@@ -93,7 +101,7 @@ func (d *DB) EachOffering(ctx context.Context, fn func(catalog.Offering) error) 
 // CountOfferings returns the number of live offerings.
 func (d *DB) CountOfferings(ctx context.Context) (int, error) {
 	var n int
-	err := d.db.QueryRowContext(ctx, `SELECT count(DISTINCT id) FROM records WHERE removed_at IS NULL`).Scan(&n)
+	err := d.db.QueryRowContext(ctx, `SELECT count(DISTINCT canonical) FROM records WHERE removed_at IS NULL`).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("sqlite: count offerings: %w", err)
 	}
@@ -108,15 +116,16 @@ type record struct {
 func scanRecords(rows *sql.Rows, fn func(record) error) error {
 	defer rows.Close()
 	for rows.Next() {
-		var source, id, doc, first, last, changed string
-		if err := rows.Scan(&source, &id, &doc, &first, &last, &changed); err != nil {
+		var source, id, canonical, doc, first, last, changed string
+		if err := rows.Scan(&source, &id, &canonical, &doc, &first, &last, &changed); err != nil {
 			return fmt.Errorf("sqlite: scan record: %w", err)
 		}
 		r := record{size: len(doc)}
 		if err := json.Unmarshal([]byte(doc), &r.offering); err != nil {
 			return fmt.Errorf("sqlite: record %s/%s: %w", source, id, err)
 		}
-		r.offering.ID = id
+		r.offering.ID = canonical
+		r.offering.Provenance.ID = id
 		r.offering.Provenance.Source = source
 		r.offering.Provenance.FirstSeen = parseTime(first)
 		r.offering.Provenance.LastSeen = parseTime(last)

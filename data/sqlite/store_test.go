@@ -160,3 +160,44 @@ func TestRuns(t *testing.T) {
 		t.Errorf("latest run %+v", got)
 	}
 }
+
+// A provider's own page and its Susa-navet event describe one course start
+// under different ids: they are shown once, found by either id, and the
+// offering lives on while either source still has it.
+func TestMergeByMatchKey(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	start := time.Date(2027, 1, 18, 0, 0, 0, 0, catalog.Stockholm)
+	feed := offering("e.uoh.miun.om041g.21011.20271", "Omvårdnad vid demenssjukdom", "2380")
+	feed.Provider.Name, feed.Start, feed.Credits = "Mittuniversitetet", start, 7.5
+	page := offering("html.miun.OM041G-VT27", "Omvårdnad vid demenssjukdom ", "2380")
+	page.Provider.Name, page.Start, page.ApplicationURL = "Mittuniversitetet", start, "https://www.antagning.se/se/search?courseCode=OM041G"
+	page.Provenance.Source = "miun-kurser"
+
+	apply(t, db, &catalog.Batch{Source: "susa-navet", Complete: true, Offerings: []catalog.Offering{feed}})
+	res := apply(t, db, &catalog.Batch{Source: "miun-kurser", Complete: true, Offerings: []catalog.Offering{page}})
+	if !slices.Equal(res.Added, []string{feed.ID}) {
+		t.Errorf("the page's record should join %s, got %v", feed.ID, res.Added)
+	}
+	if n, _ := db.CountOfferings(ctx); n != 1 {
+		t.Errorf("%d offerings, want 1", n)
+	}
+	for _, id := range []string{feed.ID, page.ID} {
+		o, err := db.FindOfferingByID(ctx, id)
+		if err != nil {
+			t.Fatalf("find %s: %v", id, err)
+		}
+		if o.ID != feed.ID || o.Credits != 7.5 || o.ApplicationURL == "" || len(o.Sources) != 2 {
+			t.Errorf("find %s: id %s credits %v apply %q sources %d", id, o.ID, o.Credits, o.ApplicationURL, len(o.Sources))
+		}
+	}
+
+	res = apply(t, db, &catalog.Batch{Source: "susa-navet", Complete: true})
+	if !slices.Equal(res.Removed, []string{feed.ID}) {
+		t.Errorf("removed %v", res.Removed)
+	}
+	o, err := db.FindOfferingByID(ctx, feed.ID)
+	if err != nil || o.Provenance.Source != "miun-kurser" {
+		t.Errorf("after the feed dropped it, the page still has it: %v %+v", err, o)
+	}
+}
