@@ -78,8 +78,8 @@ func TestFaultySourceLosesNothing(t *testing.T) {
 	dataDir := filepath.Join(dir, "var")
 	// A full run every time, so that a faulty run would remove everything
 	// it did not see if the runner let it.
+	crawlOnce(t, writeConfig(t, dir, snap.srv.URL, "1ns"), dataDir)
 	config := writeConfig(t, dir, snap.srv.URL, "1ns", "retries: 1", "timeout: 2s")
-	crawlOnce(t, config, dataDir)
 	before := countOfferings(t, dataDir)
 
 	for _, f := range faults {

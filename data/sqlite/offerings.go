@@ -133,16 +133,28 @@ func recordHashes(ctx context.Context, tx *sql.Tx, source string) (map[string]ex
 // canonicalFor returns the offering id a new record belongs to: that of
 // another source's live record with the same id or match key, else its own.
 func canonicalFor(ctx context.Context, tx *sql.Tx, source, id, key string) (string, error) {
-	var canonical string
-	err := tx.QueryRowContext(ctx, `SELECT canonical FROM records
-		WHERE source <> ? AND removed_at IS NULL AND (id = ? OR (? <> '' AND match_key = ?))
-		ORDER BY id = ? DESC, canonical LIMIT 1`, source, id, key, key, id).Scan(&canonical)
-	if errors.Is(err, sql.ErrNoRows) {
-		return id, nil
+	// Two queries rather than one with OR, so that each uses its index.
+	lookup := func(query, arg string) (string, error) {
+		var canonical string
+		err := tx.QueryRowContext(ctx, query, arg, source).Scan(&canonical)
+		if errors.Is(err, sql.ErrNoRows) {
+			return "", nil
+		}
+		return canonical, err
 	}
-	return canonical, err
+	c, err := lookup(`SELECT canonical FROM records WHERE id = ? AND source <> ? AND removed_at IS NULL LIMIT 1`, id)
+	if err != nil || c != "" {
+		return c, err
+	}
+	if key != "" {
+		c, err = lookup(`SELECT canonical FROM records WHERE match_key = ? AND source <> ? AND removed_at IS NULL
+			ORDER BY canonical LIMIT 1`, key)
+		if err != nil || c != "" {
+			return c, err
+		}
+	}
+	return id, nil
 }
-
 // encode serialises an offering without its provenance times, which the
 // store keeps in columns, so that the hash changes only when content does.
 func encode(o *catalog.Offering) (doc, hash string, err error) {

@@ -6,5 +6,6 @@ ALTER TABLE records ADD COLUMN canonical TEXT NOT NULL DEFAULT '';
 UPDATE records SET canonical = id;
 
 DROP INDEX records_id;
+CREATE INDEX records_id ON records (id);
 CREATE INDEX records_canonical ON records (canonical) WHERE removed_at IS NULL;
 CREATE INDEX records_match_key ON records (match_key) WHERE removed_at IS NULL AND match_key <> '';
