@@ -155,6 +155,7 @@ func canonicalFor(ctx context.Context, tx *sql.Tx, source, id, key string) (stri
 	}
 	return id, nil
 }
+
 // encode serialises an offering without its provenance times, which the
 // store keeps in columns, so that the hash changes only when content does.
 func encode(o *catalog.Offering) (doc, hash string, err error) {
