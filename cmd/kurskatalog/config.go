@@ -10,6 +10,7 @@ import (
 	"github.com/robfig/cron/v3"
 	"gopkg.in/yaml.v3"
 
+	htmlsource "kurskatalog/crawler/html"
 	"kurskatalog/data"
 )
 
@@ -44,6 +45,8 @@ type SourceConfig struct {
 	// MunicipalitiesURL is MYH's table 4, which places programmes run in
 	// several municipalities (myh-decisions only).
 	MunicipalitiesURL string `yaml:"municipalities_url"`
+	// Site describes how to scrape a web site (html only).
+	Site htmlsource.SiteConfig `yaml:"site"`
 }
 
 // Duration is a time.Duration written as "30s" or "2h" in YAML.
@@ -89,6 +92,9 @@ func (c *Config) setDefaults() {
 	}
 	for i := range c.Sources {
 		s := &c.Sources[i]
+		if s.Kind == "html" && len(s.Site.StartURLs) == 0 && s.URL != "" {
+			s.Site.StartURLs = []string{s.URL}
+		}
 		if s.Timeout == 0 {
 			s.Timeout = Duration(30 * time.Minute)
 		}
@@ -127,6 +133,11 @@ func (c *Config) Validate() error {
 		if s.Schedule != "" {
 			if _, err := cron.ParseStandard(s.Schedule); err != nil {
 				return fmt.Errorf("source %s: schedule %q: %w", s.ID, s.Schedule, err)
+			}
+		}
+		if s.Kind == "html" {
+			if err := s.Site.Validate(); err != nil {
+				return fmt.Errorf("source %s: site: %w", s.ID, err)
 			}
 		}
 		if s.Snapshot != "" {

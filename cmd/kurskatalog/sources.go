@@ -10,6 +10,7 @@ import (
 	"kurskatalog/crawler"
 	"kurskatalog/crawler/emil3"
 	"kurskatalog/crawler/fetch"
+	htmlsource "kurskatalog/crawler/html"
 	"kurskatalog/crawler/myh"
 	"kurskatalog/crawler/plannededu"
 	"kurskatalog/crawler/snapshot"
@@ -17,7 +18,7 @@ import (
 )
 
 // sourceKinds are the adapters a source's kind can name.
-var sourceKinds = []string{"emil3", "planned-educations", "myh-decisions"}
+var sourceKinds = []string{"emil3", "planned-educations", "myh-decisions", "html"}
 
 // newSource builds the adapter for one configured source, with a polite
 // HTTP client whose transport is the network or the bundled snapshot.
@@ -41,6 +42,8 @@ func newSource(cfg *Config, sc SourceConfig) (crawler.Source, error) {
 	case "myh-decisions":
 		return myh.New(myh.Config{ID: sc.ID, URL: sc.URL, Region: cfg.Region, MunicipalitiesURL: sc.MunicipalitiesURL},
 			client), nil
+	case "html":
+		return htmlsource.New(sc.ID, sc.Site, client)
 	}
 	return nil, fmt.Errorf("source %s: unknown kind %q", sc.ID, sc.Kind)
 }
