@@ -147,8 +147,13 @@ func canonicalFor(ctx context.Context, tx *sql.Tx, source, id, key string) (stri
 		return c, err
 	}
 	if key != "" {
-		c, err = lookup(`SELECT canonical FROM records WHERE match_key = ? AND source <> ? AND removed_at IS NULL
-			ORDER BY canonical LIMIT 1`, key)
+		// Join only a group that has no record of this source yet: one
+		// source's distinct records (two intakes on the same day) are never
+		// made one offering.
+		c, err = lookup(`SELECT r.canonical FROM records r
+			WHERE r.match_key = ?1 AND r.source <> ?2 AND r.removed_at IS NULL
+			AND NOT EXISTS (SELECT 1 FROM records s WHERE s.canonical = r.canonical AND s.source = ?2 AND s.removed_at IS NULL)
+			ORDER BY r.canonical LIMIT 1`, key)
 		if err != nil || c != "" {
 			return c, err
 		}

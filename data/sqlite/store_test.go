@@ -174,30 +174,34 @@ func TestMergeByMatchKey(t *testing.T) {
 	page.Provider.Name, page.Start, page.ApplicationURL = "Mittuniversitetet", start, "https://www.antagning.se/se/search?courseCode=OM041G"
 	page.Provenance.Source = "miun-kurser"
 
-	apply(t, db, &catalog.Batch{Source: "susa-navet", Complete: true, Offerings: []catalog.Offering{feed}})
-	res := apply(t, db, &catalog.Batch{Source: "miun-kurser", Complete: true, Offerings: []catalog.Offering{page}})
-	if !slices.Equal(res.Added, []string{feed.ID}) {
-		t.Errorf("the page's record should join %s, got %v", feed.ID, res.Added)
+	apply(t, db, &catalog.Batch{Source: "miun-kurser", Complete: true, Offerings: []catalog.Offering{page}})
+	// The feed has the course twice on the same day (campus and distance
+	// rounds): only one of them can be the page's course.
+	distance := feed
+	distance.ID = "e.uoh.miun.om041g.21012.20271"
+	res := apply(t, db, &catalog.Batch{Source: "susa-navet", Complete: true, Offerings: []catalog.Offering{feed, distance}})
+	if !slices.Equal(res.Added, []string{page.ID, distance.ID}) {
+		t.Errorf("the first feed record should join the page's offering and the second stay apart, got %v", res.Added)
 	}
-	if n, _ := db.CountOfferings(ctx); n != 1 {
-		t.Errorf("%d offerings, want 1", n)
+	if n, _ := db.CountOfferings(ctx); n != 2 {
+		t.Errorf("%d offerings, want 2", n)
 	}
 	for _, id := range []string{feed.ID, page.ID} {
 		o, err := db.FindOfferingByID(ctx, id)
 		if err != nil {
 			t.Fatalf("find %s: %v", id, err)
 		}
-		if o.ID != feed.ID || o.Credits != 7.5 || o.ApplicationURL == "" || len(o.Sources) != 2 {
+		if o.ID != page.ID || o.Credits != 7.5 || o.ApplicationURL == "" || len(o.Sources) != 2 {
 			t.Errorf("find %s: id %s credits %v apply %q sources %d", id, o.ID, o.Credits, o.ApplicationURL, len(o.Sources))
 		}
 	}
 
-	res = apply(t, db, &catalog.Batch{Source: "susa-navet", Complete: true})
-	if !slices.Equal(res.Removed, []string{feed.ID}) {
+	res = apply(t, db, &catalog.Batch{Source: "miun-kurser", Complete: true})
+	if !slices.Equal(res.Removed, []string{page.ID}) {
 		t.Errorf("removed %v", res.Removed)
 	}
-	o, err := db.FindOfferingByID(ctx, feed.ID)
-	if err != nil || o.Provenance.Source != "miun-kurser" {
-		t.Errorf("after the feed dropped it, the page still has it: %v %+v", err, o)
+	o, err := db.FindOfferingByID(ctx, page.ID)
+	if err != nil || o.Provenance.Source != "susa-navet" || len(o.Sources) != 1 {
+		t.Errorf("after the page dropped it, the feed still has it: %v %+v", err, o)
 	}
 }
