@@ -26,13 +26,21 @@ type Indexer interface {
 	Delete(ids []string) error
 }
 
+// Occupations maps an offering to the occupations it prepares for.
+type Occupations interface {
+	Map(o catalog.Offering) []catalog.OccupationMatch
+}
+
 // Runner runs sources into the store and keeps the index in step. Fetches
 // may run in parallel; applying a batch and indexing it is serialised, so
 // the store and the index have one writer.
 type Runner struct {
 	Store Store
 	Index Indexer
-	Log   *slog.Logger
+	// Occupations, when set, maps every offering to occupations before it
+	// is stored, so that the matches are part of its content.
+	Occupations Occupations
+	Log         *slog.Logger
 	// FullEvery forces a complete run when the last complete one is older,
 	// so that changes an incremental feed cannot report (an info edited
 	// without its events) and vanished records are caught up.
@@ -94,6 +102,11 @@ func (r *Runner) fetchAndApply(ctx context.Context, src Source, since time.Time,
 	}
 	if batch.Source == "" {
 		batch.Source = src.ID()
+	}
+	if r.Occupations != nil {
+		for i := range batch.Offerings {
+			batch.Offerings[i].Occupations = r.Occupations.Map(batch.Offerings[i])
+		}
 	}
 	run.Full = batch.Complete
 	run.Fetched, run.Filtered, run.Skipped = batch.Fetched, batch.Filtered, len(batch.Skipped)

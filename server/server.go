@@ -13,6 +13,8 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"kurskatalog/data/catalog"
+	"kurskatalog/data/coverage"
+	"kurskatalog/data/occupation"
 )
 
 // Index finds offerings: IDs of one page and facet counts.
@@ -32,12 +34,18 @@ type Sources interface {
 	SourceStatuses(ctx context.Context) ([]catalog.SourceStatus, error)
 }
 
+// Coverage is the store as the coverage report reads it.
+type Coverage = coverage.Store
+
 // Deps are what the server needs.
 type Deps struct {
 	Index   Index
 	Store   Store
 	Sources Sources
-	Log     *slog.Logger
+	// Coverage and Taxonomy answer the occupation and coverage questions.
+	Coverage Coverage
+	Taxonomy *occupation.Taxonomy
+	Log      *slog.Logger
 	// Now is the clock used for "today" in queries; nil means time.Now.
 	Now func() time.Time
 }
@@ -73,6 +81,7 @@ func New(d Deps) *gin.Engine {
 	api.GET("/search", s.search)
 	api.GET("/offerings/:id", s.offering)
 	api.GET("/sources", s.sources)
+	api.GET("/coverage", s.coverage)
 	return r
 }
 

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -15,22 +16,32 @@ import (
 	"kurskatalog/crawler"
 	"kurskatalog/crawler/progress"
 	"kurskatalog/data/catalog"
+	"kurskatalog/data/occupation"
 	"kurskatalog/data/sqlite"
 	"kurskatalog/index"
 )
 
-// app is the wired service: store, index, sources and the runner that
-// connects them.
+// app is the wired service: store, index, the configured sources as jobs,
+// and the runner that connects offering sources to store and index.
 type app struct {
-	cfg     *Config
-	log     *slog.Logger
-	db      *sqlite.DB
-	ix      *index.Index
-	runner  *crawler.Runner
-	sources []crawler.Source
+	cfg    *Config
+	log    *slog.Logger
+	db     *sqlite.DB
+	ix     *index.Index
+	tax    *occupation.Taxonomy
+	runner *crawler.Runner
+	jobs   []job // one per configured source, in configuration order
 	// cron and entries are set while serving, for the next-run times.
 	cron    *cron.Cron
 	entries map[string]cron.EntryID
+}
+
+// job is one configured source as crawl and the scheduler see it: offering
+// sources run through the runner, demand sources import into the store.
+type job struct {
+	id   string
+	kind string
+	run  func(ctx context.Context) (catalog.Run, error)
 }
 
 // openApp opens the store and index in dataDir, rebuilding the index from
@@ -48,8 +59,21 @@ func openApp(ctx context.Context, cfg *Config, dataDir string, log *slog.Logger)
 		db.Close()
 		return nil, err
 	}
-	a := &app{cfg: cfg, log: log, db: db, ix: ix, entries: map[string]cron.EntryID{},
-		runner: &crawler.Runner{Store: db, Index: ix, Log: log, FullEvery: time.Duration(cfg.FullEvery), Margin: time.Hour}}
+	tax, err := occupation.Load()
+	if err != nil {
+		ix.Close()
+		db.Close()
+		return nil, err
+	}
+	mapper, err := occupation.DefaultMapper()
+	if err != nil {
+		ix.Close()
+		db.Close()
+		return nil, err
+	}
+	a := &app{cfg: cfg, log: log, db: db, ix: ix, tax: tax, entries: map[string]cron.EntryID{},
+		runner: &crawler.Runner{Store: db, Index: ix, Log: log, Occupations: mapper,
+			FullEvery: time.Duration(cfg.FullEvery), Margin: time.Hour}}
 	if fresh {
 		if err := a.reindex(ctx); err != nil {
 			a.Close()
@@ -57,12 +81,12 @@ func openApp(ctx context.Context, cfg *Config, dataDir string, log *slog.Logger)
 		}
 	}
 	for _, sc := range cfg.Sources {
-		src, err := newSource(cfg, sc)
+		j, err := a.newJob(sc)
 		if err != nil {
 			a.Close()
 			return nil, err
 		}
-		a.sources = append(a.sources, src)
+		a.jobs = append(a.jobs, j)
 	}
 	return a, nil
 }
@@ -87,36 +111,32 @@ func (a *app) reindex(ctx context.Context) error {
 // every source's failure. watch, when not nil, is told each source's
 // progress counter before it starts.
 func (a *app) crawl(ctx context.Context, ids []string, watch func(id string, c *progress.Counter)) ([]catalog.Run, error) {
-	var chosen []crawler.Source
+	var chosen []job
 	for _, id := range ids {
-		found := false
-		for _, s := range a.sources {
-			if s.ID() == id {
-				chosen, found = append(chosen, s), true
-			}
-		}
-		if !found {
+		i := slices.IndexFunc(a.jobs, func(j job) bool { return j.id == id })
+		if i < 0 {
 			return nil, fmt.Errorf("no source with id %q", id)
 		}
+		chosen = append(chosen, a.jobs[i])
 	}
 	if len(ids) == 0 {
-		chosen = a.sources
+		chosen = a.jobs
 	}
 	runs := make([]catalog.Run, len(chosen))
 	errs := make([]error, len(chosen))
 	var wg sync.WaitGroup
-	for i, src := range chosen {
+	for i, j := range chosen {
 		counter := &progress.Counter{}
 		if watch != nil {
-			watch(src.ID(), counter)
+			watch(j.id, counter)
 		}
 		wg.Go(func() {
 			ctx := progress.With(ctx, counter)
-			ctx, cancel := context.WithTimeout(ctx, a.timeout(src.ID()))
+			ctx, cancel := context.WithTimeout(ctx, a.timeout(j.id))
 			defer cancel()
-			runs[i], errs[i] = a.runner.Run(ctx, src)
+			runs[i], errs[i] = j.run(ctx)
 			if errs[i] != nil {
-				errs[i] = fmt.Errorf("%s: %w", src.ID(), errs[i])
+				errs[i] = fmt.Errorf("%s: %w", j.id, errs[i])
 			}
 		})
 	}

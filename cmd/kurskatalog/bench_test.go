@@ -8,8 +8,6 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"testing"
-
-	"kurskatalog/server"
 )
 
 // BenchmarkSearchAPI measures /api/v1/search through the real Gin engine,
@@ -30,7 +28,7 @@ func BenchmarkSearchAPI(b *testing.B) {
 	if _, err := a.crawl(context.Background(), nil, nil); err != nil {
 		b.Fatal(err)
 	}
-	h := server.New(server.Deps{Index: a.ix, Store: a.db, Sources: a, Log: log})
+	h := a.handler()
 	for _, bc := range []struct{ name, query string }{
 		{"match-all", ""},
 		{"municipality+mode", "municipality=2313&mode=online&mode=blended"},

@@ -14,6 +14,7 @@ const usage = `Usage:
   kurskatalog serve   [--config FILE] [--data-dir DIR] [--addr HOST:PORT]
   kurskatalog crawl   [--config FILE] [--data-dir DIR] [SOURCE_ID...]
   kurskatalog reindex [--data-dir DIR]
+  kurskatalog gaps    [--data-dir DIR] [--municipality CODE|NAME] [--months N] [--max-km KM]
 
 Without --config the embedded default configuration is used: every source of
 Jämtland Härjedalen, read from the bundled snapshots.
@@ -33,8 +34,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	dataDir := fs.String("data-dir", "./var", "directory for the database and the search index")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (serve)")
 	verbose := fs.Bool("verbose", false, "log debug messages")
+	municipality := fs.String("municipality", "", "municipality code or name (gaps; default: the whole region)")
+	months := fs.Int("months", 12, "how many months ahead a start must be (gaps)")
+	maxKm := fs.Float64("max-km", 60, "how far a resident travels to study on site, straight line (gaps)")
 	switch cmd {
-	case "serve", "crawl", "reindex":
+	case "serve", "crawl", "reindex", "gaps":
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -77,6 +81,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = a.crawlCommand(ctx, fs.Args(), stdout)
 	case "reindex":
 		err = a.reindex(ctx)
+	case "gaps":
+		if *months < 1 || *months > 60 {
+			fmt.Fprintf(stderr, "kurskatalog gaps: --months must be between 1 and 60\n")
+			return 2
+		}
+		err = a.gapsCommand(ctx, *municipality, *months, *maxKm, stdout)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "kurskatalog %s: %v\n", cmd, err)

@@ -50,11 +50,12 @@ func TestScheduleSkipsOverlapsAndStopsCleanly(t *testing.T) {
 	defer ix.Close()
 	src := &blockingSource{started: make(chan struct{}, 10), release: make(chan struct{})}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	runner := &crawler.Runner{Store: db, Index: ix, Log: log}
 	a := &app{
 		cfg:     &Config{Sources: []SourceConfig{{ID: src.ID(), Schedule: "@every 1s", Timeout: Duration(time.Minute)}}},
 		log:     log,
-		runner:  &crawler.Runner{Store: db, Index: ix, Log: log},
-		sources: []crawler.Source{src},
+		runner:  runner,
+		jobs:    []job{{id: src.ID(), run: func(ctx context.Context) (catalog.Run, error) { return runner.Run(ctx, src) }}},
 		entries: map[string]cron.EntryID{},
 	}
 	c, err := a.schedule(context.Background())

@@ -11,7 +11,6 @@ import (
 
 	"github.com/robfig/cron/v3"
 
-	"kurskatalog/crawler"
 	"kurskatalog/data/catalog"
 	"kurskatalog/server"
 )
@@ -23,7 +22,11 @@ func (a *app) serve(ctx context.Context, addr string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if n == 0 {
+	rounds, err := a.db.DemandRounds(ctx)
+	if err != nil {
+		return err
+	}
+	if n == 0 || len(rounds) == 0 {
 		a.log.Info("Empty catalogue: importing every source before serving")
 		if _, err := a.crawl(ctx, nil, nil); err != nil {
 			// Serve what did import; the failed sources retry on schedule.
@@ -46,7 +49,7 @@ func (a *app) serve(ctx context.Context, addr string, out io.Writer) error {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           server.New(server.Deps{Index: a.ix, Store: a.db, Sources: a, Log: a.log}),
+		Handler:           a.handler(),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -78,8 +81,8 @@ func (a *app) schedule(ctx context.Context) (*cron.Cron, error) {
 		if sc.Schedule == "" {
 			continue
 		}
-		src := a.sources[i]
-		id, err := c.AddFunc(sc.Schedule, func() { a.runScheduled(ctx, src, time.Duration(sc.Timeout)) })
+		j := a.jobs[i]
+		id, err := c.AddFunc(sc.Schedule, func() { a.runScheduled(ctx, j, time.Duration(sc.Timeout)) })
 		if err != nil {
 			return nil, fmt.Errorf("source %s: %w", sc.ID, err)
 		}
@@ -88,13 +91,15 @@ func (a *app) schedule(ctx context.Context) (*cron.Cron, error) {
 	return c, nil
 }
 
-func (a *app) runScheduled(ctx context.Context, src crawler.Source, timeout time.Duration) {
+func (a *app) runScheduled(ctx context.Context, j job, timeout time.Duration) {
 	if ctx.Err() != nil {
 		return
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	a.runner.Run(ctx, src) // the runner logs and records the outcome
+	if _, err := j.run(ctx); err != nil { // the run is recorded either way
+		a.log.Error("Scheduled run failed", "source", j.id, "error", err)
+	}
 }
 
 // slogPrintf lets cron log through slog.
@@ -124,4 +129,9 @@ func (a *app) SourceStatuses(ctx context.Context) ([]catalog.SourceStatus, error
 		out = append(out, st)
 	}
 	return out, nil
+}
+
+// handler is the HTTP interface over this app's store and index.
+func (a *app) handler() http.Handler {
+	return server.New(server.Deps{Index: a.ix, Store: a.db, Sources: a, Coverage: a.db, Taxonomy: a.tax, Log: a.log})
 }

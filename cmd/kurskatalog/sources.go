@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -14,15 +15,39 @@ import (
 	"kurskatalog/crawler/myh"
 	"kurskatalog/crawler/plannededu"
 	"kurskatalog/crawler/snapshot"
+	"kurskatalog/crawler/yrkesbarometer"
 	"kurskatalog/data"
+	"kurskatalog/data/catalog"
 )
 
 // sourceKinds are the adapters a source's kind can name.
-var sourceKinds = []string{"emil3", "planned-educations", "myh-decisions", "html"}
+var sourceKinds = []string{"emil3", "planned-educations", "myh-decisions", "html", "yrkesbarometer"}
 
-// newSource builds the adapter for one configured source, with a polite
-// HTTP client whose transport is the network or the bundled snapshot.
-func newSource(cfg *Config, sc SourceConfig) (crawler.Source, error) {
+// newJob builds the adapter for one configured source and the job that runs
+// it: offering sources through the runner, the labour-market barometer
+// into the demand table.
+func (a *app) newJob(sc SourceConfig) (job, error) {
+	client, err := newClient(a.cfg, sc)
+	if err != nil {
+		return job{}, err
+	}
+	j := job{id: sc.ID, kind: sc.Kind}
+	if sc.Kind == "yrkesbarometer" {
+		src := yrkesbarometer.New(yrkesbarometer.Config{ID: sc.ID, URL: sc.URL}, client)
+		j.run = func(ctx context.Context) (catalog.Run, error) { return src.Import(ctx, a.db) }
+		return j, nil
+	}
+	src, err := newSource(a.cfg, sc, client)
+	if err != nil {
+		return job{}, err
+	}
+	j.run = func(ctx context.Context) (catalog.Run, error) { return a.runner.Run(ctx, src) }
+	return j, nil
+}
+
+// newClient is the polite HTTP client of one source, whose transport is the
+// network or the bundled snapshot.
+func newClient(cfg *Config, sc SourceConfig) (*fetch.Client, error) {
 	transport, err := sourceTransport(sc)
 	if err != nil {
 		return nil, err
@@ -31,7 +56,11 @@ func newSource(cfg *Config, sc SourceConfig) (crawler.Source, error) {
 	if sc.Snapshot != "" {
 		fc.Delay = -1 // in-process: nobody to be polite to
 	}
-	client := fetch.New(fc, transport)
+	return fetch.New(fc, transport), nil
+}
+
+// newSource builds the adapter of an offering source.
+func newSource(cfg *Config, sc SourceConfig, client *fetch.Client) (crawler.Source, error) {
 	switch sc.Kind {
 	case "emil3":
 		return emil3.New(emil3.Config{ID: sc.ID, URL: sc.URL, Region: cfg.Region, SchoolTypes: sc.SchoolTypes,
@@ -72,7 +101,7 @@ func sourceTransport(sc SourceConfig) (http.RoundTripper, error) {
 		h = emil3.NewServer(ds, sc.URL)
 	case "planned-educations":
 		h = snapshot.FilesBy(fsys, snapshotModified, plannededu.SnapshotFile)
-	case "myh-decisions":
+	case "myh-decisions", "yrkesbarometer":
 		h = snapshot.FilesBy(fsys, snapshotModified, func(u *url.URL) string { return path.Base(u.Path) })
 	default:
 		h = snapshot.Files(fsys, snapshotModified)

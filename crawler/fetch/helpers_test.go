@@ -41,6 +41,18 @@ func (r *recorder) wrap(h http.Handler) http.Handler {
 	})
 }
 
+// sent records each request as the client sends it, below the limiter:
+// the time a request leaves is what politeness is about, and the server's
+// arrival time can lag by a connection set-up on a loaded machine.
+func (r *recorder) sent(next http.RoundTripper) http.RoundTripper {
+	return roundTripFunc(func(req *http.Request) (*http.Response, error) {
+		r.mu.Lock()
+		r.reqs = append(r.reqs, recorded{at: time.Now(), path: req.URL.Path, header: req.Header.Clone()})
+		r.mu.Unlock()
+		return next.RoundTrip(req)
+	})
+}
+
 // hits returns the requests whose path is path ("" for all).
 func (r *recorder) hits(path string) []recorded {
 	r.mu.Lock()

@@ -130,10 +130,11 @@ func TestRobotsCrawlDelay(t *testing.T) {
 	mux := http.NewServeMux()
 	mux.Handle("/robots.txt", text("User-agent: *\nCrawl-delay: 0.1\n"))
 	mux.Handle("/", text("ok"))
-	srv, rec := newServer(t, mux)
+	srv, _ := newServer(t, mux)
 	cfg := testConfig()
 	cfg.Delay = 10 * time.Millisecond // smaller than Crawl-delay, so that wins
-	c := New(cfg, nil)
+	rec := &recorder{}
+	c := New(cfg, rec.sent(http.DefaultTransport))
 	for range 2 {
 		if _, err := c.Get(context.Background(), srv.URL+"/page"); err != nil {
 			t.Fatal(err)

@@ -87,10 +87,13 @@ type Offering struct {
 	CreditSystem string   `json:"credit_system,omitempty"` // hp, yh, gy, fup, vp, nyp
 	Levels       []string `json:"levels,omitempty"`
 	Subjects     []Code   `json:"subjects,omitempty"`
-	Places       int      `json:"places,omitempty"`
-	StudentAid   string   `json:"student_aid,omitempty"` // EMIL3 C_StudentAid: ja, nej, A 1...
-	Cancelled    bool     `json:"cancelled"`
-	URL          string   `json:"url,omitempty"`
+	// Occupations are the SSYK 2012 groups the offering prepares for, each
+	// with the reason it was matched; set at import.
+	Occupations []OccupationMatch `json:"occupations,omitempty"`
+	Places      int               `json:"places,omitempty"`
+	StudentAid  string            `json:"student_aid,omitempty"` // EMIL3 C_StudentAid: ja, nej, A 1...
+	Cancelled   bool              `json:"cancelled"`
+	URL         string            `json:"url,omitempty"`
 
 	// Provenance is the primary record's source, with first and last seen
 	// over all sources; Sources lists every source that has this offering.

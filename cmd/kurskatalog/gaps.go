@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"kurskatalog/data"
+	"kurskatalog/data/coverage"
+)
+
+// gapsCommand prints, per municipality, the occupations the county is
+// short of that no offering a resident can reach starts in the next months.
+func (a *app) gapsCommand(ctx context.Context, municipality string, months int, maxKm float64, out io.Writer) error {
+	p := coverage.DefaultParams(time.Now())
+	p.Until = p.Today.AddDate(0, months, 0)
+	p.MaxKm = maxKm
+	if municipality != "" {
+		code, ok := municipalityArg(municipality)
+		if !ok {
+			return fmt.Errorf("--municipality: %q is neither a municipality code nor a name", municipality)
+		}
+		p.Municipalities = []string{code}
+	}
+	rep, err := coverage.FromStore(ctx, a.db, func(code string) string { return a.tax.Label(code).SV }, p)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Bristyrken utan nåbar start %s–%s (på plats inom %.0f km, distans med högst %d träffar eller helt på distans)\n",
+		p.Today.Format(time.DateOnly), p.Until.Format(time.DateOnly), p.MaxKm, p.MaxSessions)
+	fmt.Fprintf(out, "Shortage occupations without a reachable start; Arbetsförmedlingen's Yrkesbarometer for Jämtlands län.\n")
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	last := ""
+	for _, g := range rep.Gaps {
+		if g.Municipality != last {
+			tw.Flush() // each municipality's rows are aligned on their own
+			name, _ := data.MunicipalityName(g.Municipality)
+			fmt.Fprintf(out, "\n%s (%s)\n", name, g.Municipality)
+			last = g.Municipality
+		}
+		nearest := "ingen start alls"
+		if g.NearestID != "" {
+			nearest = fmt.Sprintf("närmast %.0f km bort (%s)", g.NearestKm, g.NearestID)
+		}
+		fmt.Fprintf(tw, "  %s\tSSYK %s\tprognos: %s\t%s\n", g.Occupation, strings.Join(g.SSYK, ", "), g.Forecast, nearest)
+	}
+	if len(rep.Gaps) == 0 {
+		fmt.Fprintln(out, "Inga luckor / no gaps: every shortage occupation has a reachable start.")
+	}
+	return tw.Flush()
+}
+
+// municipalityArg accepts a code (2361) or a name (Härjedalen).
+func municipalityArg(s string) (string, bool) {
+	if _, ok := data.MunicipalityName(s); ok {
+		return s, true
+	}
+	return data.MunicipalityCode(s)
+}

@@ -1,0 +1,197 @@
+package coverage
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"kurskatalog/data/catalog"
+)
+
+// Input is what a report is computed from.
+type Input struct {
+	Offerings []catalog.Offering
+	// Occupations returns the occupations an offering prepares for: the
+	// stored Offering.Occupations, or a Mapper's Map.
+	Occupations func(catalog.Offering) []catalog.OccupationMatch
+	// Demand holds Yrkesbarometer rows; those of Params.Region's newest
+	// round give the shortage signal.
+	Demand []catalog.Demand
+	// Names, when set, names an SSYK group in the cells.
+	Names func(ssyk string) string
+}
+
+// Report is a coverage matrix and its gaps.
+type Report struct {
+	Cells []catalog.CoverageCell `json:"cells"` // by municipality, then SSYK group
+	Gaps  []catalog.Gap          `json:"gaps"`  // by municipality, then occupation
+}
+
+// severity orders recruitment situations by how pressing they are.
+var severity = map[string]int{catalog.RecruitmentShortage: 4, catalog.RecruitmentParadox: 3,
+	catalog.RecruitmentBalance: 2, catalog.RecruitmentSurplus: 1}
+
+// Compute builds the coverage matrix for every municipality and occupation
+// of p, and the gaps: shortage occupations of the county without a
+// reachable start.
+func Compute(in Input, p Params) (Report, error) {
+	p, err := p.normalise()
+	if err != nil {
+		return Report{}, err
+	}
+	county := CountyDemand(in.Demand, p.Region)
+	matches := make([][]string, len(in.Offerings))
+	groups := map[string]bool{}
+	if in.Occupations != nil {
+		for i, o := range in.Offerings {
+			for _, m := range in.Occupations(o) {
+				if !slices.Contains(matches[i], m.SSYK) {
+					matches[i] = append(matches[i], m.SSYK)
+					groups[m.SSYK] = true
+				}
+			}
+		}
+	}
+	for _, d := range county {
+		for _, s := range d.SSYK {
+			groups[s] = true
+		}
+	}
+	wanted := p.Occupations
+	if len(wanted) == 0 {
+		for s := range groups {
+			wanted = append(wanted, s)
+		}
+	}
+	slices.Sort(wanted)
+	wanted = slices.Compact(wanted)
+
+	var rep Report
+	for _, muni := range p.Municipalities {
+		origin := p.Places[muni]
+		cells := make(map[string]*catalog.CoverageCell, len(wanted))
+		for _, s := range wanted {
+			c := &catalog.CoverageCell{Municipality: muni, SSYK: s}
+			if in.Names != nil {
+				c.Occupation = in.Names(s)
+			}
+			signal(c, county)
+			cells[s] = c
+		}
+		for i := range in.Offerings {
+			if len(matches[i]) == 0 {
+				continue
+			}
+			o := &in.Offerings[i]
+			r, ok := p.reach(o, muni, origin)
+			if !ok {
+				continue
+			}
+			for _, s := range matches[i] {
+				if c := cells[s]; c != nil {
+					count(c, r, o.ID)
+				}
+			}
+		}
+		for _, s := range wanted {
+			rep.Cells = append(rep.Cells, *cells[s])
+		}
+		rep.Gaps = append(rep.Gaps, gaps(in.Offerings, matches, county, cells, muni, origin, &p)...)
+	}
+	return rep, nil
+}
+
+// CountyDemand returns the rows of region's newest round.
+func CountyDemand(demand []catalog.Demand, region string) []catalog.Demand {
+	round := ""
+	for _, d := range demand {
+		if d.Region == region && d.Round > round {
+			round = d.Round
+		}
+	}
+	var out []catalog.Demand
+	for _, d := range demand {
+		if d.Region == region && d.Round == round {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// signal copies the county's demand for the cell's group into the cell.
+func signal(c *catalog.CoverageCell, county []catalog.Demand) {
+	for _, d := range county {
+		if !slices.Contains(d.SSYK, c.SSYK) {
+			continue
+		}
+		c.Barometer = append(c.Barometer, d.Occupation)
+		if severity[d.Recruitment] > severity[c.Recruitment] {
+			c.Recruitment = d.Recruitment
+		}
+	}
+	c.Shortage = c.Recruitment == catalog.RecruitmentShortage
+}
+
+func count(c *catalog.CoverageCell, r catalog.Reach, id string) {
+	switch r {
+	case catalog.ReachLocal:
+		c.Local++
+	case catalog.ReachNearby:
+		c.Nearby++
+	case catalog.ReachBlended:
+		c.Blended++
+	case catalog.ReachOnline:
+		c.Online++
+	}
+	c.Total++
+	c.OfferingIDs = append(c.OfferingIDs, id)
+}
+
+// gaps lists the county's shortage occupations that a resident of muni
+// cannot start training for, each with the nearest start beyond reach.
+func gaps(offerings []catalog.Offering, matches [][]string, county []catalog.Demand,
+	cells map[string]*catalog.CoverageCell, muni string, origin Point, p *Params) []catalog.Gap {
+	var out []catalog.Gap
+	for _, d := range county {
+		if !d.Shortage() {
+			continue
+		}
+		reported, reachable := false, false
+		for _, s := range d.SSYK {
+			if c := cells[s]; c != nil {
+				reported = true
+				reachable = reachable || c.Total > 0
+			}
+		}
+		if !reported || reachable {
+			continue
+		}
+		g := catalog.Gap{Municipality: muni, Occupation: d.Occupation, ConceptID: d.ConceptID, SSYK: d.SSYK,
+			Recruitment: d.Recruitment, Forecast: d.Forecast}
+		best := math.Inf(1)
+		for i := range offerings {
+			o := &offerings[i]
+			if o.Mode == catalog.ModeOnline || !p.inWindow(o) || !overlaps(matches[i], d.SSYK) {
+				continue
+			}
+			if km, ok := p.nearestKm(origin, o.Municipalities); ok && (km < best || km == best && o.ID < g.NearestID) {
+				best, g.NearestID = km, o.ID
+			}
+		}
+		if g.NearestID != "" {
+			g.NearestKm = math.Round(best)
+		}
+		out = append(out, g)
+	}
+	slices.SortFunc(out, func(a, b catalog.Gap) int { return strings.Compare(a.Occupation, b.Occupation) })
+	return out
+}
+
+func overlaps(a, b []string) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
+}

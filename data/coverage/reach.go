@@ -1,0 +1,158 @@
+package coverage
+
+import (
+	"math"
+	"slices"
+	"time"
+
+	"kurskatalog/data"
+	"kurskatalog/data/catalog"
+)
+
+// Params are the questions a coverage report answers.
+type Params struct {
+	// Today is the first day of the window; Until the last (zero: a year
+	// after Today). Only the calendar dates in Swedish time matter.
+	Today, Until time.Time
+	// MaxKm is how far, in a straight line from the municipality's main
+	// locality, a resident travels to study on site.
+	MaxKm float64
+	// MaxSessions is how many mandatory sessions a blended offering may have
+	// anywhere and still count; one whose sessions are within MaxKm counts
+	// whatever their number.
+	MaxSessions int
+	// Municipalities to report on (SCB codes).
+	Municipalities []string
+	// Occupations limits the report to these SSYK groups; empty means every
+	// group an offering maps to or the county's demand names.
+	Occupations []string
+	// Region is the county whose Yrkesbarometer rows give the shortage
+	// signal ("23" for Jämtlands län).
+	Region string
+	// Places locates municipalities; nil means DefaultPlaces.
+	Places Places
+}
+
+// DefaultParams are the questions the county's learning centres ask: the
+// coming year, an hour's drive (about 60 km in a straight line), at most
+// five mandatory sessions, the county's eight municipalities.
+func DefaultParams(today time.Time) Params {
+	return Params{Today: today, MaxKm: 60, MaxSessions: 5, Municipalities: data.JamtlandMunicipalities, Region: "23"}
+}
+
+// normalise fills defaults and checks the parameters.
+func (p Params) normalise() (Params, error) {
+	if p.Today.IsZero() {
+		return p, catalog.Invalid("today", "the coverage window needs a first day")
+	}
+	p.Today = day(p.Today)
+	if p.Until.IsZero() {
+		p.Until = p.Today.AddDate(1, 0, 0)
+	}
+	p.Until = day(p.Until)
+	if p.Until.Before(p.Today) {
+		return p, catalog.Invalid("until", "the window ends before it starts")
+	}
+	if p.MaxKm < 0 || math.IsNaN(p.MaxKm) {
+		return p, catalog.Invalid("max_km", "the travel distance cannot be negative")
+	}
+	if p.MaxSessions < 0 {
+		return p, catalog.Invalid("max_sessions", "the number of sessions cannot be negative")
+	}
+	if p.Places == nil {
+		places, err := DefaultPlaces()
+		if err != nil {
+			return p, err
+		}
+		p.Places = places
+	}
+	for _, m := range p.Municipalities {
+		if _, ok := p.Places[m]; !ok {
+			return p, catalog.Invalid("municipality", "%q is not a known municipality", m)
+		}
+	}
+	return p, nil
+}
+
+func day(t time.Time) time.Time {
+	y, m, d := t.In(catalog.Stockholm).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, catalog.Stockholm)
+}
+
+// inWindow reports whether a learner can start o within the window: a fixed
+// start inside it whose application has not closed before it opens, or a
+// rolling start whose period overlaps it. Cancelled offerings and fixed
+// starts without a date never count.
+func (p *Params) inWindow(o *catalog.Offering) bool {
+	if o.Cancelled {
+		return false
+	}
+	if o.RollingStart {
+		return (o.Start.IsZero() || !day(o.Start).After(p.Until)) && (o.End.IsZero() || !day(o.End).Before(p.Today))
+	}
+	if o.Start.IsZero() {
+		return false
+	}
+	s := day(o.Start)
+	if s.Before(p.Today) || s.After(p.Until) {
+		return false
+	}
+	return o.ApplicationLast.IsZero() || !day(o.ApplicationLast).Before(p.Today)
+}
+
+// nearestKm is the distance from origin to the closest of o's places, and
+// false when none of them is known.
+func (p *Params) nearestKm(origin Point, municipalities []string) (float64, bool) {
+	best, ok := math.Inf(1), false
+	for _, m := range municipalities {
+		if pt, known := p.Places[m]; known {
+			best, ok = math.Min(best, DistanceKm(origin, pt)), true
+		}
+	}
+	return best, ok
+}
+
+// reach classifies o for a resident of home who travels from origin.
+func (p *Params) reach(o *catalog.Offering, home string, origin Point) (catalog.Reach, bool) {
+	if !p.inWindow(o) {
+		return "", false
+	}
+	within := func() bool {
+		if slices.Contains(o.Municipalities, home) {
+			return true
+		}
+		d, ok := p.nearestKm(origin, o.Municipalities)
+		return ok && d <= p.MaxKm
+	}
+	switch o.Mode {
+	case catalog.ModeOnsite:
+		if slices.Contains(o.Municipalities, home) {
+			return catalog.ReachLocal, true
+		}
+		if within() {
+			return catalog.ReachNearby, true
+		}
+	case catalog.ModeBlended:
+		if o.MandatorySessions <= p.MaxSessions || within() {
+			return catalog.ReachBlended, true
+		}
+	case catalog.ModeOnline:
+		return catalog.ReachOnline, true
+	}
+	return "", false
+}
+
+// Reach tells whether, and how, a resident of municipality can take o
+// within the window of p.
+func Reach(o catalog.Offering, municipality string, p Params) (catalog.Reach, bool, error) {
+	p, err := p.normalise()
+	if err != nil {
+		return "", false, err
+	}
+	origin, ok := p.Places[municipality]
+	if !ok {
+		return "", false, catalog.Invalid("municipality", "%q is not a known municipality", municipality)
+	}
+	r, ok := p.reach(&o, municipality, origin)
+	return r, ok, nil
+}
