@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	"kurskatalog/crawler/clean"
 	"kurskatalog/data/catalog"
@@ -207,6 +208,12 @@ func fillEvent(o *catalog.Offering, ev *Event) error {
 			return skipError("application.last: " + err.Error())
 		}
 		if a.Continuous != nil && *a.Continuous {
+			o.RollingStart = true
+		}
+		// Skolverket's feeds write a far-future last day (2099-12-31) for
+		// "apply any time": that is a rolling start, not a deadline.
+		if o.ApplicationLast.Year() >= 2099 {
+			o.ApplicationLast = time.Time{}
 			o.RollingStart = true
 		}
 		o.ApplicationURL = clean.URL(a.URL.Get("swe"))

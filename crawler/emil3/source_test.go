@@ -132,8 +132,8 @@ func TestFetchNormalises(t *testing.T) {
 	})
 
 	vux := byID["e.vux.2313.vardomsorg.2027"]
-	t.Run("komvux rolling start, pace as string, date-time start", func(t *testing.T) {
-		if !vux.RollingStart || vux.Pace != 50 || vux.Start.Format(time.DateOnly) != "2027-01-11" || vux.Mode != catalog.ModeOnsite {
+	t.Run("komvux: 2099 last day means rolling start, pace as string, date-time start", func(t *testing.T) {
+		if !vux.RollingStart || !vux.ApplicationLast.IsZero() || vux.Pace != 50 || vux.Start.Format(time.DateOnly) != "2027-01-11" || vux.Mode != catalog.ModeOnsite {
 			t.Errorf("rolling %v pace %d start %v mode %s", vux.RollingStart, vux.Pace, vux.Start, vux.Mode)
 		}
 		if len(vux.Keywords) != 1 || vux.Keywords[0] != "undersköterska" {
