@@ -4,12 +4,13 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"strconv"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
+	"kurskatalog/data"
 	"kurskatalog/data/catalog"
 )
 
@@ -22,17 +23,23 @@ const batchSize = 1000
 type Index struct {
 	bleve bleve.Index
 	path  string
+	// suggest completes what users type; rebuilt lazily after writes.
+	suggest suggestions
 }
 
+// version is what an index on disk must have been built with: the mapping
+// and the word lists of the analysis.
+func version() string { return MappingVersion + "+" + lexiconVersion() }
+
 // Open opens the index at path, creating it when missing. When the index on
-// disk was built with another MappingVersion (or cannot be opened) it is
-// removed and created empty, and fresh is true: the caller must rebuild it
-// from the store.
+// disk was built with another MappingVersion or other word lists (or cannot
+// be opened) it is removed and created empty, and fresh is true: the caller
+// must rebuild it from the store.
 func Open(path string) (ix *Index, fresh bool, err error) {
 	b, err := bleve.Open(path)
 	if err == nil {
 		v, verr := b.GetInternal([]byte(versionKey))
-		if verr == nil && string(v) == MappingVersion {
+		if verr == nil && string(v) == version() {
 			return &Index{bleve: b, path: path}, false, nil
 		}
 		b.Close()
@@ -42,11 +49,15 @@ func Open(path string) (ix *Index, fresh bool, err error) {
 	if err := os.RemoveAll(path); err != nil {
 		return nil, false, fmt.Errorf("index: remove %s: %w", path, err)
 	}
-	b, err = bleve.New(path, newMapping())
+	m, err := newMapping()
+	if err != nil {
+		return nil, false, fmt.Errorf("index: mapping: %w", err)
+	}
+	b, err = bleve.New(path, m)
 	if err != nil {
 		return nil, false, fmt.Errorf("index: create %s: %w", path, err)
 	}
-	if err := b.SetInternal([]byte(versionKey), []byte(MappingVersion)); err != nil {
+	if err := b.SetInternal([]byte(versionKey), []byte(version())); err != nil {
 		b.Close()
 		return nil, false, fmt.Errorf("index: set version: %w", err)
 	}
@@ -61,6 +72,7 @@ func (ix *Index) Count() (uint64, error) { return ix.bleve.DocCount() }
 
 // Put indexes (or re-indexes) offerings.
 func (ix *Index) Put(ctx context.Context, offerings []catalog.Offering) error {
+	defer ix.suggest.invalidate()
 	batch := ix.bleve.NewBatch()
 	for i := range offerings {
 		if err := ctx.Err(); err != nil {
@@ -86,6 +98,7 @@ func (ix *Index) Put(ctx context.Context, offerings []catalog.Offering) error {
 
 // Delete removes offerings from the index.
 func (ix *Index) Delete(ids []string) error {
+	defer ix.suggest.invalidate()
 	batch := ix.bleve.NewBatch()
 	for _, id := range ids {
 		batch.Delete(id)
@@ -111,6 +124,7 @@ func (ix *Index) Rebuild(ctx context.Context, each func(context.Context, func(ca
 		return 0, err
 	}
 	ix.bleve = fresh.bleve
+	ix.suggest.invalidate()
 	var pending []catalog.Offering
 	n := 0
 	err = each(ctx, func(o catalog.Offering) error {
@@ -134,13 +148,18 @@ func (ix *Index) Rebuild(ctx context.Context, each func(context.Context, func(ca
 // which would show up as a facet value; unknown values are left out.
 func toDocument(o *catalog.Offering) map[string]any {
 	d := map[string]any{
-		fieldTitle:        o.Title,
-		fieldProvider:     o.Provider.Name,
-		fieldMode:         string(o.Mode),
-		fieldSchoolType:   o.SchoolType,
-		fieldCancelled:    o.Cancelled,
-		fieldTitleSort:    strings.ToLower(o.Title),
-		fieldMunicipality: o.Municipalities,
+		fieldTitle:     o.Title,
+		fieldProvider:  o.Provider.Name,
+		fieldCancelled: o.Cancelled,
+		fieldRolling:   o.RollingStart,
+		fieldSessions:  float64(o.MandatorySessions),
+		fieldTitleSort: strings.ToLower(o.Title),
+		fieldTiming:    timingOf(o).String(),
+	}
+	for _, f := range catalog.Facets {
+		if v := f.Values(o, time.Time{}); !f.Dated && len(v) > 0 {
+			d[f.Name] = v
+		}
 	}
 	set := func(field, value string) {
 		if value != "" {
@@ -152,17 +171,55 @@ func toDocument(o *catalog.Offering) map[string]any {
 	if len(o.Keywords) > 0 {
 		d[fieldKeywords] = o.Keywords
 	}
-	if len(o.Towns) > 0 {
-		d[fieldTowns] = o.Towns
+	if places := placeNames(o); len(places) > 0 {
+		d[fieldPlace] = places
 	}
-	if o.Pace > 0 {
-		d[fieldPace] = strconv.Itoa(o.Pace)
+	if facts := factWords(o); len(facts) > 0 {
+		d[fieldFacts] = facts
 	}
-	if !o.Start.IsZero() {
-		d[fieldStart] = o.Start.Format(time.RFC3339)
+	dates := map[string]time.Time{fieldStart: o.Start, fieldDeadline: o.ApplicationLast,
+		fieldAppFirst: o.ApplicationFirst, fieldLastDay: catalog.LastDay(o)}
+	if !o.RollingStart {
+		dates[fieldFixedStart] = o.Start
 	}
-	if !o.ApplicationLast.IsZero() {
-		d[fieldDeadline] = o.ApplicationLast.Format(time.RFC3339)
+	for field, t := range dates {
+		if !t.IsZero() {
+			d[field] = t.Format(time.RFC3339)
+		}
 	}
 	return d
+}
+
+// factWords name the offering's school type, mode and time of study, in
+// Swedish and English.
+func factWords(o *catalog.Offering) []string {
+	var out []string
+	add := func(l catalog.Label, ok bool) {
+		if ok {
+			out = append(out, l.SV, l.EN)
+		}
+	}
+	st, ok := catalog.SchoolTypeLabels[o.SchoolType]
+	add(st, ok)
+	mode, ok := catalog.ModeLabels[o.Mode]
+	add(mode, ok)
+	if f, _ := catalog.FacetNamed(catalog.FacetTimeOfStudy); f != nil {
+		for _, v := range f.Values(o, time.Time{}) {
+			tos, ok := f.Labels[v]
+			add(tos, ok)
+		}
+	}
+	return out
+}
+
+// placeNames are the towns an offering is held in and the names of its
+// municipalities.
+func placeNames(o *catalog.Offering) []string {
+	places := slices.Clone(o.Towns)
+	for _, code := range o.Municipalities {
+		if name, ok := data.MunicipalityName(code); ok && !slices.Contains(places, name) {
+			places = append(places, name)
+		}
+	}
+	return places
 }

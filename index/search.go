@@ -1,10 +1,11 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -15,172 +16,243 @@ import (
 	"kurskatalog/data/catalog"
 )
 
-// facetFields maps the API's facet names to index fields.
-var facetFields = map[string]string{
-	catalog.FacetMunicipality: fieldMunicipality,
-	catalog.FacetMode:         fieldMode,
-	catalog.FacetSchoolType:   fieldSchoolType,
-	catalog.FacetPace:         fieldPace,
-}
-
-// maxFacetValues is more than any facet has (290 municipalities).
-const maxFacetValues = 400
-
 // Search runs q. Facet counts are disjunctive, as in good faceted search UIs:
 // each facet is counted with every filter except its own, so choosing one
-// municipality does not hide the others' counts.
+// municipality does not hide the others' counts. When no offering matches
+// every word of a query of several words, the offerings matching all but
+// one are returned and the result says Relaxed.
 func (ix *Index) Search(ctx context.Context, q catalog.SearchQuery) (*catalog.SearchResult, error) {
-	filters := filterQueries(q)
-	main := bleve.NewSearchRequestOptions(conjunction(textQuery(q.Text), filters, ""), q.PerPage, (q.Page-1)*q.PerPage, false)
-	main.SortBy(sortOrder(q.Sort, q.Text != ""))
-	for name, field := range facetFields {
-		if _, own := filters[name]; !own {
-			main.AddFacet(name, bleve.NewFacetRequest(field, maxFacetValues))
+	today := q.Today
+	if today.IsZero() {
+		y, m, d := time.Now().In(catalog.Stockholm).Date()
+		today = time.Date(y, m, d, 0, 0, 0, 0, catalog.Stockholm)
+	}
+	s := searcher{ix: ix, q: q, today: today, filters: filterQueries(q, today)}
+	p := parse(q.Text)
+	qb := newQueryBuilder(ctx, ix.bleve)
+	s.text = bleve.NewMatchAllQuery()
+	if hasText(q) {
+		s.text = qb.build(p, false)
+	}
+	res, err := s.run(ctx)
+	if err != nil || res.Total > 0 || !p.relaxable() {
+		return res, err
+	}
+	// Relax only when the words alone match nothing: a filter that leaves
+	// nothing should say so, not widen the words.
+	alone := bleve.NewSearchRequestOptions(s.conjunction(slices.Collect(maps.Keys(s.filters))), 0, 0, false)
+	if r, err := ix.bleve.SearchInContext(ctx, alone); err != nil || r.Total > 0 {
+		return res, err
+	}
+	s.text = qb.build(p, true)
+	res, err = s.run(ctx)
+	if res != nil {
+		res.Relaxed = true
+	}
+	return res, err
+}
+
+func hasText(q catalog.SearchQuery) bool { return strings.TrimSpace(q.Text) != "" }
+
+// searcher is one search: its query, day and filters.
+type searcher struct {
+	ix      *Index
+	q       catalog.SearchQuery
+	today   time.Time
+	text    query.Query
+	filters map[string]query.Query
+}
+
+func (s *searcher) run(ctx context.Context) (*catalog.SearchResult, error) {
+	q, hasText := s.q, hasText(s.q)
+	from := (q.Page - 1) * q.PerPage
+	end := from + q.PerPage
+	// Ranking by date reorders the best matches, so it needs all of them
+	// up to the page's end (and at least the window, for stable pages).
+	rescoring := hasText && (q.Sort == "" || q.Sort == catalog.SortRelevance) && from < rescoreWindow
+	size, offset := q.PerPage, from
+	if rescoring {
+		size, offset = max(end, rescoreWindow), 0
+	}
+	main := bleve.NewSearchRequestOptions(s.conjunction(nil), size, offset, false)
+	main.SortBy(sortOrder(q.Sort, hasText))
+	main.IncludeLocations = hasText
+	if rescoring {
+		main.Fields = []string{fieldTiming}
+	}
+	for i := range catalog.Facets {
+		if f := &catalog.Facets[i]; s.filters[f.Name] == nil {
+			addFacet(main, f, s.today)
 		}
 	}
-	res, err := ix.bleve.SearchInContext(ctx, main)
+	res, err := s.ix.bleve.SearchInContext(ctx, main)
 	if err != nil {
 		return nil, fmt.Errorf("index: search: %w", err)
 	}
-	out := &catalog.SearchResult{Total: int(res.Total), Facets: map[string][]catalog.FacetValue{}}
-	for _, h := range res.Hits {
+	hits := res.Hits
+	if rescoring {
+		rescore(hits, s.today)
+		hits = hits[min(from, len(hits)):min(end, len(hits))]
+	}
+	out := &catalog.SearchResult{Total: int(res.Total), Facets: map[string][]catalog.FacetValue{},
+		Matches: map[string]catalog.HitMatches{}}
+	for _, h := range hits {
 		out.IDs = append(out.IDs, h.ID)
-	}
-	for name, fr := range res.Facets {
-		out.Facets[name] = facetCounts(fr)
-	}
-	// A facet with its own filter active needs a count without that filter.
-	for name := range filters {
-		if _, ok := facetFields[name]; !ok {
-			continue
+		if hasText {
+			out.Matches[h.ID] = matchesOf(h)
 		}
-		req := bleve.NewSearchRequestOptions(conjunction(textQuery(q.Text), filters, name), 0, 0, false)
-		req.AddFacet(name, bleve.NewFacetRequest(facetFields[name], maxFacetValues))
-		r, err := ix.bleve.SearchInContext(ctx, req)
-		if err != nil {
-			return nil, fmt.Errorf("index: facet %s: %w", name, err)
+	}
+	for i := range catalog.Facets {
+		f := &catalog.Facets[i]
+		switch {
+		case f.Name == catalog.FacetApplicationOpen:
+			n, err := s.count(ctx, f.Name, openQuery(s.today))
+			if err != nil {
+				return nil, err
+			}
+			out.Facets[f.Name] = []catalog.FacetValue{}
+			if n > 0 {
+				out.Facets[f.Name] = []catalog.FacetValue{{Value: catalog.ApplicationIsOpen, Count: n}}
+			}
+		case s.filters[f.Name] != nil:
+			// A facet with its own filter active is counted without it.
+			req := bleve.NewSearchRequestOptions(s.conjunction([]string{f.Name}), 0, 0, false)
+			addFacet(req, f, s.today)
+			r, err := s.ix.bleve.SearchInContext(ctx, req)
+			if err != nil {
+				return nil, fmt.Errorf("index: facet %s: %w", f.Name, err)
+			}
+			out.Facets[f.Name] = readFacet(r, f)
+		default:
+			out.Facets[f.Name] = readFacet(res, f)
 		}
-		out.Facets[name] = facetCounts(r.Facets[name])
 	}
 	return out, nil
 }
 
-// facetCounts lists a facet's values by count, then value.
-func facetCounts(fr *search.FacetResult) []catalog.FacetValue {
-	var out []catalog.FacetValue
-	if fr == nil || fr.Terms == nil {
-		return out
+// count returns the number of matches with every filter but skip's, and
+// also matching extra.
+func (s *searcher) count(ctx context.Context, skip string, extra query.Query) (int, error) {
+	b := bleve.NewConjunctionQuery(s.conjunction([]string{skip}), extra)
+	r, err := s.ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(b, 0, 0, false))
+	if err != nil {
+		return 0, fmt.Errorf("index: count %s: %w", skip, err)
 	}
-	for _, t := range fr.Terms.Terms() {
-		out = append(out, catalog.FacetValue{Value: t.Term, Count: t.Count})
-	}
-	slices.SortFunc(out, func(a, b catalog.FacetValue) int {
-		if a.Count != b.Count {
-			return b.Count - a.Count
-		}
-		return strings.Compare(a.Value, b.Value)
-	})
-	return out
+	return int(r.Total), nil
 }
 
-// textQuery matches the words in the title, English title, keywords,
-// provider, place and description, weighted in that order. An empty text
-// matches everything.
-func textQuery(text string) query.Query {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return bleve.NewMatchAllQuery()
-	}
-	field := func(name string, boost float64) query.Query {
-		m := bleve.NewMatchQuery(text)
-		m.SetField(name)
-		m.SetBoost(boost)
-		m.SetOperator(query.MatchQueryOperatorAnd)
-		return m
-	}
-	phrase := bleve.NewMatchPhraseQuery(text)
-	phrase.SetField(fieldTitle)
-	phrase.SetBoost(4)
-	return bleve.NewDisjunctionQuery(
-		phrase,
-		field(fieldTitle, 3),
-		field(fieldTitleEN, 2),
-		field(fieldKeywords, 2),
-		field(fieldProvider, 1.5),
-		field(fieldTowns, 1.5),
-		field(fieldDescription, 1),
-	)
-}
-
-// filterQueries builds one query per active filter, keyed by facet name.
-// Values within one filter are ORed.
-func filterQueries(q catalog.SearchQuery) map[string]query.Query {
-	f := map[string]query.Query{}
-	terms := func(field string, values []string) query.Query {
-		var qs []query.Query
-		for _, v := range values {
-			t := bleve.NewTermQuery(v)
-			t.SetField(field)
-			qs = append(qs, t)
-		}
-		return bleve.NewDisjunctionQuery(qs...)
-	}
-	if len(q.Municipalities) > 0 {
-		f[catalog.FacetMunicipality] = terms(fieldMunicipality, q.Municipalities)
-	}
-	if len(q.Modes) > 0 {
-		var modes []string
-		for _, m := range q.Modes {
-			modes = append(modes, string(m))
-		}
-		f[catalog.FacetMode] = terms(fieldMode, modes)
-	}
-	if len(q.SchoolTypes) > 0 {
-		f[catalog.FacetSchoolType] = terms(fieldSchoolType, q.SchoolTypes)
-	}
-	if len(q.Paces) > 0 {
-		var paces []string
-		for _, p := range q.Paces {
-			paces = append(paces, strconv.Itoa(p))
-		}
-		f[catalog.FacetPace] = terms(fieldPace, paces)
-	}
-	if !q.StartFrom.IsZero() || !q.StartTo.IsZero() {
-		var from, to time.Time
-		if !q.StartFrom.IsZero() {
-			from = q.StartFrom
-		}
-		if !q.StartTo.IsZero() {
-			to = q.StartTo.AddDate(0, 0, 1) // inclusive of the whole last day
-		}
-		inclusive, exclusive := true, false
-		r := bleve.NewDateRangeInclusiveQuery(from, to, &inclusive, &exclusive)
-		r.SetField(fieldStart)
-		f["start"] = r
-	}
-	return f
-}
-
-// conjunction ANDs the text query with every filter except skip, and keeps
-// cancelled offerings out.
-func conjunction(text query.Query, filters map[string]query.Query, skip string) query.Query {
-	must := []query.Query{text}
-	names := make([]string, 0, len(filters))
-	for name := range filters {
+// conjunction ANDs the text query with every filter except those named in
+// skip, and keeps cancelled and (unless asked for) past offerings out.
+// Filters do not score.
+func (s *searcher) conjunction(skip []string) query.Query {
+	b := bleve.NewBooleanQuery()
+	b.AddMust(s.text)
+	var filters []query.Query
+	names := make([]string, 0, len(s.filters))
+	for name := range s.filters {
 		names = append(names, name)
 	}
 	slices.Sort(names) // a stable query shape
 	for _, name := range names {
-		if name != skip {
-			must = append(must, filters[name])
+		if !slices.Contains(skip, name) {
+			filters = append(filters, s.filters[name])
 		}
+	}
+	if len(filters) > 0 {
+		b.AddFilter(bleve.NewConjunctionQuery(filters...))
 	}
 	cancelled := bleve.NewBoolFieldQuery(true)
 	cancelled.SetField(fieldCancelled)
-	b := bleve.NewBooleanQuery()
-	b.AddMust(must...)
 	b.AddMustNot(cancelled)
+	if !s.q.IncludePast {
+		b.AddMustNot(pastQuery(s.today))
+	}
 	return b
+}
+
+// pastQuery matches offerings that are over on day today (catalog.IsPast).
+func pastQuery(today time.Time) query.Query {
+	fixed := bleve.NewBoolFieldQuery(false)
+	fixed.SetField(fieldRolling)
+	return bleve.NewConjunctionQuery(dateRange(fieldLastDay, time.Time{}, today), fixed)
+}
+
+// filterQueries builds one query per active filter, keyed by facet name
+// (or the parameter's name, for filters that are no facet). Values within
+// one filter are ORed.
+func filterQueries(q catalog.SearchQuery, today time.Time) map[string]query.Query {
+	f := map[string]query.Query{}
+	for name, values := range q.Filters {
+		if facet, ok := catalog.FacetNamed(name); ok && len(values) > 0 && name != catalog.FacetApplicationOpen {
+			f[name] = facetFilter(facet, values, today)
+		}
+	}
+	if !q.StartFrom.IsZero() || !q.StartTo.IsZero() {
+		to := q.StartTo
+		if !to.IsZero() {
+			to = to.AddDate(0, 0, 1) // inclusive of the whole last day
+		}
+		f["start"] = dateRange(fieldStart, q.StartFrom, to)
+	}
+	switch {
+	case !q.ApplicationOpen.IsZero():
+		f[catalog.FacetApplicationOpen] = openQuery(q.ApplicationOpen)
+	case slices.Contains(q.Filters[catalog.FacetApplicationOpen], catalog.ApplicationIsOpen):
+		f[catalog.FacetApplicationOpen] = openQuery(today)
+	}
+	if q.RollingStart != nil {
+		r := bleve.NewBoolFieldQuery(*q.RollingStart)
+		r.SetField(fieldRolling)
+		f["rolling_start"] = r
+	}
+	if n := q.MaxMandatorySessions; n != nil {
+		online := bleve.NewTermQuery(string(catalog.ModeOnline))
+		online.SetField(catalog.FacetMode)
+		blended := bleve.NewTermQuery(string(catalog.ModeBlended))
+		blended.SetField(catalog.FacetMode)
+		most, inclusive := float64(*n), true
+		sessions := bleve.NewNumericRangeInclusiveQuery(nil, &most, nil, &inclusive)
+		sessions.SetField(fieldSessions)
+		f["max_mandatory_sessions"] = bleve.NewDisjunctionQuery(online, bleve.NewConjunctionQuery(blended, sessions))
+	}
+	return f
+}
+
+// matchesOf reads where a hit matched, from Bleve's term locations.
+func matchesOf(h *search.DocumentMatch) catalog.HitMatches {
+	var m catalog.HitMatches
+	for field, terms := range h.Locations {
+		var spans *[]catalog.Span
+		switch field {
+		case fieldTitle, fieldTitleExact, fieldTitleFolded, fieldTitlePlain:
+			spans = &m.Title
+		case fieldDescription:
+			spans = &m.Description
+		default:
+			continue
+		}
+		for _, locs := range terms {
+			for _, l := range locs {
+				*spans = append(*spans, catalog.Span{Start: int(l.Start), End: int(l.End)})
+			}
+		}
+	}
+	m.Title, m.Description = mergeSpans(m.Title), mergeSpans(m.Description)
+	return m
+}
+
+// mergeSpans sorts spans and joins the overlapping ones.
+func mergeSpans(spans []catalog.Span) []catalog.Span {
+	slices.SortFunc(spans, func(a, b catalog.Span) int { return cmp.Or(a.Start-b.Start, a.End-b.End) })
+	var out []catalog.Span
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.Start <= out[n-1].End {
+			out[n-1].End = max(out[n-1].End, s.End)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // sortOrder returns Bleve sort keys. Relevance without text has no scores

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"html"
 	"net/http"
 	"net/url"
 	"slices"
@@ -15,10 +16,17 @@ import (
 	"kurskatalog/data/catalog"
 )
 
-// searchParams are the parameters /api/v1/search accepts. Anything else is
-// refused, so that a misspelt filter is not silently ignored.
-var searchParams = []string{"q", "municipality", "mode", "school_type", "pace", "start_from", "start_to",
-	"page", "per_page", "sort", "lang"}
+// searchParams are the parameters /api/v1/search accepts: these and one per
+// facet (catalog.Facets). Anything else is refused, so that a misspelt
+// filter is not silently ignored.
+var searchParams = func() []string {
+	p := []string{"q"}
+	for _, f := range catalog.Facets {
+		p = append(p, f.Name)
+	}
+	return append(p, "start_from", "start_to", "rolling_start", "max_mandatory_sessions", "include_past",
+		"page", "per_page", "sort", "lang")
+}()
 
 const (
 	maxQueryLength = 200
@@ -34,6 +42,7 @@ func (s *Server) search(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	q.Today = swedishDay(s.Now())
 	res, err := s.Index.Search(c.Request.Context(), q)
 	if err != nil {
 		s.fail(c, err)
@@ -44,34 +53,47 @@ func (s *Server) search(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	out := searchResponse{Total: res.Total, Page: q.Page, PerPage: q.PerPage, Hits: make([]hit, 0, len(hits)),
-		Facets: map[string][]catalog.FacetValue{}}
+	out := searchResponse{Total: res.Total, Page: q.Page, PerPage: q.PerPage, Relaxed: res.Relaxed,
+		Hits: make([]hit, 0, len(hits)), Facets: map[string][]catalog.FacetValue{}}
 	for i := range hits {
-		out.Hits = append(out.Hits, toHit(&hits[i]))
+		h := toHit(&hits[i])
+		m := res.Matches[hits[i].ID]
+		h.TitleHTML = markAll(hits[i].Title, m.Title)
+		h.Snippet = snippet(hits[i].DescriptionText(), m.Description, snippetLength)
+		out.Hits = append(out.Hits, h)
 	}
-	for _, name := range []string{catalog.FacetMunicipality, catalog.FacetMode, catalog.FacetSchoolType, catalog.FacetPace} {
-		values := res.Facets[name]
+	for i := range catalog.Facets {
+		f := &catalog.Facets[i]
+		values := res.Facets[f.Name]
 		labelled := make([]catalog.FacetValue, 0, len(values))
 		for _, v := range values {
-			v.Label = facetLabel(name, v.Value, lang)
+			v.Label = facetLabel(f, v.Value, lang)
 			labelled = append(labelled, v)
 		}
-		out.Facets[name] = labelled
+		out.Facets[f.Name] = labelled
 	}
 	c.JSON(http.StatusOK, out)
 }
 
 type searchResponse struct {
-	Total   int                             `json:"total"`
-	Page    int                             `json:"page"`
-	PerPage int                             `json:"per_page"`
+	Total   int `json:"total"`
+	Page    int `json:"page"`
+	PerPage int `json:"per_page"`
+	// Relaxed says that no offering matched every word, so the hits match
+	// all words but one.
+	Relaxed bool                            `json:"relaxed"`
 	Hits    []hit                           `json:"hits"`
 	Facets  map[string][]catalog.FacetValue `json:"facets"`
 }
 
 type hit struct {
-	ID                string           `json:"id"`
-	Title             string           `json:"title"`
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// TitleHTML is the title with the words that matched the query marked
+	// by <mark>; Snippet a short piece of the description, marked the
+	// same way. Both are escaped HTML, safe to insert into a page.
+	TitleHTML         string           `json:"title_html"`
+	Snippet           string           `json:"snippet,omitempty"`
 	TitleEN           string           `json:"title_en,omitempty"`
 	Provider          catalog.Provider `json:"provider"`
 	SchoolType        string           `json:"school_type"`
@@ -106,6 +128,13 @@ func toHit(o *catalog.Offering) hit {
 	return h
 }
 
+// swedishDay is the calendar day of t in Sweden, at midnight: "today" for
+// the index.
+func swedishDay(t time.Time) time.Time {
+	y, m, d := t.In(catalog.Stockholm).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, catalog.Stockholm)
+}
+
 // day formats a calendar date, or nil for an unknown one.
 func day(t time.Time) *string {
 	if t.IsZero() {
@@ -115,43 +144,28 @@ func day(t time.Time) *string {
 	return &s
 }
 
-func facetLabel(facet, value, lang string) string {
-	switch facet {
-	case catalog.FacetMunicipality:
+// facetLabel names a facet value in lang. Municipalities are named from the
+// reference data, everything else by its facet.
+func facetLabel(f *catalog.Facet, value, lang string) string {
+	if f.Name == catalog.FacetMunicipality {
 		if n, ok := data.MunicipalityName(value); ok {
 			return n
 		}
-	case catalog.FacetMode:
-		if l, ok := catalog.ModeLabels[catalog.Mode(value)]; ok {
-			return l.In(lang)
-		}
-	case catalog.FacetSchoolType:
-		if l, ok := catalog.SchoolTypeLabels[value]; ok {
-			return l.In(lang)
-		}
-	case catalog.FacetPace:
-		return value + " %"
 	}
-	return value
+	return f.Label(value, lang)
 }
 
 // parseSearch validates the query string into a SearchQuery. Every error
-// names the parameter at fault.
+// names the parameter at fault. The caller sets the query's Today (which
+// application_open=true and hiding the past refer to).
 func parseSearch(v url.Values) (catalog.SearchQuery, string, error) {
-	q := catalog.SearchQuery{Page: 1, PerPage: 20, Sort: catalog.SortRelevance}
+	q := catalog.SearchQuery{Page: 1, PerPage: 20, Sort: catalog.SortRelevance, Filters: map[string][]string{}}
 	for name := range v {
 		if !slices.Contains(searchParams, name) {
 			return q, "", catalog.Invalid(name, "unknown parameter; accepted: %s", strings.Join(searchParams, ", "))
 		}
 	}
-	single := func(name string) (string, error) {
-		if len(v[name]) > 1 {
-			return "", catalog.Invalid(name, "give %s at most once", name)
-		}
-		return strings.TrimSpace(v.Get(name)), nil
-	}
-
-	text, err := single("q")
+	text, err := single(v, "q")
 	if err != nil {
 		return q, "", err
 	}
@@ -163,31 +177,23 @@ func parseSearch(v url.Values) (catalog.SearchQuery, string, error) {
 	}
 	q.Text = text
 
-	for _, m := range values(v, "municipality") {
-		if _, ok := data.MunicipalityName(m); !ok {
-			return q, "", catalog.Invalid("municipality", "%q is not a municipality code (4 digits, e.g. 2380 for Östersund)", m)
+	for i := range catalog.Facets {
+		f := &catalog.Facets[i]
+		if f.Name == catalog.FacetApplicationOpen {
+			continue // a date, below
 		}
-		q.Municipalities = append(q.Municipalities, m)
-	}
-	for _, m := range values(v, "mode") {
-		if !catalog.Mode(m).Valid() {
-			return q, "", catalog.Invalid("mode", "%q is not one of onsite, online, blended", m)
+		for _, raw := range values(v, f.Name) {
+			value, ok := f.Parse(raw)
+			if ok && f.Name == catalog.FacetMunicipality {
+				_, ok = data.MunicipalityName(value)
+			}
+			if !ok {
+				return q, "", catalog.Invalid(f.Name, "%q is not %s", raw, f.Accepts)
+			}
+			if !slices.Contains(q.Filters[f.Name], value) {
+				q.Filters[f.Name] = append(q.Filters[f.Name], value)
+			}
 		}
-		q.Modes = append(q.Modes, catalog.Mode(m))
-	}
-	for _, t := range values(v, "school_type") {
-		t = strings.ToUpper(t)
-		if _, ok := catalog.SchoolTypeLabels[t]; !ok {
-			return q, "", catalog.Invalid("school_type", "%q is not a known school type (e.g. HS, YH, FHS, VUXGY, VUXSFI, AUB)", t)
-		}
-		q.SchoolTypes = append(q.SchoolTypes, t)
-	}
-	for _, p := range values(v, "pace") {
-		n, err := strconv.Atoi(strings.TrimSuffix(p, "%"))
-		if err != nil || n < 1 || n > 100 {
-			return q, "", catalog.Invalid("pace", "%q is not a percentage between 1 and 100", p)
-		}
-		q.Paces = append(q.Paces, n)
 	}
 	if q.StartFrom, err = dateParam(v, "start_from"); err != nil {
 		return q, "", err
@@ -198,6 +204,34 @@ func parseSearch(v url.Values) (catalog.SearchQuery, string, error) {
 	if !q.StartFrom.IsZero() && !q.StartTo.IsZero() && q.StartTo.Before(q.StartFrom) {
 		return q, "", catalog.Invalid("start_to", "is before start_from")
 	}
+	open, err := single(v, catalog.FacetApplicationOpen)
+	if err != nil {
+		return q, "", err
+	}
+	switch open {
+	case "":
+	case catalog.ApplicationIsOpen: // the facet's value: open today
+		q.Filters[catalog.FacetApplicationOpen] = []string{catalog.ApplicationIsOpen}
+	default:
+		if q.ApplicationOpen, err = time.ParseInLocation(time.DateOnly, open, catalog.Stockholm); err != nil {
+			return q, "", catalog.Invalid(catalog.FacetApplicationOpen, "%q is not true or a date (YYYY-MM-DD)", open)
+		}
+	}
+	if q.RollingStart, err = boolParam(v, "rolling_start"); err != nil {
+		return q, "", err
+	}
+	past, err := boolParam(v, "include_past")
+	if err != nil {
+		return q, "", err
+	}
+	q.IncludePast = past != nil && *past
+	if s, _ := single(v, "max_mandatory_sessions"); s != "" {
+		n, err := intParam(v, "max_mandatory_sessions", 0, 0, 1000)
+		if err != nil {
+			return q, "", err
+		}
+		q.MaxMandatorySessions = &n
+	}
 	if q.Page, err = intParam(v, "page", 1, 1, maxResultWindow); err != nil {
 		return q, "", err
 	}
@@ -207,7 +241,7 @@ func parseSearch(v url.Values) (catalog.SearchQuery, string, error) {
 	if q.Page*q.PerPage > maxResultWindow {
 		return q, "", catalog.Invalid("page", "results beyond the first %d are not served; narrow the search", maxResultWindow)
 	}
-	sort, err := single("sort")
+	sort, err := single(v, "sort")
 	if err != nil {
 		return q, "", err
 	}
@@ -218,7 +252,7 @@ func parseSearch(v url.Values) (catalog.SearchQuery, string, error) {
 	default:
 		return q, "", catalog.Invalid("sort", "%q is not one of relevance, start, deadline, title", sort)
 	}
-	lang, err := single("lang")
+	lang, err := single(v, "lang")
 	if err != nil {
 		return q, "", err
 	}
@@ -226,6 +260,27 @@ func parseSearch(v url.Values) (catalog.SearchQuery, string, error) {
 		return q, "", catalog.Invalid("lang", "%q is not sv or en", lang)
 	}
 	return q, lang, nil
+}
+
+// single returns a parameter that may be given at most once, trimmed.
+func single(v url.Values, name string) (string, error) {
+	if len(v[name]) > 1 {
+		return "", catalog.Invalid(name, "give %s at most once", name)
+	}
+	return strings.TrimSpace(v.Get(name)), nil
+}
+
+// boolParam reads true or false; nil when the parameter is absent.
+func boolParam(v url.Values, name string) (*bool, error) {
+	s, err := single(v, name)
+	if err != nil || s == "" {
+		return nil, err
+	}
+	b, err := strconv.ParseBool(s)
+	if err != nil {
+		return nil, catalog.Invalid(name, "%q is not true or false", s)
+	}
+	return &b, nil
 }
 
 // values returns a repeatable parameter's values, also accepting
@@ -270,4 +325,107 @@ func intParam(v url.Values, name string, def, lo, hi int) (int, error) {
 		return 0, catalog.Invalid(name, "%q is not an integer between %d and %d", s, lo, hi)
 	}
 	return n, nil
+}
+
+// snippetLength is about how many letters of the description a hit shows.
+const snippetLength = 160
+
+// snippet returns about n letters of text around its first match, as HTML:
+// escaped, with every match marked by <mark>, and "…" where it is cut.
+// Without matches it is the text's beginning.
+func snippet(text string, spans []catalog.Span, n int) string {
+	spans = validSpans(text, spans)
+	if text == "" {
+		return ""
+	}
+	from := 0
+	if len(spans) > 0 {
+		// Start a few words before the first match.
+		from = wordStart(text, max(0, spans[0].Start-n/4))
+	}
+	to := len(text)
+	if utf8.RuneCountInString(text[from:]) > n {
+		to = wordEnd(text, from+byteOffset(text[from:], n))
+	}
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString("…")
+	}
+	b.WriteString(markAll(text[from:to], shift(spans, from, to)))
+	if to < len(text) {
+		b.WriteString("…")
+	}
+	return b.String()
+}
+
+// markAll escapes text and marks the spans.
+func markAll(text string, spans []catalog.Span) string {
+	spans = validSpans(text, spans)
+	var b strings.Builder
+	at := 0
+	for _, s := range spans {
+		b.WriteString(html.EscapeString(text[at:s.Start]))
+		b.WriteString("<mark>" + html.EscapeString(text[s.Start:s.End]) + "</mark>")
+		at = s.End
+	}
+	b.WriteString(html.EscapeString(text[at:]))
+	return b.String()
+}
+
+// validSpans keeps the spans that lie within text on character boundaries,
+// in order and without overlaps. The index and the store may briefly
+// disagree about a text; a stray span must not break it.
+func validSpans(text string, spans []catalog.Span) []catalog.Span {
+	var out []catalog.Span
+	at := 0
+	for _, s := range spans {
+		if s.Start < at || s.End <= s.Start || s.End > len(text) ||
+			!utf8.RuneStart(text[s.Start]) || (s.End < len(text) && !utf8.RuneStart(text[s.End])) {
+			continue
+		}
+		out = append(out, s)
+		at = s.End
+	}
+	return out
+}
+
+// shift moves the spans within [from, to) to be relative to from.
+func shift(spans []catalog.Span, from, to int) []catalog.Span {
+	var out []catalog.Span
+	for _, s := range spans {
+		if s.Start >= from && s.End <= to {
+			out = append(out, catalog.Span{Start: s.Start - from, End: s.End - from})
+		}
+	}
+	return out
+}
+
+// byteOffset is where the n-th character of s starts.
+func byteOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
+}
+
+// wordStart moves i back to the start of its word.
+func wordStart(text string, i int) int {
+	for i > 0 && !utf8.RuneStart(text[i]) {
+		i--
+	}
+	if j := strings.LastIndexAny(text[:i], " \n"); j >= 0 {
+		return j + 1
+	}
+	return 0
+}
+
+// wordEnd moves i forward to the end of its word.
+func wordEnd(text string, i int) int {
+	if j := strings.IndexAny(text[i:], " \n"); j >= 0 {
+		return i + j
+	}
+	return len(text)
 }

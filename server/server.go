@@ -69,6 +69,9 @@ func New(d Deps) *gin.Engine {
 	r.Use(s.recovery(), s.accessLog())
 	r.HandleMethodNotAllowed = true
 	r.NoRoute(func(c *gin.Context) {
+		if s.htmlNotFound(c) {
+			return
+		}
 		s.fail(c, catalog.Errorf(catalog.ENotFound, "no such path: %s", c.Request.URL.Path))
 	})
 	r.NoMethod(func(c *gin.Context) {
@@ -82,6 +85,14 @@ func New(d Deps) *gin.Engine {
 	api.GET("/offerings/:id", s.offering)
 	api.GET("/sources", s.sources)
 	api.GET("/coverage", s.coverage)
+	api.GET("/suggest", s.suggest)
+
+	r.GET("/", s.searchPage)
+	r.GET("/kurs/:id", s.offeringPage)
+	r.GET("/lista", s.listPage)
+	r.GET("/flode.atom", s.atomFeed)
+	r.GET("/deadlines.ics", s.deadlinesCalendar)
+	r.GET("/static/*file", s.static)
 	return r
 }
 

@@ -180,7 +180,7 @@ func TestEndToEnd(t *testing.T) {
 
 	base, _ := startServe(t, "--config", config, "--data-dir", dataDir)
 	var all searchBody
-	getJSON(t, base+"/api/v1/search?per_page=3", http.StatusOK, &all)
+	getJSON(t, base+"/api/v1/search?per_page=3&include_past=true", http.StatusOK, &all)
 	if all.Total < 1500 {
 		t.Errorf("match-all total %d, want at least 1500 offerings", all.Total)
 	}
@@ -206,7 +206,7 @@ func TestEndToEnd(t *testing.T) {
 			sum := 0
 			for _, v := range all.Facets[facet] {
 				var r searchBody
-				getJSON(t, base+"/api/v1/search?per_page=1&"+param+"="+url.QueryEscape(v.Value), http.StatusOK, &r)
+				getJSON(t, base+"/api/v1/search?per_page=1&include_past=true&"+param+"="+url.QueryEscape(v.Value), http.StatusOK, &r)
 				if r.Total != v.Count {
 					t.Errorf("%s=%s: facet says %d, filter returns %d", param, v.Value, v.Count, r.Total)
 				}
@@ -229,7 +229,7 @@ func TestEndToEnd(t *testing.T) {
 	t.Run("text search finds a title", func(t *testing.T) {
 		title := all.Hits[0].Title
 		var r searchBody
-		getJSON(t, base+"/api/v1/search?q="+url.QueryEscape(title), http.StatusOK, &r)
+		getJSON(t, base+"/api/v1/search?include_past=true&q="+url.QueryEscape(title), http.StatusOK, &r)
 		found := false
 		for _, h := range r.Hits {
 			found = found || h.ID == all.Hits[0].ID

@@ -1,0 +1,261 @@
+package index
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// How a typed query becomes a Bleve query. Every word must match (AND),
+// except optional ones, which only rank. A word matches, from best to
+// worst:
+//
+//	exactly as typed in the title                      title_exact
+//	by its stem in title, English title, keywords,
+//	provider, place or description                     swedish fields, title_en
+//	without diacritics                                 _folded fields
+//	as its compound parts, all of them                 undersköterske|utbildning
+//	with a typo (1 edit from 5 letters, 2 from 9)      _plain fields
+//
+// A typo is only looked for when the word is not found otherwise: a word
+// that is in the catalogue is what the user meant (and fuzzy matching is
+// the costly part of a query).
+//
+// The query is also run with each synonym rewriting (data/search), and the
+// whole text as a phrase in the title ranks higher.
+
+// Boosts: the title above the rest, the exact word above its stem above a
+// fuzzy match.
+const (
+	boostExact    = 5
+	boostPhrase   = 3
+	boostParts    = 0.8
+	boostSynonym  = 0.8
+	boostFolded   = 0.5 // of the field's own boost
+	boostFuzzy    = 0.15
+	minFuzzyWord  = 5 // letters
+	minFuzzy2Word = 9
+)
+
+// textField is a Swedish text field, its folded and plain twins (if any)
+// and its weight.
+type textField struct {
+	name, folded, plain string
+	boost               float64
+}
+
+var textFields = []textField{
+	{fieldTitle, fieldTitleFolded, fieldTitlePlain, 4},
+	{fieldKeywords, fieldKeywordsFold, fieldKeywordsPlain, 2.5},
+	{fieldProvider, fieldProviderFold, fieldProviderPlain, 2.5},
+	{fieldPlace, fieldPlaceFold, fieldPlacePlain, 2.5},
+	{fieldFacts, fieldFactsFold, "", 1.5},
+	{fieldDescription, "", "", 1},
+}
+
+const boostTitleEN = 3
+
+// queryBuilder turns typed text into a query with the index's analysers.
+type queryBuilder struct {
+	swedish, folded, plain, english analysis.Analyzer
+	// found reports whether a query matches anything.
+	found func(query.Query) bool
+}
+
+func newQueryBuilder(ctx context.Context, b bleve.Index) queryBuilder {
+	m := b.Mapping()
+	return queryBuilder{
+		swedish: m.AnalyzerNamed(analyzerSwedish),
+		folded:  m.AnalyzerNamed(analyzerFolded),
+		plain:   m.AnalyzerNamed(analyzerPlain),
+		english: m.AnalyzerNamed(en.AnalyzerName),
+		found: func(q query.Query) bool {
+			r, err := b.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
+			return err != nil || r.Total > 0 // on error, do not add work
+		},
+	}
+}
+
+// parsed is typed text ready to build queries from.
+type parsed struct {
+	variants [][]string // the words, then each synonym rewriting
+}
+
+// parse splits text into words and expands it with synonyms. Empty text
+// (or only stop words) has no variants.
+func parse(text string) parsed {
+	words := withoutStopWords(queryWords(text))
+	if len(words) == 0 {
+		return parsed{}
+	}
+	return parsed{variants: synonyms().expand(words)}
+}
+
+// relaxable reports whether the query has two or more required words, so
+// that all but one of them may be asked for when none match all.
+func (p parsed) relaxable() bool {
+	return len(p.variants) > 0 && len(required(p.variants[0])) >= 2
+}
+
+// required returns the words that must match: all but the optional ones,
+// or all when every word is optional.
+func required(words []string) []string {
+	var out []string
+	for _, w := range words {
+		if !isOptional(w) {
+			out = append(out, w)
+		}
+	}
+	if len(out) == 0 {
+		return words
+	}
+	return out
+}
+
+// build returns the query for p; relaxed lets one required word miss.
+func (b queryBuilder) build(p parsed, relaxed bool) query.Query {
+	if len(p.variants) == 0 {
+		return bleve.NewMatchNoneQuery()
+	}
+	var alts []query.Query
+	for i, words := range p.variants {
+		q := b.variant(words, relaxed)
+		if i > 0 {
+			q.SetBoost(boostSynonym)
+		}
+		alts = append(alts, q)
+	}
+	if len(alts) == 1 {
+		return alts[0]
+	}
+	return bleve.NewDisjunctionQuery(alts...)
+}
+
+// variant is one list of words: required ones ANDed, optional ones and the
+// phrase ranking.
+func (b queryBuilder) variant(words []string, relaxed bool) *query.BooleanQuery {
+	must := required(words)
+	q := bleve.NewBooleanQuery()
+	var musts []query.Query
+	for _, w := range must {
+		if wq := b.word(w, 0); wq != nil {
+			musts = append(musts, wq)
+		}
+	}
+	switch {
+	case len(musts) == 0:
+		q.AddMust(bleve.NewMatchNoneQuery())
+	case relaxed && len(musts) >= 2:
+		d := bleve.NewDisjunctionQuery(musts...)
+		d.SetMin(float64(len(musts) - 1))
+		q.AddMust(d)
+	default:
+		q.AddMust(musts...)
+	}
+	for _, w := range words {
+		if isOptional(w) && len(must) < len(words) {
+			if wq := b.word(w, 0); wq != nil {
+				q.AddShould(wq)
+			}
+		}
+	}
+	if len(words) >= 2 {
+		phrase := strings.Join(words, " ")
+		for field, boost := range map[string]float64{fieldTitle: boostPhrase, fieldTitleEN: boostPhrase * 0.7} {
+			p := bleve.NewMatchPhraseQuery(phrase)
+			p.SetField(field)
+			p.SetBoost(boost)
+			q.AddShould(p)
+		}
+	}
+	return q
+}
+
+// word returns the query for one word.
+func (b queryBuilder) word(w string, depth int) query.Query {
+	var alts []query.Query
+	term := func(field, t string, boost float64) {
+		q := bleve.NewTermQuery(t)
+		q.SetField(field)
+		q.SetBoost(boost)
+		alts = append(alts, q)
+	}
+	term(fieldTitleExact, w, boostExact)
+	swedish, folded := terms(b.swedish, w), terms(b.folded, w)
+	for _, f := range textFields {
+		for _, t := range swedish {
+			term(f.name, t, f.boost)
+		}
+		if f.folded != "" {
+			for _, t := range folded {
+				term(f.folded, t, f.boost*boostFolded)
+			}
+		}
+	}
+	for _, t := range terms(b.english, w) {
+		term(fieldTitleEN, t, boostTitleEN)
+	}
+	if depth < 2 {
+		if parts := b.parts(w); len(parts) >= 2 {
+			var each []query.Query
+			for _, p := range required(parts) {
+				if pq := b.word(p, depth+1); pq != nil {
+					each = append(each, pq)
+				}
+			}
+			if len(each) > 0 {
+				c := bleve.NewConjunctionQuery(each...)
+				c.SetBoost(boostParts)
+				alts = append(alts, c)
+			}
+		}
+	}
+	if n := utf8.RuneCountInString(w); depth == 0 && n >= minFuzzyWord && !b.found(bleve.NewDisjunctionQuery(alts...)) {
+		fuzziness := 1
+		if n >= minFuzzy2Word {
+			fuzziness = 2
+		}
+		for _, f := range textFields {
+			for _, t := range terms(b.plain, w) {
+				if f.plain != "" {
+					q := bleve.NewFuzzyQuery(t)
+					q.SetField(f.plain)
+					q.SetFuzziness(fuzziness)
+					q.SetPrefix(1)
+					q.SetBoost(f.boost * boostFuzzy)
+					alts = append(alts, q)
+				}
+			}
+		}
+	}
+	return bleve.NewDisjunctionQuery(alts...)
+}
+
+// parts splits a compound typed by the user, with diacritics or without.
+func (b queryBuilder) parts(w string) []string {
+	plain, folded := dictionaries()
+	if p := plain.split(w); p != nil {
+		return p
+	}
+	return folded.split(fold(w))
+}
+
+// terms returns the terms analyser a makes of one word, without the parts
+// of a compound (which the query asks for on its own terms).
+func terms(a analysis.Analyzer, w string) []string {
+	if a == nil {
+		return nil
+	}
+	var out []string
+	for _, t := range a.Analyze([]byte(w)) {
+		if t.Type != partToken {
+			out = append(out, string(t.Term))
+		}
+	}
+	return out
+}

@@ -1,0 +1,244 @@
+package index
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"kurskatalog/data/catalog"
+)
+
+// newTestIndex indexes offerings in a fresh index in t's temp dir.
+func newTestIndex(t *testing.T, offerings ...catalog.Offering) *Index {
+	t.Helper()
+	ix, fresh, err := Open(filepath.Join(t.TempDir(), "index.bleve"))
+	if err != nil || !fresh {
+		t.Fatalf("Open: fresh %v, %v", fresh, err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	if err := ix.Put(context.Background(), offerings); err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
+// day is a calendar date in Sweden.
+func day(y int, m time.Month, d int) time.Time {
+	return time.Date(y, m, d, 0, 0, 0, 0, catalog.Stockholm)
+}
+
+// offering is a minimal on-site offering in Östersund starting on start.
+func offering(id, title, description string, start time.Time) catalog.Offering {
+	return catalog.Offering{ID: id, Title: title, Description: description, SchoolType: "VUXGY",
+		Municipalities: []string{"2380"}, Mode: catalog.ModeOnsite, Start: start, End: start.AddDate(0, 3, 0),
+		Provider: catalog.Provider{Name: "Komvux Östersund"}}
+}
+
+func find(t *testing.T, ix *Index, q catalog.SearchQuery) *catalog.SearchResult {
+	t.Helper()
+	if q.Page == 0 {
+		q.Page, q.PerPage = 1, 20
+	}
+	if q.Today.IsZero() {
+		q.Today = snapshotDay
+	}
+	res, err := ix.Search(context.Background(), q)
+	if err != nil {
+		t.Fatalf("Search(%+v): %v", q, err)
+	}
+	return res
+}
+
+// Every analysis step, end to end on the snapshot: the query finds the
+// offering people mean (a title starting so) within the first hits.
+func TestSearchFindsWhatPeopleMean(t *testing.T) {
+	ix := snapshotIndex(t)
+	titles := map[string]string{}
+	for _, o := range loadSnapshot(t) {
+		titles[o.ID] = o.Title
+	}
+	for _, tc := range []struct {
+		step, q, title string
+	}{
+		{"stem", "utbildningar barnskötare", "Barnskötare"},
+		{"compound", "undersköterskeutbildning", "Vård- och omsorgsutbildning – undersköterska"},
+		{"compound with an optional head", "spanskakurs", "Spanska för nybörjare"},
+		{"compound part", "ekonomi", "Företagsekonomi 1"},
+		{"course level", "matte 2", "Matematik 2b"},
+		{"no diacritics", "sjukskoterskeprogrammet", "Sjuksköterskeprogrammet"},
+		{"typo", "psykolgi", "Psykologi 1"},
+		{"typo and no diacritics", "spanska osterund", "Spanska för nybörjare"},
+		{"synonym", "lastbilschaufför", "Yrkesförare godstrafik – C/CE med YKB"},
+		{"synonym phrase", "swedish for immigrants", "Svenska för invandrare"},
+		{"abbreviation", "sfi", "Svenska för invandrare"},
+		{"English title", "nursing", "Sjuksköterskeprogrammet"},
+		{"provider", "bäckedal", "Allmän kurs"},
+		{"municipality name", "yoga östersund", "Yoga för kropp och sinne"},
+	} {
+		t.Run(tc.step, func(t *testing.T) {
+			res := find(t, ix, catalog.SearchQuery{Text: tc.q, IncludePast: true})
+			var got []string
+			for _, id := range res.IDs[:min(10, len(res.IDs))] {
+				got = append(got, titles[id])
+			}
+			if !slices.ContainsFunc(got, func(title string) bool { return strings.HasPrefix(title, tc.title) }) {
+				t.Errorf("%q: %q not in the first ten: %q", tc.q, tc.title, got)
+			}
+		})
+	}
+}
+
+// A place in the query restricts to it: every hit of "svenska östersund"
+// is held in Östersund.
+func TestSearchPlaceRestricts(t *testing.T) {
+	ix := snapshotIndex(t)
+	byID := map[string]catalog.Offering{}
+	for _, o := range loadSnapshot(t) {
+		byID[o.ID] = o
+	}
+	res := find(t, ix, catalog.SearchQuery{Text: "matematik strömsund", PerPage: 100, Page: 1})
+	if res.Total == 0 {
+		t.Fatal("no hits")
+	}
+	for _, id := range res.IDs {
+		if o := byID[id]; !slices.Contains(o.Municipalities, "2313") && !slices.Contains(o.Towns, "Strömsund") {
+			t.Errorf("%s (%s) is not in Strömsund: %v", id, o.Title, o.Municipalities)
+		}
+	}
+}
+
+func TestRanking(t *testing.T) {
+	start := snapshotDay.AddDate(0, 1, 0)
+	for _, tc := range []struct {
+		name, q   string
+		offerings []catalog.Offering
+		want      []string
+	}{
+		{"title above description", "keramik", []catalog.Offering{
+			offering("desc", "Bildkonst", "Vi provar på keramik och måleri.", start),
+			offering("title", "Keramik", "Drejning och glasering.", start),
+		}, []string{"title", "desc"}},
+		{"exact above stemmed, and no typos when the word is found", "matematik", []catalog.Offering{
+			offering("fuzzy", "Matematisk statistik", "", start),
+			offering("stem", "Matematikens historia", "", start),
+			offering("exact", "Matematik", "", start),
+		}, []string{"exact", "stem"}},
+		{"a typo finds the word", "matematk", []catalog.Offering{
+			offering("fuzzy", "Matematik", "", start),
+			offering("other", "Statistik", "", start),
+		}, []string{"fuzzy"}},
+		{"phrase above scattered words", "svenska som andraspråk", []catalog.Offering{
+			offering("scattered", "Svenska och andraspråk som ämne", "", start),
+			offering("phrase", "Svenska som andraspråk", "", start),
+		}, []string{"phrase", "scattered"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ix := newTestIndex(t, tc.offerings...)
+			if got := find(t, ix, catalog.SearchQuery{Text: tc.q}).IDs; !slices.Equal(got, tc.want) {
+				t.Errorf("%q: %v, want %v", tc.q, got, tc.want)
+			}
+		})
+	}
+}
+
+// Among equal matches, one open for application and starting soon comes
+// before one far ahead; past offerings are hidden unless asked for, and
+// then come last.
+func TestRankingByDate(t *testing.T) {
+	today := snapshotDay
+	soon := offering("soon", "Keramik", "", today.AddDate(0, 1, 0))
+	soon.ApplicationFirst, soon.ApplicationLast = today.AddDate(0, 0, -10), today.AddDate(0, 0, 10)
+	later := offering("later", "Keramik", "", today.AddDate(0, 9, 0))
+	past := offering("past", "Keramik", "", today.AddDate(-1, 0, 0))
+	rolling := offering("rolling", "Keramik", "", today.AddDate(-1, 0, 0))
+	rolling.RollingStart = true
+	ix := newTestIndex(t, later, past, soon, rolling)
+
+	got := find(t, ix, catalog.SearchQuery{Text: "keramik", Today: today}).IDs
+	if want := []string{"soon", "rolling", "later"}; !slices.Equal(got, want) {
+		t.Errorf("hits %v, want %v", got, want)
+	}
+	got = find(t, ix, catalog.SearchQuery{Text: "keramik", Today: today, IncludePast: true}).IDs
+	if len(got) != 4 || got[3] != "past" {
+		t.Errorf("with include_past: %v, want past last", got)
+	}
+	// The same day a year later, everything but the rolling start is over.
+	got = find(t, ix, catalog.SearchQuery{Today: today.AddDate(2, 0, 0)}).IDs
+	if !slices.Equal(got, []string{"rolling"}) {
+		t.Errorf("two years on: %v, want only the rolling start", got)
+	}
+}
+
+// When no offering has every word, those with all but one are shown.
+func TestSearchRelaxes(t *testing.T) {
+	ix := snapshotIndex(t)
+	res := find(t, ix, catalog.SearchQuery{Text: "keramik drejning zebra"})
+	if !res.Relaxed || res.Total == 0 {
+		t.Fatalf("relaxed %v, total %d", res.Relaxed, res.Total)
+	}
+	if res := find(t, ix, catalog.SearchQuery{Text: "keramik drejning"}); res.Relaxed || res.Total == 0 {
+		t.Errorf("all words match: relaxed %v, total %d", res.Relaxed, res.Total)
+	}
+	// A filter that leaves nothing is not widened.
+	res = find(t, ix, catalog.SearchQuery{Text: "keramik drejning",
+		Filters: map[string][]string{catalog.FacetSchoolType: {"YH"}}})
+	if res.Relaxed || res.Total != 0 {
+		t.Errorf("with a filter that excludes all: relaxed %v, total %d", res.Relaxed, res.Total)
+	}
+}
+
+// The index says where the query matched, for highlighting: whole words of
+// the title and the description, also for a compound part.
+func TestSearchMatches(t *testing.T) {
+	o := offering("o", "Vård- och omsorgsutbildning", "<p>Du blir undersköterska i Östersund.</p>", snapshotDay.AddDate(0, 1, 0))
+	ix := newTestIndex(t, o)
+	res := find(t, ix, catalog.SearchQuery{Text: "utbildning undersköterska"})
+	m := res.Matches["o"]
+	var got []string
+	for _, s := range m.Title {
+		got = append(got, o.Title[s.Start:s.End])
+	}
+	for _, s := range m.Description {
+		got = append(got, o.DescriptionText()[s.Start:s.End])
+	}
+	// "Vård" matches because undersköterska means Vård- och omsorgsutbildning.
+	if want := []string{"Vård", "omsorgsutbildning", "undersköterska"}; !slices.Equal(got, want) {
+		t.Errorf("matched %q, want %q", got, want)
+	}
+}
+
+// Changing the analysis word lists changes the version, which rebuilds an
+// index built with the old ones.
+func TestVersionFollowsWordLists(t *testing.T) {
+	if v := version(); !strings.HasPrefix(v, MappingVersion+"+") || len(v) < len(MappingVersion)+8 {
+		t.Errorf("version %q does not name the word lists", v)
+	}
+}
+
+// BenchmarkSearch measures typical searches with every facet counted:
+//
+//	go test ./index -run XXX -bench 'Search$'
+func BenchmarkSearch(b *testing.B) {
+	ix := snapshotIndex(b)
+	queries := []catalog.SearchQuery{
+		{},
+		{Text: "svenska östersund"},
+		{Text: "undersköterskeutbildning", Filters: map[string][]string{catalog.FacetMode: {"online", "blended"}}},
+		{Text: "psykolgi"},
+		{Filters: map[string][]string{catalog.FacetMunicipality: {"2380"}, catalog.FacetStartPeriod: {catalog.StartWithin3}}},
+	}
+	for i := range queries {
+		queries[i].Page, queries[i].PerPage, queries[i].Today = 1, 20, snapshotDay
+	}
+	for b.Loop() {
+		for _, q := range queries {
+			if _, err := ix.Search(context.Background(), q); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(queries)), "µs/search")
+}

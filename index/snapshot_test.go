@@ -1,0 +1,95 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"kurskatalog/crawler/emil3"
+	"kurskatalog/crawler/fetch"
+	"kurskatalog/crawler/snapshot"
+	"kurskatalog/data"
+	"kurskatalog/data/catalog"
+)
+
+// The tests search the bundled Susa-navet snapshot, imported by the real
+// EMIL3 importer over an in-process transport: the words, compounds and
+// facet values are the catalogue's own.
+
+// snapshotDay is the snapshot's reference date (see its README): "today"
+// in every test, so that the past and the start periods do not drift.
+var snapshotDay = time.Date(2026, 11, 20, 0, 0, 0, 0, catalog.Stockholm)
+
+var snapshotOfferings = sync.OnceValues(func() ([]catalog.Offering, error) {
+	fsys, err := data.Snapshot("susa-navet")
+	if err != nil {
+		return nil, err
+	}
+	ds, err := emil3.LoadPages(fsys)
+	if err != nil {
+		return nil, err
+	}
+	const base = "https://api.skolverket.se/susa-navet/emil3"
+	client := fetch.New(fetch.Config{Delay: -1}, snapshot.Transport(emil3.NewServer(ds, base)))
+	src := emil3.New(emil3.Config{ID: "susa-navet", URL: base, Region: data.JamtlandMunicipalities}, client)
+	b, err := src.Fetch(context.Background(), time.Time{})
+	if err != nil {
+		return nil, err
+	}
+	return b.Offerings, nil
+})
+
+// loadSnapshot returns the snapshot's offerings, imported once per run.
+func loadSnapshot(tb testing.TB) []catalog.Offering {
+	tb.Helper()
+	offerings, err := snapshotOfferings()
+	if err != nil {
+		tb.Fatalf("load snapshot: %v", err)
+	}
+	return offerings
+}
+
+var (
+	sharedOnce sync.Once
+	sharedIx   *Index
+	sharedDir  string
+	sharedErr  error
+)
+
+// snapshotIndex returns an index of the whole snapshot, built once per test
+// binary and shared by the tests that only read it.
+func snapshotIndex(tb testing.TB) *Index {
+	tb.Helper()
+	offerings := loadSnapshot(tb)
+	sharedOnce.Do(func() {
+		sharedDir, sharedErr = os.MkdirTemp("", "kurskatalog-index-")
+		if sharedErr != nil {
+			return
+		}
+		ix, _, err := Open(filepath.Join(sharedDir, "index.bleve"))
+		if err != nil {
+			sharedErr = err
+			return
+		}
+		sharedErr = ix.Put(context.Background(), offerings)
+		sharedIx = ix
+	})
+	if sharedErr != nil {
+		tb.Fatalf("build snapshot index: %v", sharedErr)
+	}
+	return sharedIx
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if sharedIx != nil {
+		sharedIx.Close()
+	}
+	if sharedDir != "" {
+		os.RemoveAll(sharedDir)
+	}
+	os.Exit(code)
+}

@@ -1,0 +1,167 @@
+package server_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"kurskatalog/data/catalog"
+	"kurskatalog/data/sqlite"
+	"kurskatalog/index"
+	"kurskatalog/server"
+)
+
+var apiToday = time.Date(2026, 11, 20, 9, 0, 0, 0, catalog.Stockholm)
+
+// newAPIServer serves a few offerings from a real store and index, on a
+// fixed day.
+func newAPIServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	ctx := context.Background()
+	dir := t.TempDir()
+	db, err := sqlite.Open(ctx, filepath.Join(dir, "kurskatalog.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	ix, _, err := index.Open(filepath.Join(dir, "index.bleve"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, catalog.Stockholm) }
+	base := func(id, title, desc string, start time.Time) catalog.Offering {
+		return catalog.Offering{ID: id, EducationID: "i." + id, Title: title, Description: desc, SchoolType: "STF",
+			Municipalities: []string{"2380"}, Towns: []string{"Östersund"}, Mode: catalog.ModeOnsite, TimeOfStudy: "kväll",
+			Start: start, End: start.AddDate(0, 2, 0), Provider: catalog.Provider{ID: "p.abf", Name: "ABF Jämtlands län"},
+			Provenance: catalog.Provenance{Source: "susa-navet"}}
+	}
+	keramik := base("e.keramik", "Keramik – drejning", "<p>Du drejar <b>skålar</b> & koppar i lera.</p>", day(2027, 1, 12))
+	keramik.ApplicationLast = day(2026, 12, 1)
+	past := base("e.past", "Keramik för vana", "Glasering.", day(2026, 3, 1))
+	spanska := base("e.spanska", "Spanska för nybörjare", "Studiecirkel i spanska.", day(2027, 9, 1))
+	_, err = db.ApplyBatch(ctx, &catalog.Batch{Source: "susa-navet", Offerings: []catalog.Offering{keramik, past, spanska}, Complete: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Rebuild(ctx, db.EachOffering); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(server.New(server.Deps{Index: ix, Store: db, Log: slog.New(slog.DiscardHandler),
+		Now: func() time.Time { return apiToday }}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func getAPI(t *testing.T, srv *httptest.Server, path string, wantStatus int, v any) {
+	t.Helper()
+	resp, err := http.Get(srv.URL + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != wantStatus {
+		t.Fatalf("GET %s: %d, want %d: %s", path, resp.StatusCode, wantStatus, body)
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		t.Fatalf("GET %s: %v: %s", path, err, body)
+	}
+}
+
+type apiSearch struct {
+	Total   int  `json:"total"`
+	Relaxed bool `json:"relaxed"`
+	Hits    []struct {
+		ID        string `json:"id"`
+		TitleHTML string `json:"title_html"`
+		Snippet   string `json:"snippet"`
+	} `json:"hits"`
+	Facets map[string][]catalog.FacetValue `json:"facets"`
+}
+
+func TestSearchAPI(t *testing.T) {
+	srv := newAPIServer(t)
+	var r apiSearch
+	getAPI(t, srv, "/api/v1/search?q=keramik+lera&lang=en", http.StatusOK, &r)
+	if r.Total != 1 || r.Hits[0].ID != "e.keramik" {
+		t.Fatalf("keramik (the past one hidden): %+v", r)
+	}
+	if h := r.Hits[0]; h.TitleHTML != "<mark>Keramik</mark> – drejning" ||
+		h.Snippet != "Du drejar skålar &amp; koppar i <mark>lera</mark>." {
+		t.Errorf("highlighting: %q, %q", h.TitleHTML, h.Snippet)
+	}
+	for _, f := range catalog.Facets {
+		if _, ok := r.Facets[f.Name]; !ok {
+			t.Errorf("no facet %s", f.Name)
+		}
+	}
+	want := map[string]catalog.FacetValue{
+		catalog.FacetTimeOfStudy:     {Value: "evening", Label: "Evenings", Count: 1},
+		catalog.FacetStartPeriod:     {Value: "within_3_months", Label: "Starts within 3 months", Count: 1},
+		catalog.FacetApplicationOpen: {Value: "true", Label: "Open for application", Count: 1},
+		catalog.FacetMunicipality:    {Value: "2380", Label: "Östersund", Count: 1},
+	}
+	for name, v := range want {
+		if got := r.Facets[name]; len(got) != 1 || got[0] != v {
+			t.Errorf("facet %s: %+v, want %+v", name, got, v)
+		}
+	}
+
+	getAPI(t, srv, "/api/v1/search?q=keramik&include_past=true", http.StatusOK, &r)
+	if r.Total != 2 {
+		t.Errorf("include_past: total %d", r.Total)
+	}
+	getAPI(t, srv, "/api/v1/search?q=keramik+tumstock", http.StatusOK, &r)
+	if !r.Relaxed || r.Total != 1 {
+		t.Errorf("keramik tumstock: relaxed %v, total %d", r.Relaxed, r.Total)
+	}
+	getAPI(t, srv, "/api/v1/search?start_period=later", http.StatusOK, &r)
+	if r.Total != 1 || r.Hits[0].ID != "e.spanska" || !strings.Contains(r.Hits[0].Snippet, "spanska") {
+		t.Errorf("start_period=later: %+v", r)
+	}
+	var e struct {
+		Error struct{ Code, Parameter string } `json:"error"`
+	}
+	getAPI(t, srv, "/api/v1/search?time_of_study=night", http.StatusBadRequest, &e)
+	if e.Error.Code != "invalid" || e.Error.Parameter != "time_of_study" {
+		t.Errorf("bad time_of_study: %+v", e)
+	}
+}
+
+func TestSuggestAPI(t *testing.T) {
+	srv := newAPIServer(t)
+	var r struct {
+		Suggestions []catalog.Suggestion `json:"suggestions"`
+	}
+	getAPI(t, srv, "/api/v1/suggest?q=ker", http.StatusOK, &r) // not "Keramik för vana", which is over
+	if len(r.Suggestions) != 1 || r.Suggestions[0] != (catalog.Suggestion{Text: "Keramik – drejning", Kind: catalog.SuggestTitle, Count: 1}) {
+		t.Errorf("ker: %+v", r.Suggestions)
+	}
+	getAPI(t, srv, "/api/v1/suggest?q=ostersu", http.StatusOK, &r)
+	if len(r.Suggestions) != 1 || r.Suggestions[0] != (catalog.Suggestion{Text: "Östersund", Kind: catalog.SuggestMunicipality, Value: "2380", Count: 2}) {
+		t.Errorf("ostersu: %+v", r.Suggestions)
+	}
+	getAPI(t, srv, "/api/v1/suggest?q=", http.StatusOK, &r)
+	if r.Suggestions == nil || len(r.Suggestions) != 0 {
+		t.Errorf("empty q: %+v", r.Suggestions)
+	}
+	for _, tc := range []struct{ query, param string }{
+		{"q=k&limit=0", "limit"}, {"q=k&limit=21", "limit"}, {"q=k&size=3", "size"}, {"q=a&q=b", "q"},
+	} {
+		var e struct {
+			Error struct{ Code, Parameter string } `json:"error"`
+		}
+		getAPI(t, srv, "/api/v1/suggest?"+tc.query, http.StatusBadRequest, &e)
+		if e.Error.Code != "invalid" || e.Error.Parameter != tc.param {
+			t.Errorf("%s: %+v, want invalid naming %s", tc.query, e, tc.param)
+		}
+	}
+}
