@@ -25,6 +25,16 @@ type Index struct {
 	path  string
 	// suggest completes what users type; rebuilt lazily after writes.
 	suggest suggestions
+	// occupationName names an SSYK group for suggestions; nil leaves
+	// occupations out of them.
+	occupationName func(ssyk string) string
+}
+
+// SetOccupationNames makes suggestions include the occupations offerings
+// lead to, named by name (the SSYK taxonomy's Swedish names).
+func (ix *Index) SetOccupationNames(name func(ssyk string) string) {
+	ix.occupationName = name
+	ix.suggest.invalidate()
 }
 
 // version is what an index on disk must have been built with: the mapping

@@ -15,7 +15,7 @@ import (
 
 // MappingVersion names the document mapping and analysis. Bump it whenever
 // either changes: an index built with another version is rebuilt.
-const MappingVersion = "2"
+const MappingVersion = "3"
 
 // Field names in the index. The text fields come in up to four analyses
 // (see analysis.go): the field itself (Swedish), _exact, _folded and _plain.
@@ -102,7 +102,9 @@ func newMapping() (mapping.IndexMapping, error) {
 	// One keyword field per undated facet, named like the facet.
 	for _, f := range catalog.Facets {
 		if !f.Dated {
-			doc.AddFieldMappingsAt(f.Name, kw(f.Name == catalog.FacetMunicipality))
+			// Municipalities and occupations are stored too: suggestions
+			// are built from them.
+			doc.AddFieldMappingsAt(f.Name, kw(f.Name == catalog.FacetMunicipality || f.Name == catalog.FacetOccupation))
 		}
 	}
 	doc.AddFieldMappingsAt(fieldTitleSort, kw(false))

@@ -187,6 +187,15 @@ func filterQueries(q catalog.SearchQuery, today time.Time) map[string]query.Quer
 			f[name] = facetFilter(facet, values, today)
 		}
 	}
+	if m, ok := f[catalog.FacetMunicipality]; ok && q.IncludeDistance {
+		var distance []query.Query
+		for _, mode := range []catalog.Mode{catalog.ModeOnline, catalog.ModeBlended} {
+			t := bleve.NewTermQuery(string(mode))
+			t.SetField(catalog.FacetMode)
+			distance = append(distance, t)
+		}
+		f[catalog.FacetMunicipality] = bleve.NewDisjunctionQuery(append(distance, m)...)
+	}
 	if !q.StartFrom.IsZero() || !q.StartTo.IsZero() {
 		to := q.StartTo
 		if !to.IsZero() {

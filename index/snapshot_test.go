@@ -13,6 +13,7 @@ import (
 	"kurskatalog/crawler/snapshot"
 	"kurskatalog/data"
 	"kurskatalog/data/catalog"
+	"kurskatalog/data/occupation"
 )
 
 // The tests search the bundled Susa-navet snapshot, imported by the real
@@ -38,6 +39,14 @@ var snapshotOfferings = sync.OnceValues(func() ([]catalog.Offering, error) {
 	b, err := src.Fetch(context.Background(), time.Time{})
 	if err != nil {
 		return nil, err
+	}
+	// As at import: every offering with the occupations it leads to.
+	mapper, err := occupation.DefaultMapper()
+	if err != nil {
+		return nil, err
+	}
+	for i := range b.Offerings {
+		b.Offerings[i].Occupations = mapper.Map(b.Offerings[i])
 	}
 	return b.Offerings, nil
 })

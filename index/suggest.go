@@ -56,8 +56,8 @@ func (s *suggestion) count(today time.Time) int {
 	return n
 }
 
-// suggestionSources feed the completions. Another kind (occupations, say)
-// is one more function here.
+// suggestionSources feed the completions. Another kind is one more
+// function here.
 var suggestionSources = []func(context.Context, *Index) ([]suggestion, error){
 	offeringSuggestions,
 }
@@ -116,7 +116,7 @@ func offeringSuggestions(ctx context.Context, ix *Index) ([]suggestion, error) {
 	for {
 		req := bleve.NewSearchRequestOptions(notCancelled, 1000, 0, false)
 		req.SortBy([]string{"_id"})
-		req.Fields = []string{fieldTitle, fieldProvider, catalog.FacetMunicipality, fieldTiming}
+		req.Fields = []string{fieldTitle, fieldProvider, catalog.FacetMunicipality, catalog.FacetOccupation, fieldTiming}
 		if after != nil {
 			req.SetSearchAfter(after)
 		}
@@ -140,6 +140,13 @@ func offeringSuggestions(ctx context.Context, ix *Index) ([]suggestion, error) {
 			for _, code := range fieldStrings(h.Fields[catalog.FacetMunicipality]) {
 				if name, ok := data.MunicipalityName(code); ok {
 					add(catalog.SuggestMunicipality, name, code, last)
+				}
+			}
+			if ix.occupationName != nil {
+				for _, code := range fieldStrings(h.Fields[catalog.FacetOccupation]) {
+					if name := ix.occupationName(code); name != "" {
+						add(catalog.SuggestOccupation, name, code, last)
+					}
 				}
 			}
 		}

@@ -36,13 +36,13 @@ type firstSeenStore interface {
 
 // followQuery parses a followed search: the page's parameters without
 // page, per_page and sort.
-func followQuery(c *gin.Context) (q catalog.SearchQuery, st url.Values, lang string, err error) {
+func (s *Server) followQuery(c *gin.Context) (q catalog.SearchQuery, st url.Values, lang string, err error) {
 	lang, langErr := pageLang(c)
 	raw := c.Request.URL.Query()
 	for _, name := range []string{"page", "per_page", "sort"} {
 		raw.Del(name)
 	}
-	q, _, err = parseSearch(raw)
+	q, _, err = s.searchQuery(raw)
 	if err == nil {
 		err = langErr
 	}
@@ -51,7 +51,7 @@ func followQuery(c *gin.Context) (q catalog.SearchQuery, st url.Values, lang str
 }
 
 // describe names a followed search: its words and filters, or "all".
-func describe(q catalog.SearchQuery, st url.Values, lang string) string {
+func (s *Server) describe(q catalog.SearchQuery, st url.Values, lang string) string {
 	var parts []string
 	if q.Text != "" {
 		parts = append(parts, "”"+q.Text+"”")
@@ -61,7 +61,7 @@ func describe(q catalog.SearchQuery, st url.Values, lang string) string {
 			continue
 		}
 		for _, v := range st[name] {
-			parts = append(parts, valueLabel(name, v, lang))
+			parts = append(parts, s.label(name, v, lang))
 		}
 	}
 	if len(parts) == 0 {
@@ -71,7 +71,7 @@ func describe(q catalog.SearchQuery, st url.Values, lang string) string {
 }
 
 func (s *Server) atomFeed(c *gin.Context) {
-	q, st, lang, err := followQuery(c)
+	q, st, lang, err := s.followQuery(c)
 	if err != nil {
 		s.failPage(c, basePage(c, lang, ""), err)
 		return
@@ -80,7 +80,7 @@ func (s *Server) atomFeed(c *gin.Context) {
 	// The index orders by relevance, start, deadline or title; "newest"
 	// is when the store first saw an offering, so take every match's id,
 	// order them by that and read only the newest.
-	q.Page, q.PerPage, q.Sort, q.Today = 1, maxResultWindow, catalog.SortStart, s.today()
+	q.Page, q.PerPage, q.Sort = 1, maxResultWindow, catalog.SortStart
 	res, err := s.Index.Search(ctx, q)
 	if err != nil {
 		s.failPage(c, basePage(c, lang, ""), err)
@@ -92,7 +92,7 @@ func (s *Server) atomFeed(c *gin.Context) {
 		return
 	}
 	m, base, today := pages.Messages, baseURL(c), s.today()
-	name := describe(q, st, lang)
+	name := s.describe(q, st, lang)
 	canonical := st.Encode()
 	f := frontend.Feed{ID: "tag:" + tagAuthority + ":search?" + canonical, Title: m.T(lang, "feed.title", name), Lang: lang,
 		SelfURL: base + withQuery("/flode.atom", langValues(st, lang)), PageURL: base + withQuery("/", langValues(st, lang)),
@@ -164,7 +164,7 @@ func summary(it resultItem, lang string) string {
 }
 
 func (s *Server) deadlinesCalendar(c *gin.Context) {
-	q, st, lang, err := followQuery(c)
+	q, st, lang, err := s.followQuery(c)
 	if err != nil {
 		s.failPage(c, basePage(c, lang, ""), err)
 		return
@@ -172,7 +172,7 @@ func (s *Server) deadlinesCalendar(c *gin.Context) {
 	ctx := c.Request.Context()
 	m, base, today, now := pages.Messages, baseURL(c), s.today(), s.Now()
 	cal := frontend.Calendar{ProdID: "-//Region Jämtland Härjedalen//Kurskatalog//" + strings.ToUpper(lang),
-		Name: m.T(lang, "calendar.name", describe(q, st, lang))}
+		Name: m.T(lang, "calendar.name", s.describe(q, st, lang))}
 	// By deadline, earliest first; offerings without one come last, so
 	// stop at the first of them.
 	q.Sort, q.PerPage, q.Today = catalog.SortDeadline, calendarPage, today

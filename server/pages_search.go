@@ -50,9 +50,11 @@ type facetView struct {
 	Name, Label string
 	Top, More   []facetValueView
 	MoreOpen    bool
-	// DistanceURL swaps the chosen municipalities for the distance modes,
-	// which reach every municipality (see searchPage).
+	// DistanceURL turns distance courses (reachable from every
+	// municipality) on or off next to the chosen municipalities' own;
+	// DistanceOn says whether they are on.
 	DistanceURL string
+	DistanceOn  bool
 }
 
 type facetValueView struct {
@@ -86,7 +88,7 @@ type pageLink struct {
 func (s *Server) searchPage(c *gin.Context) {
 	lang, langErr := pageLang(c)
 	raw := c.Request.URL.Query()
-	q, _, err := parseSearch(raw)
+	q, _, err := s.searchQuery(raw)
 	p := basePage(c, lang, "")
 	if langErr != nil {
 		err = langErr
@@ -96,7 +98,6 @@ func (s *Server) searchPage(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	q.Today = s.today()
 	res, err := s.Index.Search(ctx, q)
 	if err != nil {
 		s.failPage(c, p, err)
@@ -130,7 +131,7 @@ func (s *Server) searchPage(c *gin.Context) {
 		}
 		for i, val := range values {
 			item := facetValueView{ID: "f-" + name + "-" + idSafe(val.Value), Param: name, Value: val.Value,
-				Label: valueLabel(name, val.Value, lang), Count: val.Count,
+				Label: s.label(name, val.Value, lang), Count: val.Count,
 				Checked: slices.ContainsFunc(chosen, func(c string) bool { return strings.EqualFold(c, val.Value) })}
 			if i < facetShown {
 				fv.Top = append(fv.Top, item)
@@ -140,11 +141,13 @@ func (s *Server) searchPage(c *gin.Context) {
 			}
 		}
 		if name == catalog.FacetMunicipality && len(chosen) > 0 {
-			// SearchQuery cannot say "in these municipalities OR at a
-			// distance", so the honest offer is a search of the distance
-			// modes instead, which reach every municipality.
-			d := without(st, name, "")
-			d["mode"] = []string{string(catalog.ModeOnline), string(catalog.ModeBlended)}
+			// Distance courses are reachable from every municipality: the
+			// toggle adds them to the chosen municipalities' own.
+			d := without(st, "include_distance", "")
+			fv.DistanceOn = q.IncludeDistance
+			if !q.IncludeDistance {
+				d["include_distance"] = []string{"true"}
+			}
 			fv.DistanceURL = link(d)
 		}
 		shown[name] = true
@@ -157,7 +160,7 @@ func (s *Server) searchPage(c *gin.Context) {
 	}
 	for _, name := range facetOrder(res.Facets) {
 		for _, val := range st[name] {
-			v.Chips = append(v.Chips, chip{Label: valueLabel(name, val, lang), RemoveURL: link(without(st, name, val))})
+			v.Chips = append(v.Chips, chip{Label: s.label(name, val, lang), RemoveURL: link(without(st, name, val))})
 		}
 	}
 	for _, name := range []string{"start_from", "start_to"} {
@@ -297,6 +300,16 @@ func facetOrder(facets map[string][]catalog.FacetValue) []string {
 	}
 	slices.Sort(rest)
 	return append(out, rest...)
+}
+
+// label names any facet value, occupations from the taxonomy included.
+func (s *Server) label(facet, value, lang string) string {
+	if facet == catalog.FacetOccupation && s.Taxonomy != nil {
+		if l := s.Taxonomy.Label(value); l.SV != "" {
+			return l.In(lang)
+		}
+	}
+	return valueLabel(facet, value, lang)
 }
 
 // valueLabel names a facet value: from the message catalogue

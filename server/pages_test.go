@@ -232,7 +232,7 @@ func TestSearchPageState(t *testing.T) {
 			t.Errorf("page lacks %q", want)
 		}
 	}
-	// The distance offer swaps the municipality for the distance modes.
+	// The distance toggle keeps the municipality and adds distance courses.
 	m := regexp.MustCompile(`class="distance-hint"><a href="([^"]+)"`).FindStringSubmatch(body)
 	if m == nil {
 		t.Fatal("no distance link with a municipality chosen")
@@ -241,8 +241,16 @@ func TestSearchPageState(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if q := u.Query(); q.Has("municipality") || strings.Join(q["mode"], ",") != "online,blended" || q.Get("sort") != "deadline" {
+	if q := u.Query(); q.Get("municipality") != "2380" || q.Get("include_distance") != "true" || q.Get("sort") != "deadline" {
 		t.Errorf("distance link %s", u)
+	}
+	// In Åre, where only on-site courses are held, it adds the distance
+	// courses held elsewhere.
+	count := regexp.MustCompile(`id="results-heading"[^>]*>([^<]+)<`)
+	before := count.FindStringSubmatch(getPage(t, srv, "/?municipality=2321").body)
+	after := count.FindStringSubmatch(getPage(t, srv, "/?municipality=2321&include_distance=true").body)
+	if before == nil || after == nil || before[1] == after[1] {
+		t.Errorf("including distance courses did not change the result count: %v -> %v", before, after)
 	}
 	// Passed deadlines are marked.
 	if r := getPage(t, srv, "/?municipality=2321"); !strings.Contains(r.body, "Passerad") {

@@ -24,7 +24,7 @@ var searchParams = func() []string {
 	for _, f := range catalog.Facets {
 		p = append(p, f.Name)
 	}
-	return append(p, "start_from", "start_to", "rolling_start", "max_mandatory_sessions", "include_past",
+	return append(p, "start_from", "start_to", "rolling_start", "max_mandatory_sessions", "include_past", "include_distance",
 		"page", "per_page", "sort", "lang")
 }()
 
@@ -37,12 +37,11 @@ const (
 )
 
 func (s *Server) search(c *gin.Context) {
-	q, lang, err := parseSearch(c.Request.URL.Query())
+	q, lang, err := s.searchQuery(c.Request.URL.Query())
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	q.Today = swedishDay(s.Now())
 	res, err := s.Index.Search(c.Request.Context(), q)
 	if err != nil {
 		s.fail(c, err)
@@ -67,7 +66,7 @@ func (s *Server) search(c *gin.Context) {
 		values := res.Facets[f.Name]
 		labelled := make([]catalog.FacetValue, 0, len(values))
 		for _, v := range values {
-			v.Label = facetLabel(f, v.Value, lang)
+			v.Label = s.label(f.Name, v.Value, lang)
 			labelled = append(labelled, v)
 		}
 		out.Facets[f.Name] = labelled
@@ -128,11 +127,23 @@ func toHit(o *catalog.Offering) hit {
 	return h
 }
 
-// swedishDay is the calendar day of t in Sweden, at midnight: "today" for
-// the index.
-func swedishDay(t time.Time) time.Time {
-	y, m, d := t.In(catalog.Stockholm).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, catalog.Stockholm)
+// searchQuery parses a search the way every handler does: the parameters
+// (parseSearch), today's date in Sweden, and occupation codes checked
+// against the taxonomy, so that a code that names nothing is a 400.
+func (s *Server) searchQuery(v url.Values) (catalog.SearchQuery, string, error) {
+	q, lang, err := parseSearch(v)
+	if err != nil {
+		return q, lang, err
+	}
+	q.Today = s.today()
+	if s.Taxonomy != nil {
+		for _, code := range q.Filters[catalog.FacetOccupation] {
+			if g, ok := s.Taxonomy.Group(code); !ok || g.Level != 4 {
+				return q, lang, catalog.Invalid(catalog.FacetOccupation, "%q is not an SSYK 2012 occupation group (4 digits, e.g. 5321)", code)
+			}
+		}
+	}
+	return q, lang, nil
 }
 
 // day formats a calendar date, or nil for an unknown one.
@@ -142,17 +153,6 @@ func day(t time.Time) *string {
 	}
 	s := t.Format(time.DateOnly)
 	return &s
-}
-
-// facetLabel names a facet value in lang. Municipalities are named from the
-// reference data, everything else by its facet.
-func facetLabel(f *catalog.Facet, value, lang string) string {
-	if f.Name == catalog.FacetMunicipality {
-		if n, ok := data.MunicipalityName(value); ok {
-			return n
-		}
-	}
-	return f.Label(value, lang)
 }
 
 // parseSearch validates the query string into a SearchQuery. Every error
@@ -225,6 +225,11 @@ func parseSearch(v url.Values) (catalog.SearchQuery, string, error) {
 		return q, "", err
 	}
 	q.IncludePast = past != nil && *past
+	distance, err := boolParam(v, "include_distance")
+	if err != nil {
+		return q, "", err
+	}
+	q.IncludeDistance = distance != nil && *distance
 	if s, _ := single(v, "max_mandatory_sessions"); s != "" {
 		n, err := intParam(v, "max_mandatory_sessions", 0, 0, 1000)
 		if err != nil {

@@ -58,7 +58,7 @@ func (s *Server) suggest(c *gin.Context) {
 	// The server's Index interface declares only Search; the real index
 	// also suggests.
 	if sg, ok := s.Index.(Suggester); ok && prefix != "" {
-		if out, err = sg.Suggest(c.Request.Context(), prefix, limit, swedishDay(s.Now())); err != nil {
+		if out, err = sg.Suggest(c.Request.Context(), prefix, limit, s.today()); err != nil {
 			s.fail(c, err)
 			return
 		}

@@ -71,6 +71,7 @@ func openApp(ctx context.Context, cfg *Config, dataDir string, log *slog.Logger)
 		db.Close()
 		return nil, err
 	}
+	ix.SetOccupationNames(func(code string) string { return tax.Label(code).SV })
 	a := &app{cfg: cfg, log: log, db: db, ix: ix, tax: tax, entries: map[string]cron.EntryID{},
 		runner: &crawler.Runner{Store: db, Index: ix, Log: log, Occupations: mapper,
 			FullEvery: time.Duration(cfg.FullEvery), Margin: time.Hour}}

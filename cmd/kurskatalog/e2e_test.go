@@ -201,7 +201,11 @@ func TestEndToEnd(t *testing.T) {
 	})
 
 	t.Run("each facet value's count is what filtering by it returns", func(t *testing.T) {
-		params := map[string]string{"municipality": "municipality", "mode": "mode", "school_type": "school_type", "pace": "pace"}
+		params := map[string]string{"municipality": "municipality", "mode": "mode", "school_type": "school_type", "pace": "pace",
+			"occupation": "occupation"}
+		if len(all.Facets["occupation"]) < 10 {
+			t.Errorf("only %d occupations in the facet: are offerings mapped at import?", len(all.Facets["occupation"]))
+		}
 		for facet, param := range params {
 			sum := 0
 			for _, v := range all.Facets[facet] {
@@ -251,6 +255,7 @@ func TestEndToEnd(t *testing.T) {
 			{"pace=150", "pace"},
 			{"school_type=XYZ", "school_type"},
 			{"kommun=2380", "kommun"},
+			{"occupation=9999", "occupation"},
 		} {
 			var e errorBodyJSON
 			getJSON(t, base+"/api/v1/search?"+tc.query, http.StatusBadRequest, &e)
