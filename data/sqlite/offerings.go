@@ -149,9 +149,10 @@ func canonicalFor(ctx context.Context, tx *sql.Tx, source, id, key string) (stri
 	if key != "" {
 		// Join only a group that has no record of this source yet: one
 		// source's distinct records (two intakes on the same day) are never
-		// made one offering.
+		// made one offering. (match_key <> '' lets SQLite use the partial
+		// index on match_key; without it every new record scans the table.)
 		c, err = lookup(`SELECT r.canonical FROM records r
-			WHERE r.match_key = ?1 AND r.source <> ?2 AND r.removed_at IS NULL
+			WHERE r.match_key = ?1 AND r.match_key <> '' AND r.source <> ?2 AND r.removed_at IS NULL
 			AND NOT EXISTS (SELECT 1 FROM records s WHERE s.canonical = r.canonical AND s.source = ?2 AND s.removed_at IS NULL)
 			ORDER BY r.canonical LIMIT 1`, key)
 		if err != nil || c != "" {
