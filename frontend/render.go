@@ -31,7 +31,7 @@ type Features struct {
 }
 
 // Pages are the page templates, one set per language.
-var pageNames = []string{"search", "offering", "list", "error"}
+var pageNames = []string{"search", "offering", "list", "error", "occupation", "occupations", "coverage"}
 
 // Renderer renders the page templates with the message catalogue.
 type Renderer struct {

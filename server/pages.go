@@ -19,9 +19,9 @@ import (
 // fails at start-up (and in every test), not on a user's request.
 var pages = frontend.MustNewRenderer()
 
-// pageFeatures switches on the pages that are still to come; their
-// navigation links stay hidden until then.
-var pageFeatures = frontend.Features{Occupations: false, Coverage: false}
+// pageFeatures switches on the pages whose navigation links were hidden
+// until they were built.
+var pageFeatures = frontend.Features{Occupations: true, Coverage: true}
 
 // langCookie remembers the language chosen with ?lang=.
 const langCookie = "lang"

@@ -38,6 +38,7 @@ type offeringView struct {
 	ApplyURL    string
 	Cancelled   bool
 	Facts       []fact
+	Occupations []occupationLink // the occupations it leads to
 	Description template.HTML
 	Related     []resultItem
 	Sources     []sourceView
@@ -101,6 +102,7 @@ func (s *Server) offeringPage(c *gin.Context) {
 	}, o.Provider.Phone)
 	v.HasContact = o.Provider.URL != "" || o.Provider.Email != "" || o.Provider.Phone != "" || o.URL != ""
 	v.Facts = offeringFacts(o, lang, today)
+	v.Occupations = s.occupationLinks(o, lang)
 
 	var instances []catalog.Offering
 	for i := range related {

@@ -55,6 +55,8 @@ type facetView struct {
 	// DistanceOn says whether they are on.
 	DistanceURL string
 	DistanceOn  bool
+	// About links the chosen occupations' pages.
+	About []textLink
 }
 
 type facetValueView struct {
@@ -149,6 +151,9 @@ func (s *Server) searchPage(c *gin.Context) {
 				d["include_distance"] = []string{"true"}
 			}
 			fv.DistanceURL = link(d)
+		}
+		if name == catalog.FacetOccupation {
+			fv.About = s.occupationAbout(chosen, lang)
 		}
 		shown[name] = true
 		v.Facets = append(v.Facets, fv)

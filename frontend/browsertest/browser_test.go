@@ -258,6 +258,8 @@ func TestPagesInBrowser(t *testing.T) {
 	t.Run("build and share a shortlist", func(t *testing.T) { b.t = t; shortlist(b) })
 	t.Run("keyboard only", func(t *testing.T) { b.t = t; keyboardOnly(b) })
 	t.Run("suggestions work or stay out of the way", func(t *testing.T) { b.t = t; suggestions(b) })
+	t.Run("occupation from an offering", func(t *testing.T) { b.t = t; occupationFromOffering(b) })
+	t.Run("coverage: map, filter, municipality", func(t *testing.T) { b.t = t; coverageFilterAndMap(b) })
 	t.Run("every page passes axe and fits a phone", func(t *testing.T) { b.t = t; everyPage(b) })
 }
 
@@ -563,8 +565,14 @@ func everyPage(b *browser) {
 		{"list-empty", "/lista", "sv"},
 		{"not-found", "/kurs/e.finns.inte", "sv"},
 		{"bad-request", "/?municipality=abc", "sv"},
+		{"occupations", "/yrke", "sv"},
+		{"occupation", "/yrke/5321?kommun=2361", "sv"},
+		{"coverage", "/tackning", "sv"},
+		{"coverage-filtered", "/tackning?visa=alla&falt=5&manader=6&kommun=2380", "sv"},
 		{"search-en", "/?lang=en&mode=online", "en"},
 		{"offering-en", "/kurs/" + url.PathEscape(related) + "?lang=en", "en"},
+		{"occupation-en", "/yrke/5321?lang=en", "en"},
+		{"coverage-en", "/tackning?lang=en&falt=Transport", "en"},
 	}
 	for _, p := range pages {
 		b.open(p.path)

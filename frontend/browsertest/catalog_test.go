@@ -3,6 +3,7 @@ package browsertest
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net/http/httptest"
 	"path/filepath"
@@ -13,7 +14,9 @@ import (
 	"kurskatalog/crawler/emil3"
 	"kurskatalog/crawler/fetch"
 	"kurskatalog/crawler/snapshot"
+	"kurskatalog/crawler/yrkesbarometer"
 	"kurskatalog/data"
+	"kurskatalog/data/occupation"
 	"kurskatalog/data/sqlite"
 	"kurskatalog/index"
 	"kurskatalog/server"
@@ -22,8 +25,9 @@ import (
 const susaNavetURL = "https://api.skolverket.se/susa-navet/emil3"
 
 // serveCatalogue crawls the bundled Susa-navet snapshot, through the same
-// importer and runner as the service, into a store and index in dir, and
-// serves them with the real server. It reports errors rather than failing
+// importer and runner as the service (occupations mapped at import), into a
+// store and index in dir, imports the bundled Yrkesbarometer, and serves
+// them with the real server. It reports errors rather than failing
 // the test, so that it can run while the browser starts.
 func serveCatalogue(t *testing.T, dir string) (*httptest.Server, error) {
 	ctx := context.Background()
@@ -48,12 +52,43 @@ func serveCatalogue(t *testing.T, dir string) (*httptest.Server, error) {
 	}
 	client := fetch.New(fetch.Config{Delay: -1}, snapshot.Transport(emil3.NewServer(ds, susaNavetURL)))
 	src := emil3.New(emil3.Config{ID: "susa-navet", URL: susaNavetURL, Region: data.JamtlandMunicipalities}, client)
+	tax, err := occupation.Load()
+	if err != nil {
+		return nil, err
+	}
+	mapper, err := occupation.DefaultMapper()
+	if err != nil {
+		return nil, err
+	}
+	ix.SetOccupationNames(func(code string) string { return tax.Label(code).SV })
 	log := slog.New(slog.DiscardHandler)
-	runner := &crawler.Runner{Store: db, Index: ix, Log: log, FullEvery: 168 * time.Hour}
+	runner := &crawler.Runner{Store: db, Index: ix, Log: log, Occupations: mapper, FullEvery: 168 * time.Hour}
 	if _, err := runner.Run(ctx, src); err != nil {
 		return nil, fmt.Errorf("crawl the snapshot: %w", err)
 	}
-	srv := httptest.NewServer(server.New(server.Deps{Index: ix, Store: db, Log: log}))
+	if err := importDemand(ctx, db); err != nil {
+		return nil, err
+	}
+	srv := httptest.NewServer(server.New(server.Deps{Index: ix, Store: db, Coverage: db, Taxonomy: tax, Log: log}))
 	t.Cleanup(srv.Close)
 	return srv, nil
+}
+
+// importDemand stores the bundled Yrkesbarometer rows, the shortage signal
+// of the coverage page.
+func importDemand(ctx context.Context, db *sqlite.DB) error {
+	fsys, err := data.Snapshot("yrkesbarometer")
+	if err != nil {
+		return err
+	}
+	body, err := fs.ReadFile(fsys, "yrkesbarometer.json")
+	if err != nil {
+		return err
+	}
+	res, err := yrkesbarometer.Parse(body, yrkesbarometer.DefaultRegions)
+	if err != nil {
+		return err
+	}
+	_, err = db.ReplaceDemand(ctx, res.Round, res.Rows)
+	return err
 }
