@@ -6,12 +6,14 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
 	"kurskatalog/data"
 	"kurskatalog/data/catalog"
+	"kurskatalog/index/facet"
 )
 
 const versionKey = "mapping_version"
@@ -19,10 +21,19 @@ const versionKey = "mapping_version"
 // batchSize bounds the memory of one Bleve batch.
 const batchSize = 1000
 
-// Index is an open search index.
+// Index is an open search index: Bleve for the words, and the in-memory
+// facet engine (index/facet) for filters, facet counts and pages without
+// words, which Bleve's own facets are too slow for at national scale.
 type Index struct {
 	bleve bleve.Index
 	path  string
+	// facets mirrors the offerings in Bleve; text finds Bleve's matches as
+	// facets' doc numbers. facetsReady is false while facets does not hold
+	// what Bleve holds (an index opened from disk before LoadFacets); the
+	// search then counts with Bleve alone.
+	facets      *facet.Engine
+	text        *facet.Text
+	facetsReady atomic.Bool
 	// suggest completes what users type; rebuilt lazily after writes.
 	suggest suggestions
 	// occupationName names an SSYK group for suggestions; nil leaves
@@ -50,7 +61,7 @@ func Open(path string) (ix *Index, fresh bool, err error) {
 	if err == nil {
 		v, verr := b.GetInternal([]byte(versionKey))
 		if verr == nil && string(v) == version() {
-			return &Index{bleve: b, path: path}, false, nil
+			return newIndex(b, path, false), false, nil
 		}
 		b.Close()
 	}
@@ -71,7 +82,27 @@ func Open(path string) (ix *Index, fresh bool, err error) {
 		b.Close()
 		return nil, false, fmt.Errorf("index: set version: %w", err)
 	}
-	return &Index{bleve: b, path: path}, true, nil
+	return newIndex(b, path, true), true, nil
+}
+
+// newIndex wraps an open Bleve index. An empty one has its (empty) facet
+// engine in step from the start.
+func newIndex(b bleve.Index, path string, empty bool) *Index {
+	ix := &Index{bleve: b, path: path, facets: facet.New(), text: facet.NewText(b)}
+	ix.facetsReady.Store(empty)
+	return ix
+}
+
+// LoadFacets fills the facet engine with every offering each yields (the
+// store's offerings, which the Bleve index on disk was built from). Until it
+// has run on an index opened from disk, searches count facets with Bleve.
+func (ix *Index) LoadFacets(ctx context.Context, each func(context.Context, func(catalog.Offering) error) error) error {
+	err := ix.facets.Rebuild(func(yield func(catalog.Offering) error) error { return each(ctx, yield) })
+	if err != nil {
+		return fmt.Errorf("index: load facets: %w", err)
+	}
+	ix.facetsReady.Store(true)
+	return nil
 }
 
 // Close closes the index.
@@ -103,6 +134,7 @@ func (ix *Index) Put(ctx context.Context, offerings []catalog.Offering) error {
 			return fmt.Errorf("index: batch: %w", err)
 		}
 	}
+	ix.facets.Put(offerings...)
 	return nil
 }
 
@@ -116,6 +148,7 @@ func (ix *Index) Delete(ids []string) error {
 	if err := ix.bleve.Batch(batch); err != nil {
 		return fmt.Errorf("index: delete: %w", err)
 	}
+	ix.facets.Delete(ids...)
 	return nil
 }
 
@@ -133,7 +166,8 @@ func (ix *Index) Rebuild(ctx context.Context, each func(context.Context, func(ca
 	if err != nil {
 		return 0, err
 	}
-	ix.bleve = fresh.bleve
+	ix.bleve, ix.text, ix.facets = fresh.bleve, fresh.text, fresh.facets
+	ix.facetsReady.Store(true) // empty and empty; Put fills both
 	ix.suggest.invalidate()
 	var pending []catalog.Offering
 	n := 0

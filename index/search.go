@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/RoaringBitmap/roaring/v2"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -64,6 +66,46 @@ type searcher struct {
 }
 
 func (s *searcher) run(ctx context.Context) (*catalog.SearchResult, error) {
+	if s.ix.facetsReady.Load() {
+		return s.runWithEngine(ctx)
+	}
+	return s.runBleve(ctx, true)
+}
+
+// runWithEngine counts the facets and filters with the facet engine. Bleve
+// only finds the offerings that match the words (and, for a text query,
+// ranks and pages them, so that scores, date ranking and highlighting stay
+// Bleve's); a search without words never touches Bleve.
+func (s *searcher) runWithEngine(ctx context.Context) (*catalog.SearchResult, error) {
+	snap := s.ix.facets.Snapshot()
+	q := s.q
+	q.Today = s.today
+	var matches *roaring.Bitmap
+	if hasText(q) {
+		m, err := s.ix.text.Match(ctx, snap, s.text)
+		if err != nil {
+			return nil, fmt.Errorf("index: match: %w", err)
+		}
+		matches = m
+	}
+	hits, counts := snap.Search(q, matches)
+	var out *catalog.SearchResult
+	if hasText(q) {
+		var err error
+		if out, err = s.runBleve(ctx, false); err != nil {
+			return nil, err
+		}
+	} else {
+		out = &catalog.SearchResult{Matches: map[string]catalog.HitMatches{},
+			IDs: snap.Page(hits, q.Sort, (q.Page-1)*q.PerPage, q.PerPage)}
+	}
+	out.Total, out.Facets = int(hits.GetCardinality()), counts
+	return out, nil
+}
+
+// runBleve runs the search with Bleve alone; with facets false it leaves
+// the facets out (the engine counts them).
+func (s *searcher) runBleve(ctx context.Context, facets bool) (*catalog.SearchResult, error) {
 	q, hasText := s.q, hasText(s.q)
 	from := (q.Page - 1) * q.PerPage
 	end := from + q.PerPage
@@ -81,7 +123,7 @@ func (s *searcher) run(ctx context.Context) (*catalog.SearchResult, error) {
 		main.Fields = []string{fieldTiming}
 	}
 	for i := range catalog.Facets {
-		if f := &catalog.Facets[i]; s.filters[f.Name] == nil {
+		if f := &catalog.Facets[i]; facets && s.filters[f.Name] == nil {
 			addFacet(main, f, s.today)
 		}
 	}
@@ -105,6 +147,7 @@ func (s *searcher) run(ctx context.Context) (*catalog.SearchResult, error) {
 	for i := range catalog.Facets {
 		f := &catalog.Facets[i]
 		switch {
+		case !facets:
 		case f.Name == catalog.FacetApplicationOpen:
 			n, err := s.count(ctx, f.Name, openQuery(s.today))
 			if err != nil {

@@ -75,11 +75,15 @@ func openApp(ctx context.Context, cfg *Config, dataDir string, log *slog.Logger)
 	a := &app{cfg: cfg, log: log, db: db, ix: ix, tax: tax, entries: map[string]cron.EntryID{},
 		runner: &crawler.Runner{Store: db, Index: ix, Log: log, Occupations: mapper,
 			FullEvery: time.Duration(cfg.FullEvery), Margin: time.Hour}}
-	if fresh {
-		if err := a.reindex(ctx); err != nil {
-			a.Close()
-			return nil, err
-		}
+	// The Bleve index is on disk, the facet engine in memory: a new index is
+	// rebuilt with both, an existing one gets its engine from the store.
+	load := a.reindex
+	if !fresh {
+		load = a.loadFacets
+	}
+	if err := load(ctx); err != nil {
+		a.Close()
+		return nil, err
 	}
 	for _, sc := range cfg.Sources {
 		j, err := a.newJob(sc)
@@ -95,6 +99,15 @@ func openApp(ctx context.Context, cfg *Config, dataDir string, log *slog.Logger)
 // Close closes the index and the store.
 func (a *app) Close() error {
 	return errors.Join(a.ix.Close(), a.db.Close())
+}
+
+func (a *app) loadFacets(ctx context.Context) error {
+	start := time.Now()
+	if err := a.ix.LoadFacets(ctx, a.db.EachOffering); err != nil {
+		return err
+	}
+	a.log.Info("Facets loaded", "duration_ms", time.Since(start).Milliseconds())
+	return nil
 }
 
 func (a *app) reindex(ctx context.Context) error {

@@ -263,7 +263,11 @@ func TestPagesInBrowser(t *testing.T) {
 	t.Run("every page passes axe and fits a phone", func(t *testing.T) { b.t = t; everyPage(b) })
 }
 
+// resultCount reads the results heading, once the page (or the instant
+// search replacing the results) has put it there.
 func resultCount(b *browser) string {
+	b.t.Helper()
+	b.waitFor("the result count", `document.getElementById("results-heading") !== null`)
 	return eval[string](b, `document.getElementById("results-heading").textContent`)
 }
 

@@ -1,0 +1,199 @@
+package facet
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/RoaringBitmap/roaring/v2"
+
+	"kurskatalog/data/catalog"
+)
+
+// Counting a facet over a set of docs can go two ways:
+//
+//   - scan: iterate the set once and bump a counter per doc from each
+//     facet's column: about 2.5 ns per doc and facet, whatever the values.
+//     One pass serves every facet counted over the same set.
+//   - intersect: AndCardinality of the set with each value's bitmap. A
+//     value with more than 4,096 docs in a chunk of 65,536 doc numbers is a
+//     bitmap container there, and a pair of those costs a fixed ~150 ns of
+//     popcounts; a sparser value is an array, which costs ~2 ns per doc;
+//     and when the set itself is sparse (an array), every value pays
+//     again for the set's docs, ~1 ns each.
+//
+// So a small set (a text query, a narrow filter) scans, and a big one
+// intersects, facet by facet: a few dense values (mode, pace) intersect
+// cheaply almost always, 290 sparse municipalities only for big sets. The
+// constants are ns measured with BenchmarkStrategies on 100,000 offerings;
+// near the break-even the two paths differ by a few tens of µs.
+const (
+	scanPerDoc     = 2.5
+	scanBase       = 1.0 // ns per doc for iterating the set, shared by the facets of one pass
+	perPosting     = 2.0
+	perDensePair   = 150
+	perSparseMerge = 1.0
+	denseChunk     = 4096 // docs per chunk from which roaring uses a bitmap container
+)
+
+// shape sums up a facet's bitmaps for the cost model.
+type shape struct {
+	values, sparse, dense int // values; docs in array containers; bitmap containers
+}
+
+func shapeOf(bms []*roaring.Bitmap) shape {
+	sh := shape{values: len(bms)}
+	for _, bm := range bms {
+		n := int(bm.GetCardinality())
+		if n == 0 {
+			continue
+		}
+		// Without walking the containers: a value spread evenly is dense
+		// where it has more than denseChunk docs per chunk it spans.
+		chunks := int(bm.Maximum()>>16-bm.Minimum()>>16) + 1
+		if n/chunks > denseChunk {
+			sh.dense += chunks
+		} else {
+			sh.sparse += n
+		}
+	}
+	return sh
+}
+
+// intersectCost estimates intersecting a set of n docs spread over chunks
+// chunks with every value of a facet.
+func (sh shape) intersectCost(n, chunks int) float64 {
+	c := float64(sh.sparse)*perPosting + float64(sh.dense)*perDensePair
+	if n/chunks <= denseChunk {
+		c += float64(sh.values) * float64(n) * perSparseMerge
+	}
+	return c
+}
+
+// strategy forces a counting path in tests; 0 lets estimate choose.
+var strategy = 0
+
+const (
+	chooseScan      = 1
+	chooseIntersect = 2
+)
+
+// counter holds the counts of one facet, by code: value codes, or the
+// view's value codes for a dated facet.
+type counter struct {
+	fi     int
+	counts []uint32
+	view   *view // dated facets only
+}
+
+// countGroup counts facets fis over set into out.
+func (s *Snapshot) countGroup(set *roaring.Bitmap, fis []int, today time.Time, out map[string][]catalog.FacetValue) {
+	n := int(set.GetCardinality())
+	chunks := 1
+	if n > 0 {
+		chunks = int(set.Maximum()>>16-set.Minimum()>>16) + 1
+	}
+	var scan []*counter
+	for _, fi := range fis {
+		c := &counter{fi: fi}
+		if s.facets[fi].Dated {
+			c.view = s.view(fi, today)
+		}
+		use := strategy
+		if use == 0 {
+			sh := s.dims[fi].shape
+			if c.view != nil {
+				sh = c.view.shape
+			}
+			use = chooseIntersect
+			if float64(n)*(scanPerDoc+scanBase/float64(len(fis))) < sh.intersectCost(n, chunks) {
+				use = chooseScan
+			}
+		}
+		if use == chooseScan {
+			scan = append(scan, c)
+			continue
+		}
+		bms := s.dims[fi].bitmaps
+		if c.view != nil {
+			bms = c.view.bitmaps
+		}
+		c.counts = make([]uint32, len(bms))
+		for code, bm := range bms {
+			c.counts[code] = uint32(set.AndCardinality(bm))
+		}
+		out[s.facets[fi].Name] = s.values(c)
+	}
+	if len(scan) > 0 {
+		s.scan(set, scan)
+		for _, c := range scan {
+			out[s.facets[c.fi].Name] = s.values(c)
+		}
+	}
+}
+
+// scan counts every facet in cs in one pass over set. A dated facet is
+// counted by key, then folded into its values: a doc has one key.
+func (s *Snapshot) scan(set *roaring.Bitmap, cs []*counter) {
+	raws := make([][]uint32, len(cs))
+	for i, c := range cs {
+		d := s.dims[c.fi]
+		raws[i] = make([]uint32, len(d.values))
+		c.counts = raws[i]
+		if c.view != nil {
+			c.counts = make([]uint32, len(c.view.names))
+		}
+	}
+	var buf [512]uint32
+	it := set.ManyIterator()
+	for n := it.NextMany(buf[:]); n > 0; n = it.NextMany(buf[:]) {
+		docs := buf[:n]
+		for i, c := range cs {
+			d, raw := s.dims[c.fi], raws[i]
+			col := d.col
+			for _, doc := range docs {
+				v := col[doc]
+				switch {
+				case v == 0:
+				case v&multi == 0:
+					raw[v-1]++
+				default:
+					for _, code := range d.overflow[v&^multi] {
+						raw[code]++
+					}
+				}
+			}
+		}
+	}
+	for i, c := range cs {
+		if c.view != nil {
+			for code, n := range raws[i] {
+				for _, b := range c.view.raw[code] {
+					c.counts[b] += n
+				}
+			}
+		}
+	}
+}
+
+// values lists a counter's non-zero values by count, then value, like
+// index.Search. Labels are the caller's.
+func (s *Snapshot) values(c *counter) []catalog.FacetValue {
+	names := s.dims[c.fi].values
+	if c.view != nil {
+		names = c.view.names
+	}
+	out := []catalog.FacetValue{}
+	for code, n := range c.counts {
+		if n > 0 {
+			out = append(out, catalog.FacetValue{Value: names[code], Count: int(n)})
+		}
+	}
+	slices.SortFunc(out, func(a, b catalog.FacetValue) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(a.Value, b.Value)
+	})
+	return out
+}

@@ -1,0 +1,120 @@
+package facet
+
+import (
+	"sync"
+	"sync/atomic"
+
+	"github.com/RoaringBitmap/roaring/v2"
+
+	"kurskatalog/data/catalog"
+)
+
+// Engine holds the filter and facet data of the catalogue's offerings. Its
+// methods are safe for concurrent use: writes are serialised, reads work on
+// the snapshot that was current when they started.
+type Engine struct {
+	facets []Facet
+	conds  []Condition
+
+	mu   sync.Mutex // serialises writers; guards keys
+	keys *keys
+	cur  atomic.Pointer[Snapshot]
+}
+
+// Option configures an Engine.
+type Option func(*Engine)
+
+// WithFacets replaces Facets(catalog.Facets).
+func WithFacets(facets ...Facet) Option {
+	return func(e *Engine) { e.facets = facets }
+}
+
+// WithConditions replaces Conditions.
+func WithConditions(conds ...Condition) Option {
+	return func(e *Engine) { e.conds = conds }
+}
+
+// New returns an empty engine with the catalog's facets and Conditions.
+func New(opts ...Option) *Engine {
+	e := &Engine{facets: Facets(catalog.Facets), conds: Conditions}
+	for _, o := range opts {
+		o(e)
+	}
+	e.keys = &keys{}
+	e.cur.Store(e.empty())
+	return e
+}
+
+// empty is a snapshot without docs, of a new generation.
+func (e *Engine) empty() *Snapshot {
+	s := &Snapshot{facets: e.facets, conds: e.conds, gen: &generation{docOf: map[string]uint32{}},
+		alive: roaring.New(), visible: roaring.New()}
+	for _, f := range e.facets {
+		s.dims = append(s.dims, &dim{keyed: f.Dated, codes: map[string]uint32{}})
+	}
+	for range e.conds {
+		s.dims = append(s.dims, &dim{keyed: true, codes: map[string]uint32{}})
+	}
+	for i := range s.orders {
+		s.orders[i] = &order{}
+	}
+	return s
+}
+
+// Snapshot returns the current state. Use one snapshot for every step of a
+// search.
+func (e *Engine) Snapshot() *Snapshot { return e.cur.Load() }
+
+// Put adds offerings, or replaces them by ID. Write in batches: each call
+// copies what it changes and re-sorts the changed offerings into the orders,
+// so a call costs O(changed values + number of offerings).
+func (e *Engine) Put(offerings ...catalog.Offering) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	t := e.begin(e.cur.Load(), e.keys)
+	for i := range offerings {
+		t.put(&offerings[i])
+	}
+	e.publish(t)
+}
+
+// Delete removes offerings by ID; unknown IDs are ignored.
+func (e *Engine) Delete(ids ...string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	t := e.begin(e.cur.Load(), e.keys)
+	for _, id := range ids {
+		t.delete(id)
+	}
+	e.publish(t)
+}
+
+// Rebuild replaces the engine's content with every offering each yields,
+// the way index.Rebuild reads them from the store. Readers see the old
+// content until the new one is complete. On error nothing changes.
+func (e *Engine) Rebuild(each func(yield func(catalog.Offering) error) error) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	k := &keys{}
+	t := e.begin(e.empty(), k)
+	err := each(func(o catalog.Offering) error {
+		t.put(&o)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	e.keys = k
+	e.publish(t)
+	return nil
+}
+
+// publish commits t, compacts when many doc numbers are dead, and makes the
+// result current.
+func (e *Engine) publish(t *txn) {
+	s := t.commit()
+	if dead := len(s.ids) - int(s.alive.GetCardinality()); dead > 1024 && dead > len(s.ids)/4 {
+		s, e.keys = compact(s, t.keys)
+	}
+	e.cur.Store(s)
+}

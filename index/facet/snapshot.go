@@ -1,0 +1,118 @@
+package facet
+
+import (
+	"sync"
+
+	"github.com/RoaringBitmap/roaring/v2"
+
+	"kurskatalog/data/catalog"
+)
+
+// multi marks a column entry that indexes dim.overflow instead of holding
+// code+1: the doc has several values.
+const multi = 1 << 31
+
+// dim is one dimension of the data: a facet or a condition. Slices marked
+// append-only are shared by consecutive snapshots; a write copies everything
+// else it changes. A keyed dim (dated facet, condition) stores keys as raw
+// values and one offering per key to compute values and tests from.
+type dim struct {
+	keyed    bool
+	values   []string            // code -> raw value; append-only
+	codes    map[string]uint32   // raw value -> code; copied by a write that adds values
+	bitmaps  []*roaring.Bitmap   // code -> live docs with the value; copied per changed value
+	col      []uint32            // doc -> 0 (none), code+1, or multi|index into overflow
+	overflow [][]uint32          // codes of docs with several values; append-only
+	reps     []*catalog.Offering // keyed: code -> an offering with that key; append-only
+	shape    shape               // for choosing how to count; set by each write
+}
+
+// codesOf appends the codes of doc to buf.
+func (d *dim) codesOf(doc uint32, buf []uint32) []uint32 {
+	v := d.col[doc]
+	switch {
+	case v == 0:
+		return buf
+	case v&multi != 0:
+		return append(buf, d.overflow[v&^multi]...)
+	}
+	return append(buf, v-1)
+}
+
+// generation maps offering IDs to doc numbers. Within a generation a doc
+// number belongs to one ID for good (a deleted offering that comes back gets
+// its old number), so the map only grows and every snapshot of the
+// generation can share it: a snapshot checks that the number is below its
+// length and alive. Compaction starts a new generation.
+type generation struct {
+	mu    sync.RWMutex
+	docOf map[string]uint32
+}
+
+func (g *generation) lookup(id string) (uint32, bool) {
+	g.mu.RLock()
+	doc, ok := g.docOf[id]
+	g.mu.RUnlock()
+	return doc, ok
+}
+
+// Snapshot is an immutable state of the engine. Doc numbers and bitmaps are
+// only meaningful against the snapshot they came from.
+type Snapshot struct {
+	facets  []Facet
+	conds   []Condition
+	gen     *generation
+	ids     []string        // doc -> offering ID; append-only
+	alive   *roaring.Bitmap // docs that exist
+	visible *roaring.Bitmap // alive and not cancelled: what a search can return
+	dims    []*dim          // the facets, then the conditions
+	orders  [nSorts]*order
+
+	mu    sync.Mutex // guards the caches below, filled on first use
+	views map[viewKey]*view
+	tests map[string]*roaring.Bitmap // condition name and test id -> docs that pass
+}
+
+// maxCached bounds each cache of a snapshot; a full cache is emptied.
+const maxCached = 64
+
+// Len is the number of offerings a search can return (not cancelled).
+func (s *Snapshot) Len() int { return int(s.visible.GetCardinality()) }
+
+// ID returns the offering ID of doc.
+func (s *Snapshot) ID(doc uint32) string { return s.ids[doc] }
+
+// Lookup returns the doc number of an offering in this snapshot.
+func (s *Snapshot) Lookup(id string) (uint32, bool) {
+	doc, ok := s.gen.lookup(id)
+	if !ok || int(doc) >= len(s.ids) || !s.alive.Contains(doc) {
+		return 0, false
+	}
+	return doc, true
+}
+
+// Docs returns the doc numbers of the given offerings that exist in this
+// snapshot, for text hits that come as IDs.
+func (s *Snapshot) Docs(ids []string) *roaring.Bitmap {
+	docs := make([]uint32, 0, len(ids))
+	s.gen.mu.RLock()
+	for _, id := range ids {
+		if doc, ok := s.gen.docOf[id]; ok && int(doc) < len(s.ids) {
+			docs = append(docs, doc)
+		}
+	}
+	s.gen.mu.RUnlock()
+	bm := roaring.BitmapOf(docs...)
+	bm.And(s.alive)
+	return bm
+}
+
+// IDs returns the offering IDs of docs in doc order.
+func (s *Snapshot) IDs(docs *roaring.Bitmap) []string {
+	out := make([]string, 0, docs.GetCardinality())
+	it := docs.Iterator()
+	for it.HasNext() {
+		out = append(out, s.ids[it.Next()])
+	}
+	return out
+}

@@ -1,0 +1,338 @@
+package facet
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// Text reads the offerings that match the words of a query from a Bleve
+// index, as doc numbers of a Snapshot.
+//
+// Two things make this cheap. The query runs unscored, so that Bleve ANDs
+// and ORs the postings of term, conjunction and disjunction queries as
+// roaring bitmaps per segment (its "unadorned" optimisation) instead of
+// visiting and scoring every posting; a phrase, fuzzy or boosted-scoring
+// query still works, only slower. And a Bleve hit is an internal doc number
+// of one segment; Text maps it to the engine's doc number with an array per
+// segment, built once per segment (segments are immutable) from the IDs the
+// segment stores, instead of looking up the ID string of every hit.
+type Text struct {
+	index bleve.Index
+	cache *textCache // nil: none
+
+	mu   sync.Mutex
+	gen  *generation         // the generation the arrays map into
+	segs map[uint64][]uint32 // segment id -> local doc number -> doc
+}
+
+// NewText returns a Text over index.
+func NewText(index bleve.Index, opts ...TextOption) *Text {
+	t := &Text{index: index}
+	for _, o := range opts {
+		o(t)
+	}
+	return t
+}
+
+// readerCtx is one Bleve reader with the snapshot it is read for.
+type readerCtx struct {
+	ctx  context.Context
+	r    index.IndexReader
+	snap *Snapshot
+}
+
+// open opens a Bleve reader; close it.
+func (t *Text) open(ctx context.Context, snap *Snapshot) (*readerCtx, error) {
+	adv, err := t.index.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("facet: text: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("facet: text: %w", err)
+	}
+	return &readerCtx{ctx: ctx, r: r, snap: snap}, nil
+}
+
+// Match returns the docs of snap that q matches. Build q from term,
+// conjunction and disjunction queries without boosts that matter (the
+// match set of "all words in the title, or all in the description, ..."):
+// a phrase query adds nothing to such a set but would turn the bitmap path
+// off. The result may hold docs that snap has deleted; Snapshot.Search
+// drops them.
+func (t *Text) Match(ctx context.Context, snap *Snapshot, q query.Query) (*roaring.Bitmap, error) {
+	r, err := t.open(ctx, snap)
+	if err != nil {
+		return nil, err
+	}
+	defer r.r.Close()
+	key, cacheable := cacheKey("m", q)
+	if t.cache != nil && cacheable {
+		if c := t.cache.get(r.r, snap, key); c != nil {
+			return c.matches, nil
+		}
+	}
+	out := roaring.New()
+	var buf []uint32
+	err = t.run(r, q, false, func(doc uint32, _ float64) {
+		if buf = append(buf, doc); len(buf) == 1024 {
+			out.AddMany(buf)
+			buf = buf[:0]
+		}
+	})
+	out.AddMany(buf)
+	if err == nil && t.cache != nil && cacheable {
+		t.cache.put(r.r, snap, &cached{key: key, matches: out, size: int(out.GetSizeInBytes())})
+	}
+	return out, err
+}
+
+// Rank returns the IDs of hits from..from+size-1 ordered by Bleve's score
+// for q, for relevance order: q is the scoring query (with phrases and
+// boosts). Ties go by start order. It scores every match of q, as Bleve's
+// own top-N search does, but skips the filters and facets.
+func (t *Text) Rank(ctx context.Context, snap *Snapshot, q query.Query, hits *roaring.Bitmap, from, size int) ([]string, error) {
+	need := from + size
+	if need <= 0 || from < 0 {
+		return nil, nil
+	}
+	r, err := t.open(ctx, snap)
+	if err != nil {
+		return nil, err
+	}
+	defer r.r.Close()
+	key, cacheable := cacheKey("r", q)
+	if t.cache != nil && cacheable {
+		if c := t.cache.get(r.r, snap, key); c != nil {
+			return pageOf(snap, c.ranked, hits, from, size), nil
+		}
+		all, err := t.rankAll(r, q)
+		if err != nil {
+			return nil, err
+		}
+		t.cache.put(r.r, snap, &cached{key: key, ranked: all, size: 16 * len(all)})
+		return pageOf(snap, all, hits, from, size), nil
+	}
+	start := snap.orders[sortStart].rank
+	top := make(ranked, 0, need+1) // a min-heap: the worst of the best at 0
+	err = t.run(r, q, true, func(doc uint32, score float64) {
+		if !hits.Contains(doc) {
+			return
+		}
+		c := candidate{doc: doc, score: score, rank: start[doc]}
+		if len(top) < need {
+			top.push(c)
+		} else if c.better(top[0]) {
+			top[0] = c
+			top.down(0)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(top, func(a, b candidate) int {
+		if a.better(b) {
+			return -1
+		}
+		return 1
+	})
+	var out []string
+	for i := from; i < len(top); i++ {
+		out = append(out, snap.ids[top[i].doc])
+	}
+	return out, nil
+}
+
+// run runs q and calls fn with the doc and score of every match that the
+// generation of the snapshot knows.
+func (t *Text) run(rc *readerCtx, q query.Query, score bool, fn func(doc uint32, score float64)) error {
+	ctx, r, snap := rc.ctx, rc.r, rc.snap
+	opts := search.SearcherOptions{Score: "none"}
+	if score {
+		opts = search.SearcherOptions{}
+	}
+	s, err := q.Searcher(ctx, r, t.index.Mapping(), opts)
+	if err != nil {
+		return fmt.Errorf("facet: text: %w", err)
+	}
+	defer s.Close()
+	docOf := t.mapper(snap, r)
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
+	for n := 0; ; n++ {
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		m, err := s.Next(sctx)
+		if err != nil {
+			return fmt.Errorf("facet: text: %w", err)
+		}
+		if m == nil {
+			return nil
+		}
+		if doc, ok := docOf(m.IndexInternalID); ok {
+			fn(doc, m.Score)
+		}
+		sctx.DocumentMatchPool.Put(m)
+	}
+}
+
+// mapper returns a function from Bleve's internal IDs to snap's docs.
+func (t *Text) mapper(snap *Snapshot, r index.IndexReader) func(index.IndexInternalID) (uint32, bool) {
+	is, ok := r.(*scorch.IndexSnapshot)
+	if !ok { // not scorch: look up every hit's ID
+		return func(id index.IndexInternalID) (uint32, bool) {
+			ext, err := r.ExternalID(id)
+			if err != nil {
+				return 0, false
+			}
+			return snap.gen.lookup(ext)
+		}
+	}
+	segs := is.Segments()
+	offsets := make([]uint64, len(segs)+1)
+	arrays := make([][]uint32, len(segs))
+	for i, s := range segs {
+		offsets[i+1] = offsets[i] + s.Segment().Count()
+		arrays[i] = t.array(snap.gen, s)
+	}
+	t.prune(segs)
+	seg := 0
+	return func(id index.IndexInternalID) (uint32, bool) {
+		n := id.Value()
+		if n < offsets[seg] { // hits come in order; restart if not
+			seg = 0
+		}
+		for seg < len(segs) && n >= offsets[seg+1] {
+			seg++
+		}
+		if seg == len(segs) {
+			return 0, false
+		}
+		doc := arrays[seg][n-offsets[seg]]
+		return doc - 1, doc != 0
+	}
+}
+
+// array returns the segment's local doc -> doc+1 (0: unknown) array for
+// gen. A segment holding an ID the engine does not know yet (Bleve written
+// before the engine) is mapped again next time rather than kept.
+func (t *Text) array(gen *generation, s *scorch.SegmentSnapshot) []uint32 {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.gen != gen {
+		t.gen, t.segs = gen, map[uint64][]uint32{}
+	}
+	if a, ok := t.segs[s.Id()]; ok {
+		return a
+	}
+	seg := s.Segment()
+	a := make([]uint32, seg.Count())
+	complete := true
+	deleted := s.Deleted()
+	gen.mu.RLock()
+	for i := range a {
+		id, err := seg.DocID(uint64(i))
+		if err != nil {
+			complete = false
+			continue
+		}
+		if doc, ok := gen.docOf[string(id)]; ok {
+			a[i] = doc + 1
+		} else if deleted == nil || !deleted.Contains(uint32(i)) {
+			complete = false
+		}
+	}
+	gen.mu.RUnlock()
+	if complete {
+		t.segs[s.Id()] = a
+	}
+	return a
+}
+
+// Warm maps the segments that the index has now to snap's docs, so that
+// the next search does not: call it after writing to both (in a
+// goroutine), as Bleve's merges replace segments later.
+func (t *Text) Warm(ctx context.Context, snap *Snapshot) error {
+	r, err := t.open(ctx, snap)
+	if err != nil {
+		return err
+	}
+	defer r.r.Close()
+	t.mapper(snap, r.r)
+	return nil
+}
+
+// prune drops the arrays of segments that merges have replaced, once they
+// outnumber the live ones.
+func (t *Text) prune(live []*scorch.SegmentSnapshot) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if len(t.segs) <= 2*len(live) {
+		return
+	}
+	keep := make(map[uint64][]uint32, len(live))
+	for _, s := range live {
+		if a, ok := t.segs[s.Id()]; ok {
+			keep[s.Id()] = a
+		}
+	}
+	t.segs = keep
+}
+
+// candidate is a scored hit; better orders by score, then start order.
+type candidate struct {
+	doc   uint32
+	score float64
+	rank  uint32
+}
+
+func (c candidate) better(o candidate) bool {
+	if c.score != o.score {
+		return c.score > o.score
+	}
+	return c.rank < o.rank
+}
+
+// ranked is a min-heap of candidates by better: the worst at 0.
+type ranked []candidate
+
+func (h *ranked) push(c candidate) {
+	*h = append(*h, c)
+	for i := len(*h) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !(*h)[p].better((*h)[i]) {
+			break
+		}
+		(*h)[p], (*h)[i] = (*h)[i], (*h)[p]
+		i = p
+	}
+}
+
+func (h ranked) down(i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		w := l
+		if r := l + 1; r < len(h) && h[l].better(h[r]) {
+			w = r
+		}
+		if !h[i].better(h[w]) {
+			return
+		}
+		h[i], h[w] = h[w], h[i]
+		i = w
+	}
+}

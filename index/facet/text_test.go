@@ -1,0 +1,130 @@
+package facet
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"kurskatalog/data/catalog"
+)
+
+// textIndex indexes the test offerings' titles and descriptions in Bleve,
+// in several batches so that there are several segments.
+func textIndex(t *testing.T, offs []catalog.Offering) bleve.Index {
+	t.Helper()
+	b, err := bleve.New(t.TempDir()+"/text.bleve", bleve.NewIndexMapping())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.Close() })
+	batch := b.NewBatch()
+	for i, o := range offs {
+		batch.Index(o.ID, map[string]any{"title": o.Title, "description": o.DescriptionText()})
+		if i%700 == 699 || i == len(offs)-1 {
+			if err := b.Batch(batch); err != nil {
+				t.Fatal(err)
+			}
+			batch.Reset()
+		}
+	}
+	return b
+}
+
+// words is "all words in the title, or all in the description".
+func words(text string) query.Query {
+	field := func(name string) query.Query {
+		m := bleve.NewMatchQuery(text)
+		m.SetField(name)
+		m.SetOperator(query.MatchQueryOperatorAnd)
+		return m
+	}
+	return bleve.NewDisjunctionQuery(field("title"), field("description"))
+}
+
+func TestTextMatchesBleve(t *testing.T) {
+	offs, err := national()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := textIndex(t, offs)
+	e := New()
+	e.Put(offs...)
+	// Changes after indexing: the engine forgets one offering, Bleve
+	// another, and the engine learns a third Bleve never saw.
+	e.Delete(offs[0].ID)
+	if err := b.Delete(offs[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	extra := offs[2]
+	extra.ID = "not-in-bleve"
+	e.Put(extra)
+	cached := NewText(b, WithCache(1<<20))
+	checkText(t, "uncached", e, b, NewText(b), len(offs))
+	checkText(t, "cached, first", e, b, cached, len(offs))
+	checkText(t, "cached, again", e, b, cached, len(offs))
+}
+
+// checkText compares text's matches and ranks with Bleve's own search.
+func checkText(t *testing.T, name string, e *Engine, b bleve.Index, text *Text, n int) {
+	t.Helper()
+	ctx := context.Background()
+	for _, words1 := range []string{"svenska", "matematik kurs", "distans", "programmering", "zzqx", "och"} {
+		q := words(words1)
+		snap := e.Snapshot()
+		m, err := text.Match(ctx, snap, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hits, _ := snap.Search(catalog.SearchQuery{IncludePast: true}, m)
+		got := snap.IDs(hits)
+		slices.Sort(got)
+
+		res, err := b.Search(bleve.NewSearchRequestOptions(q, n, 0, false))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		score := map[string]float64{}
+		for _, h := range res.Hits {
+			score[h.ID] = h.Score
+			if snap.visibleID(h.ID) {
+				want = append(want, h.ID)
+			}
+		}
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s %q: %d matches, want %d", name, words1, len(got), len(want))
+		}
+
+		// Rank orders like Bleve's score; ties may go either way.
+		ranked, err := text.Rank(ctx, snap, q, hits, 0, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wantScores []float64
+		for _, h := range res.Hits {
+			if slices.Contains(want, h.ID) && len(wantScores) < 10 {
+				wantScores = append(wantScores, h.Score)
+			}
+		}
+		var gotScores []float64
+		for _, id := range ranked {
+			gotScores = append(gotScores, score[id])
+		}
+		if !slices.Equal(gotScores, wantScores) {
+			t.Errorf("%s %q: ranked scores %v, want %v", name, words1, gotScores, wantScores)
+		}
+		if page, _ := text.Rank(ctx, snap, q, hits, 5, 5); len(ranked) == 10 && !slices.Equal(page, ranked[5:]) {
+			t.Errorf("%s %q: page 2 %v, want %v", name, words1, page, ranked[5:])
+		}
+	}
+}
+
+// visibleID reports whether the offering is live and not cancelled.
+func (s *Snapshot) visibleID(id string) bool {
+	doc, ok := s.Lookup(id)
+	return ok && s.visible.Contains(doc)
+}

@@ -1,0 +1,116 @@
+package facet
+
+import (
+	"container/list"
+	"encoding/json"
+	"slices"
+	"sync"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// TextOption configures a Text.
+type TextOption func(*Text)
+
+// WithCache keeps the matches and the scored, ordered matches of recent
+// queries, up to about bytes, for as long as neither the Bleve index nor
+// the engine changes. A search that only changes filters, facets or page
+// of the words before (the common next step) then costs no Bleve work.
+func WithCache(bytes int) TextOption {
+	return func(t *Text) { t.cache = &textCache{max: bytes} }
+}
+
+// textCache is a small LRU, emptied when the Bleve reader or the engine
+// snapshot changes: doc numbers and scores belong to both.
+type textCache struct {
+	mu     sync.Mutex
+	reader any
+	snap   *Snapshot
+	lru    list.List // of *cached, most recent first
+	byKey  map[string]*list.Element
+	size   int
+	max    int
+}
+
+type cached struct {
+	key     string
+	matches *roaring.Bitmap // kind "m"
+	ranked  []candidate     // kind "r": every match, best first
+	size    int
+}
+
+func cacheKey(kind string, q query.Query) (string, bool) {
+	b, err := json.Marshal(q)
+	return kind + string(b), err == nil
+}
+
+func (c *textCache) get(reader any, snap *Snapshot, key string) *cached {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.reader != reader || c.snap != snap {
+		c.reader, c.snap, c.byKey, c.size = reader, snap, map[string]*list.Element{}, 0
+		c.lru.Init()
+		return nil
+	}
+	e := c.byKey[key]
+	if e == nil {
+		return nil
+	}
+	c.lru.MoveToFront(e)
+	return e.Value.(*cached)
+}
+
+func (c *textCache) put(reader any, snap *Snapshot, v *cached) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.reader != reader || c.snap != snap || c.byKey[v.key] != nil || v.size > c.max {
+		return
+	}
+	c.byKey[v.key] = c.lru.PushFront(v)
+	c.size += v.size
+	for c.size > c.max {
+		last := c.lru.Back()
+		old := last.Value.(*cached)
+		c.lru.Remove(last)
+		delete(c.byKey, old.key)
+		c.size -= old.size
+	}
+}
+
+// rankAll scores every match of q, best first.
+func (t *Text) rankAll(r *readerCtx, q query.Query) ([]candidate, error) {
+	start := r.snap.orders[sortStart].rank
+	var all []candidate
+	err := t.run(r, q, true, func(doc uint32, score float64) {
+		if int(doc) < len(start) {
+			all = append(all, candidate{doc: doc, score: score, rank: start[doc]})
+		}
+	})
+	slices.SortFunc(all, func(a, b candidate) int {
+		if a.better(b) {
+			return -1
+		}
+		return 1
+	})
+	return all, err
+}
+
+// pageOf returns the IDs of hits from..from+size-1 of a ranked list.
+func pageOf(snap *Snapshot, all []candidate, hits *roaring.Bitmap, from, size int) []string {
+	var out []string
+	seen := 0
+	for _, c := range all {
+		if !hits.Contains(c.doc) {
+			continue
+		}
+		if seen >= from {
+			out = append(out, snap.ids[c.doc])
+			if len(out) == size {
+				break
+			}
+		}
+		seen++
+	}
+	return out
+}

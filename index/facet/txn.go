@@ -1,0 +1,215 @@
+package facet
+
+import (
+	"maps"
+	"slices"
+	"time"
+
+	"github.com/RoaringBitmap/roaring/v2"
+
+	"kurskatalog/data/catalog"
+)
+
+// txn builds the next snapshot from the current one, copying on write: a
+// column the first time an existing doc's entry changes, a value's bitmap
+// the first time it changes, a dictionary the first time it grows. Docs
+// added at the end only append to slices the old snapshot does not read.
+type txn struct {
+	old, s  *Snapshot
+	keys    *keys
+	oldLen  int
+	col     []bool          // per dim: column copied
+	dict    []bool          // per dim: codes map copied
+	bitmap  map[uint64]bool // dim<<32|code: bitmap copied
+	changed []uint32        // docs whose place in the orders may change
+	buf     []uint32        // scratch
+	key     [1]string       // scratch
+}
+
+func (e *Engine) begin(old *Snapshot, k *keys) *txn {
+	s := &Snapshot{facets: old.facets, conds: old.conds, gen: old.gen, ids: old.ids,
+		alive: old.alive.Clone(), visible: old.visible.Clone(), orders: old.orders}
+	for _, d := range old.dims {
+		c := *d
+		c.bitmaps = slices.Clone(d.bitmaps)
+		s.dims = append(s.dims, &c)
+	}
+	return &txn{old: old, s: s, keys: k, oldLen: len(old.ids), col: make([]bool, len(s.dims)),
+		dict: make([]bool, len(s.dims)), bitmap: map[uint64]bool{}}
+}
+
+// rawValues returns o's raw values in dim i: a static facet's values, or
+// the key of a dated facet or condition.
+func (t *txn) rawValues(i int, o *catalog.Offering) []string {
+	s := t.s
+	switch {
+	case i >= len(s.facets):
+		t.key[0] = s.conds[i-len(s.facets)].Key(o)
+	case s.facets[i].Dated:
+		t.key[0] = s.facets[i].Key(o)
+	default:
+		return s.facets[i].Values(o, time.Time{})
+	}
+	return t.key[:]
+}
+
+func (t *txn) put(o *catalog.Offering) {
+	s := t.s
+	doc, known := s.gen.docOf[o.ID] // only the writer changes docOf: no lock to read
+	if !known {
+		doc = uint32(len(s.ids))
+		s.ids = append(s.ids, o.ID)
+		s.gen.mu.Lock()
+		s.gen.docOf[o.ID] = doc
+		s.gen.mu.Unlock()
+		for _, d := range s.dims {
+			d.col = append(d.col, 0)
+		}
+		t.keys.start = append(t.keys.start, 0)
+		t.keys.deadline = append(t.keys.deadline, 0)
+		t.keys.title = append(t.keys.title, "")
+	}
+	wasAlive := known && s.alive.Contains(doc)
+	for i := range s.dims {
+		t.setValues(i, doc, wasAlive, o, t.rawValues(i, o))
+	}
+	s.alive.Add(doc)
+	if o.Cancelled {
+		s.visible.Remove(doc)
+	} else {
+		s.visible.Add(doc)
+	}
+	start, deadline, title := dateKey(o, false), dateKey(o, true), titleKey(o.Title)
+	k := t.keys
+	if !wasAlive || k.start[doc] != start || k.deadline[doc] != deadline || k.title[doc] != title {
+		k.start[doc], k.deadline[doc], k.title[doc] = start, deadline, title
+		t.changed = append(t.changed, doc)
+	}
+}
+
+func (t *txn) delete(id string) {
+	s := t.s
+	doc, ok := s.gen.docOf[id]
+	if !ok || int(doc) >= len(s.ids) || !s.alive.Contains(doc) {
+		return
+	}
+	for i := range s.dims {
+		t.buf = s.dims[i].codesOf(doc, t.buf[:0])
+		for _, c := range t.buf {
+			t.bitmapFor(i, c).Remove(doc)
+		}
+	}
+	s.alive.Remove(doc)
+	s.visible.Remove(doc)
+	t.changed = append(t.changed, doc)
+}
+
+// setValues gives doc the values in dim i, updating only the bitmaps of
+// values it gains or loses.
+func (t *txn) setValues(i int, doc uint32, wasAlive bool, o *catalog.Offering, values []string) {
+	d := t.s.dims[i]
+	codes := make([]uint32, 0, len(values))
+	for _, v := range values {
+		if v == "" && !d.keyed {
+			continue
+		}
+		c, ok := d.codes[v]
+		if !ok {
+			if !t.dict[i] {
+				d.codes = maps.Clone(d.codes)
+				t.dict[i] = true
+			}
+			c = uint32(len(d.values))
+			d.codes[v] = c
+			d.values = append(d.values, v)
+			d.bitmaps = append(d.bitmaps, roaring.New())
+			if d.keyed {
+				rep := *o
+				d.reps = append(d.reps, &rep)
+			}
+			t.bitmap[uint64(i)<<32|uint64(c)] = true // new: nobody else has it
+		}
+		if !slices.Contains(codes, c) {
+			codes = append(codes, c)
+		}
+	}
+	t.buf = t.buf[:0]
+	if wasAlive {
+		t.buf = d.codesOf(doc, t.buf)
+	}
+	if wasAlive && sameSet(t.buf, codes) {
+		return
+	}
+	for _, c := range t.buf {
+		if !slices.Contains(codes, c) {
+			t.bitmapFor(i, c).Remove(doc)
+		}
+	}
+	for _, c := range codes {
+		if !slices.Contains(t.buf, c) {
+			t.bitmapFor(i, c).Add(doc)
+		}
+	}
+	var v uint32
+	switch len(codes) {
+	case 0:
+	case 1:
+		v = codes[0] + 1
+	default:
+		slices.Sort(codes)
+		d.overflow = append(d.overflow, codes)
+		v = multi | uint32(len(d.overflow)-1)
+	}
+	if int(doc) < t.oldLen && !t.col[i] {
+		d.col = slices.Clone(d.col)
+		t.col[i] = true
+	}
+	d.col[doc] = v
+}
+
+func sameSet(a, b []uint32) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// bitmapFor returns the bitmap of code in dim i, copied if this txn has not
+// copied it yet.
+func (t *txn) bitmapFor(i int, code uint32) *roaring.Bitmap {
+	d := t.s.dims[i]
+	key := uint64(i)<<32 | uint64(code)
+	if !t.bitmap[key] {
+		d.bitmaps[code] = d.bitmaps[code].Clone()
+		t.bitmap[key] = true
+	}
+	return d.bitmaps[code]
+}
+
+// commit finishes the snapshot: orders, compact bitmaps.
+func (t *txn) commit() *Snapshot {
+	s := t.s
+	if len(t.changed) > 0 {
+		for i := range s.orders {
+			s.orders[i] = reorder(t.old.orders[i], i, t.keys, s.ids, s.alive, t.changed, len(s.ids))
+		}
+	}
+	changed := make([]bool, len(s.dims))
+	for key := range t.bitmap {
+		s.dims[key>>32].bitmaps[uint32(key)].RunOptimize()
+		changed[key>>32] = true
+	}
+	for i, d := range s.dims {
+		if changed[i] {
+			d.shape = shapeOf(d.bitmaps)
+		}
+	}
+	s.alive.RunOptimize()
+	s.visible.RunOptimize()
+	return s
+}
