@@ -1,0 +1,527 @@
+// Package bench measures the search of the catalogue at national scale:
+// Bleve with its own facets (the way index.Search works), SQLite FTS5 with
+// GROUP BY facet counts, the facet engine of package index/facet with Bleve
+// for the words, and the engine alone as a floor, side by side on the same
+// generated data and the same query mix. Run it with
+//
+//	go run ./index/bench/cmd
+//
+// or, for per-query Go benchmarks on the 3,000 data set,
+//
+//	go test ./index/bench -bench . -benchtime 200x
+package bench
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"kurskatalog/crawler/emil3/emil3gen"
+	"kurskatalog/data/catalog"
+	"kurskatalog/index/facet"
+)
+
+// Config says what to measure.
+type Config struct {
+	Sizes  []int         // numbers of generated events
+	Seed   int64         // generator seed
+	Dir    string        // where the Bleve and SQLite files go
+	Rounds int           // measured passes over the mix per contender
+	Budget time.Duration // stop measuring a contender's passes after this
+	QPS    time.Duration // duration of each throughput run
+	Log    io.Writer     // progress
+}
+
+// Build is what it cost a contender to build, store and open its index.
+type Build struct {
+	Build, Open, Reimport time.Duration
+	Disk, Heap            int64 // bytes on disk; bytes of Go heap it holds
+	Note                  string
+}
+
+// Latency is a contender's answer times over the mix.
+type Latency struct {
+	All        []time.Duration
+	ByCategory map[string][]time.Duration
+	Allocs     float64 // allocations per query
+	Bytes      float64 // bytes allocated per query
+	QPS        [2]float64
+	// Engines: shares of the time spent in Bleve, finding the matches and
+	// ranking them by score.
+	MatchShare, RankShare float64
+}
+
+// Size is the report of one data size.
+type Size struct {
+	Events, Offerings int
+	Generate          time.Duration
+	Builds            map[string]*Build
+	Latencies         map[string]*Latency
+	Mismatches        []string // engine vs Bleve answers that differ
+	SQLiteDiffers     int      // queries where SQLite's totals differ from Bleve's
+	Concurrent        [2][2]time.Duration
+	WritesPerSecond   float64
+	WarmAfter         time.Duration // Text.Warm after the re-import
+	FirstTextAfter    time.Duration
+	PeakRSS           int64
+}
+
+// Order of the contenders in reports.
+var contenderOrder = []string{"bleve", "sqlite", "engine", "engine, words cached", "floor", "engine, all facets"}
+
+// Run measures every size of cfg.
+func Run(ctx context.Context, cfg Config) ([]*Size, error) {
+	var out []*Size
+	for _, n := range cfg.Sizes {
+		s, err := runSize(ctx, cfg, n)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+func (cfg *Config) logf(format string, args ...any) {
+	if cfg.Log != nil {
+		fmt.Fprintf(cfg.Log, format+"\n", args...)
+	}
+}
+
+func runSize(ctx context.Context, cfg Config, n int) (*Size, error) {
+	rep := &Size{Events: n, Builds: map[string]*Build{}, Latencies: map[string]*Latency{}}
+	cfg.logf("%d events: generating", n)
+	t0 := time.Now()
+	offs, err := Offerings(ctx, cfg.Seed, n)
+	if err != nil {
+		return nil, err
+	}
+	rep.Generate, rep.Offerings = time.Since(t0), len(offs)
+	mix := Mix()
+	ranked := mix[0].Q // a query that every contender answers first after opening
+
+	// Bleve.
+	cfg.logf("%d offerings: building Bleve", len(offs))
+	bdir := filepath.Join(cfg.Dir, "bleve-"+strconv.Itoa(n))
+	os.RemoveAll(bdir)
+	b, build, err := buildBleve(ctx, bdir, offs, ranked)
+	if err != nil {
+		return nil, err
+	}
+	defer b.Close()
+	rep.Builds["bleve"] = build
+	bc := &bleveContender{b: b}
+
+	// SQLite.
+	cfg.logf("building SQLite")
+	spath := filepath.Join(cfg.Dir, "sqlite-"+strconv.Itoa(n)+".db")
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(spath + suffix)
+	}
+	sc, build, err := buildSQLite(ctx, spath, offs, ranked)
+	if err != nil {
+		return nil, err
+	}
+	defer sc.Close()
+	rep.Builds["sqlite"] = build
+
+	// The engine, counting what Bleve and SQLite count; and with every
+	// catalog facet and condition, as the service would run it.
+	cfg.logf("building the engine")
+	static := facetsOf(staticFacets())
+	ec, build := buildEngine("engine", b, offs, facet.WithFacets(static...))
+	rep.Builds["engine"] = build
+
+	fc := &engineContender{name: "floor", e: ec.e, b: b, text: ec.text, floor: true}
+	wc := &engineContender{name: "engine, words cached", e: ec.e, b: b, text: facet.NewText(b, facet.WithCache(256<<20))}
+	all, build := buildEngine("engine, all facets", b, offs)
+	rep.Builds["engine, all facets"] = build
+	t0 = time.Now()
+	if _, err := ec.text.Match(ctx, ec.e.Snapshot(), matchQuery(b.Mapping(), "svenska")); err != nil {
+		return nil, err
+	}
+	ec.Build().Note = fmt.Sprintf("first text query maps Bleve's segments: %s", ms(time.Since(t0)))
+
+	// Same data, same question: the engine must answer what Bleve answers.
+	rep.Mismatches = compare(ctx, bc, ec, mix)
+	rep.SQLiteDiffers = len(compareTotals(ctx, bc, sc, mix))
+	cfg.logf("engine vs Bleve: %d mismatches; SQLite totals differ on %d queries", len(rep.Mismatches), rep.SQLiteDiffers)
+
+	allMix := slices.Clone(mix)
+	for i := range allMix { // the service's default: past offerings left out
+		allMix[i].Q.IncludePast = false
+		allMix[i].Q.Today = time.Date(emil3gen.RefDate.Year(), emil3gen.RefDate.Month(), emil3gen.RefDate.Day(), 0, 0, 0, 0, catalog.Stockholm)
+	}
+	cs := []Contender{bc, sc, ec, wc, fc, all}
+	mixes := [][]Query{mix, mix, mix, mix, mix, allMix}
+	cfg.logf("measuring")
+	if rep.Latencies, err = measure(ctx, cfg, cs, mixes); err != nil {
+		return nil, err
+	}
+
+	// Re-import 1%: every 100th offering changes title, start, place and pace.
+	changed := changeOnePercent(offs)
+	cfg.logf("re-importing %d offerings", len(changed))
+	t0 = time.Now()
+	if err := putBleve(ctx, b, changed); err != nil {
+		return nil, err
+	}
+	rep.Builds["bleve"].Reimport = time.Since(t0)
+	t0 = time.Now()
+	if err := sc.Put(ctx, changed); err != nil {
+		return nil, err
+	}
+	rep.Builds["sqlite"].Reimport = time.Since(t0)
+	for _, c := range []*engineContender{ec, all} {
+		t0 = time.Now()
+		c.e.Put(changed...)
+		rep.Builds[c.name].Reimport = time.Since(t0)
+	}
+	t0 = time.Now()
+	if err := ec.text.Warm(ctx, ec.e.Snapshot()); err != nil {
+		return nil, err
+	}
+	rep.WarmAfter = time.Since(t0)
+	t0 = time.Now()
+	if _, err := ec.Search(ctx, mix[13].Q); err != nil {
+		return nil, err
+	}
+	rep.FirstTextAfter = time.Since(t0)
+	rep.Mismatches = append(rep.Mismatches, prefix("after re-import: ", compare(ctx, bc, ec, mix))...)
+
+	cfg.logf("concurrent reads and writes")
+	var noText []Query // what the writer affects; text time is Bleve's
+	for _, q := range allMix {
+		if q.Q.Text == "" {
+			noText = append(noText, q)
+		}
+	}
+	rep.Concurrent, rep.WritesPerSecond = concurrency(ctx, cfg, all, noText, offs, changed)
+	rep.PeakRSS = peakRSS()
+	return rep, nil
+}
+
+func facetsOf(defs []catalog.Facet) []facet.Facet { return facet.Facets(defs) }
+
+func prefix(p string, list []string) []string {
+	for i := range list {
+		list[i] = p + list[i]
+	}
+	return list
+}
+
+// buildBleve indexes offs in a new Bleve index at dir, then closes and
+// reopens it, timing the first query.
+func buildBleve(ctx context.Context, dir string, offs []catalog.Offering, first catalog.SearchQuery) (bleve.Index, *Build, error) {
+	t0 := time.Now()
+	b, err := openBleve(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := putBleve(ctx, b, offs); err != nil {
+		return nil, nil, err
+	}
+	build := &Build{Build: time.Since(t0)}
+	if err := b.Close(); err != nil {
+		return nil, nil, err
+	}
+	before := heap()
+	t0 = time.Now()
+	if b, err = bleve.Open(dir); err != nil {
+		return nil, nil, err
+	}
+	if _, err := bleveSearch(ctx, b, first); err != nil {
+		return nil, nil, err
+	}
+	build.Open = time.Since(t0)
+	build.Heap = heap() - before
+	build.Disk = dirSize(dir)
+	return b, build, nil
+}
+
+func buildSQLite(ctx context.Context, path string, offs []catalog.Offering, first catalog.SearchQuery) (*sqliteContender, *Build, error) {
+	t0 := time.Now()
+	sc, err := openSQLite(path, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i := 0; i < len(offs); i += 10000 {
+		if err := sc.Put(ctx, offs[i:min(i+10000, len(offs))]); err != nil {
+			return nil, nil, err
+		}
+	}
+	if _, err := sc.db.ExecContext(ctx, `INSERT INTO fts(fts) VALUES ('optimize'); ANALYZE; PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		return nil, nil, err
+	}
+	build := &Build{Build: time.Since(t0)}
+	sc.Close()
+	t0 = time.Now()
+	if sc, err = openSQLite(path, false); err != nil {
+		return nil, nil, err
+	}
+	if _, err := sc.Search(ctx, first); err != nil {
+		return nil, nil, err
+	}
+	build.Open = time.Since(t0)
+	build.Disk = fileSize(path) + fileSize(path+"-wal")
+	build.Note = "open reads the ID to rowid map for re-imports"
+	return sc, build, nil
+}
+
+// buildEngine puts offs into a new engine; its open is a Rebuild from the
+// offerings (it lives in memory: a start rebuilds it from the store).
+func buildEngine(name string, b bleve.Index, offs []catalog.Offering, opts ...facet.Option) (*engineContender, *Build) {
+	before := heap()
+	t0 := time.Now()
+	e := facet.New(opts...)
+	e.Put(offs...)
+	build := &Build{Build: time.Since(t0)}
+	build.Heap = heap() - before
+	t0 = time.Now()
+	e.Rebuild(func(yield func(catalog.Offering) error) error {
+		for _, o := range offs {
+			if err := yield(o); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	build.Open = time.Since(t0)
+	return &engineContender{name: name, e: e, b: b, text: facet.NewText(b), build: build}, build
+}
+
+// heap is the live Go heap after a collection.
+func heap() int64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return int64(m.HeapAlloc)
+}
+
+func dirSize(dir string) int64 {
+	var n int64
+	filepath.Walk(dir, func(_ string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			n += info.Size()
+		}
+		return nil
+	})
+	return n
+}
+
+func fileSize(path string) int64 {
+	info, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return info.Size()
+}
+
+// peakRSS is the process's peak resident memory (Linux), 0 elsewhere.
+func peakRSS() int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
+}
+
+// measure runs each contender's mix once to warm up, then timed passes
+// in turn, one contender after the other, until cfg.Rounds or until a
+// contender has spent cfg.Budget (slow ones stop early; everyone gets one
+// pass): taking turns spreads the noise of a shared machine evenly. Then
+// one pass counting allocations, and throughput on one and two cores.
+func measure(ctx context.Context, cfg Config, cs []Contender, mixes [][]Query) (map[string]*Latency, error) {
+	out := map[string]*Latency{}
+	spent := make([]time.Duration, len(cs))
+	for i, c := range cs {
+		out[c.Name()] = &Latency{ByCategory: map[string][]time.Duration{}}
+		for _, q := range mixes[i] {
+			if _, err := c.Search(ctx, q.Q); err != nil {
+				return nil, fmt.Errorf("%s: %s: %w", c.Name(), q.Name, err)
+			}
+		}
+		if ec, ok := c.(*engineContender); ok {
+			ec.resetTimes()
+		}
+	}
+	for round := 0; round < cfg.Rounds; round++ {
+		ran := false
+		for i, c := range cs {
+			if round > 0 && spent[i] > cfg.Budget {
+				continue
+			}
+			ran = true
+			lat := out[c.Name()]
+			runtime.GC()
+			for _, q := range mixes[i] {
+				t0 := time.Now()
+				if _, err := c.Search(ctx, q.Q); err != nil {
+					return nil, err
+				}
+				d := time.Since(t0)
+				spent[i] += d
+				lat.All = append(lat.All, d)
+				lat.ByCategory[q.Category] = append(lat.ByCategory[q.Category], d)
+			}
+		}
+		if !ran {
+			break
+		}
+		cfg.logf("  pass %d done", round+1)
+	}
+	for i, c := range cs {
+		lat := out[c.Name()]
+		if ec, ok := c.(*engineContender); ok && ec.searchTime.Load() > 0 {
+			lat.MatchShare = float64(ec.matchTime.Load()) / float64(ec.searchTime.Load())
+			lat.RankShare = float64(ec.rankTime.Load()) / float64(ec.searchTime.Load())
+		}
+		var m0, m1 runtime.MemStats
+		runtime.ReadMemStats(&m0)
+		for _, q := range mixes[i] {
+			c.Search(ctx, q.Q)
+		}
+		runtime.ReadMemStats(&m1)
+		lat.Allocs = float64(m1.Mallocs-m0.Mallocs) / float64(len(mixes[i]))
+		lat.Bytes = float64(m1.TotalAlloc-m0.TotalAlloc) / float64(len(mixes[i]))
+		for j, procs := range []int{1, 2} {
+			lat.QPS[j] = throughput(ctx, c, mixes[i], procs, cfg.QPS)
+		}
+		cfg.logf("  %s: throughput measured", c.Name())
+	}
+	return out, nil
+}
+
+// throughput runs procs workers over the mix for d on procs cores and
+// returns the queries answered per second.
+func throughput(ctx context.Context, c Contender, mix []Query, procs int, d time.Duration) float64 {
+	old := runtime.GOMAXPROCS(procs)
+	defer runtime.GOMAXPROCS(old)
+	var done atomic.Int64
+	stop := time.Now().Add(d)
+	var wg sync.WaitGroup
+	t0 := time.Now()
+	for w := range procs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w * len(mix) / procs; time.Now().Before(stop); i++ {
+				c.Search(ctx, mix[i%len(mix)].Q)
+				done.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	return float64(done.Load()) / time.Since(t0).Seconds()
+}
+
+// changeOnePercent returns every 100th offering with a new title, start,
+// municipality and pace: what a nightly import changes.
+func changeOnePercent(offs []catalog.Offering) []catalog.Offering {
+	var out []catalog.Offering
+	for i := 0; i < len(offs); i += 100 {
+		o := offs[i]
+		o.Title += " (ändrad)"
+		if !o.Start.IsZero() {
+			o.Start = o.Start.AddDate(0, 0, 7)
+		}
+		o.Municipalities = []string{offs[(i+50)%len(offs)].Municipalities[0]}
+		o.Pace = 100 - o.Pace/2
+		out = append(out, o)
+	}
+	return out
+}
+
+// concurrency measures two readers on two cores without and with a writer
+// that keeps re-importing the changed 1%: p50 and p99 of the readers.
+func concurrency(ctx context.Context, cfg Config, c *engineContender, mix []Query, offs, changed []catalog.Offering) ([2][2]time.Duration, float64) {
+	old := runtime.GOMAXPROCS(2)
+	defer runtime.GOMAXPROCS(old)
+	var out [2][2]time.Duration
+	var writes float64
+	for i, writer := range []bool{false, true} {
+		stop := make(chan struct{})
+		var wg sync.WaitGroup
+		var lats [2][]time.Duration
+		for r := range 2 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for j := r; ; j++ {
+					select {
+					case <-stop:
+						return
+					default:
+					}
+					t0 := time.Now()
+					c.Search(ctx, mix[j%len(mix)].Q)
+					lats[r] = append(lats[r], time.Since(t0))
+				}
+			}()
+		}
+		var n int
+		t0 := time.Now()
+		if writer {
+			orig := make([]catalog.Offering, 0, len(changed))
+			for i := 0; i < len(offs); i += 100 {
+				orig = append(orig, offs[i])
+			}
+			for time.Since(t0) < cfg.QPS {
+				c.e.Put(orig...)
+				c.e.Put(changed...)
+				n += 2
+			}
+			writes = float64(n) / time.Since(t0).Seconds()
+		} else {
+			time.Sleep(cfg.QPS)
+		}
+		close(stop)
+		wg.Wait()
+		all := append(lats[0], lats[1]...)
+		out[i] = [2]time.Duration{percentile(all, 50), percentile(all, 99)}
+	}
+	return out, writes
+}
+
+// percentile returns the p-th percentile (nearest rank).
+func percentile(ds []time.Duration, p float64) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	i := int(float64(len(s))*p/100+0.5) - 1
+	return s[max(0, min(i, len(s)-1))]
+}
+
+func ms(d time.Duration) string {
+	switch {
+	case d >= 10*time.Second:
+		return fmt.Sprintf("%.0f s", d.Seconds())
+	case d >= time.Second:
+		return fmt.Sprintf("%.1f s", d.Seconds())
+	case d >= 10*time.Millisecond:
+		return fmt.Sprintf("%.0f ms", float64(d)/1e6)
+	case d >= time.Millisecond:
+		return fmt.Sprintf("%.1f ms", float64(d)/1e6)
+	}
+	return fmt.Sprintf("%.0f µs", float64(d)/1e3)
+}
