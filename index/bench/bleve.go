@@ -181,7 +181,7 @@ func bleveSearch(ctx context.Context, b bleve.Index, q catalog.SearchQuery) (*ca
 		out.IDs = append(out.IDs, h.ID)
 	}
 	for name, fr := range res.Facets {
-		out.Facets[name] = facetCounts(fr)
+		out.Facets[name] = facetCounts(fr, name)
 	}
 	for name := range filters {
 		if name == "start" {
@@ -193,12 +193,12 @@ func bleveSearch(ctx context.Context, b bleve.Index, q catalog.SearchQuery) (*ca
 		if err != nil {
 			return nil, fmt.Errorf("bench: bleve facet %s: %w", name, err)
 		}
-		out.Facets[name] = facetCounts(r.Facets[name])
+		out.Facets[name] = facetCounts(r.Facets[name], name)
 	}
 	return out, nil
 }
 
-func facetCounts(fr *search.FacetResult) []catalog.FacetValue {
+func facetCounts(fr *search.FacetResult, name string) []catalog.FacetValue {
 	var out []catalog.FacetValue
 	if fr == nil || fr.Terms == nil {
 		return out
@@ -206,13 +206,7 @@ func facetCounts(fr *search.FacetResult) []catalog.FacetValue {
 	for _, t := range fr.Terms.Terms() {
 		out = append(out, catalog.FacetValue{Value: t.Term, Count: t.Count})
 	}
-	slices.SortFunc(out, func(a, b catalog.FacetValue) int {
-		if a.Count != b.Count {
-			return b.Count - a.Count
-		}
-		return strings.Compare(a.Value, b.Value)
-	})
-	return out
+	return sortValues(out, name)
 }
 
 // textQuery is index.textQuery: the words in the title, English title,

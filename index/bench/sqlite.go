@@ -268,15 +268,23 @@ func (c *sqliteContender) Search(ctx context.Context, q catalog.SearchQuery) (*c
 		}
 		rows.Close()
 		if len(list) > 0 {
-			res.Facets[f.Name] = sortValues(list)
+			res.Facets[f.Name] = sortValues(list, f.Name)
 		}
 	}
 	return res, nil
 }
 
-// sortValues orders facet values by count, then value, like index.Search.
-func sortValues(list []catalog.FacetValue) []catalog.FacetValue {
+// sortValues orders a facet's values as index.Search does: in the facet's
+// Order, or by count and then value.
+func sortValues(list []catalog.FacetValue, facet string) []catalog.FacetValue {
+	var order []string
+	if f, ok := catalog.FacetNamed(facet); ok {
+		order = f.Order
+	}
 	slices.SortFunc(list, func(a, b catalog.FacetValue) int {
+		if order != nil {
+			return cmp.Or(cmp.Compare(slices.Index(order, a.Value), slices.Index(order, b.Value)), strings.Compare(a.Value, b.Value))
+		}
 		return cmp.Or(b.Count-a.Count, strings.Compare(a.Value, b.Value))
 	})
 	return list

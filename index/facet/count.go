@@ -1,6 +1,7 @@
 package facet
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -176,8 +177,8 @@ func (s *Snapshot) scan(set *roaring.Bitmap, cs []*counter) {
 	}
 }
 
-// values lists a counter's non-zero values by count, then value, like
-// index.Search. Labels are the caller's.
+// values lists a counter's non-zero values in the facet's Order, or by
+// count and then value, like index.Search. Labels are the caller's.
 func (s *Snapshot) values(c *counter) []catalog.FacetValue {
 	names := s.dims[c.fi].values
 	if c.view != nil {
@@ -189,11 +190,12 @@ func (s *Snapshot) values(c *counter) []catalog.FacetValue {
 			out = append(out, catalog.FacetValue{Value: names[code], Count: int(n)})
 		}
 	}
+	order := s.facets[c.fi].Order
 	slices.SortFunc(out, func(a, b catalog.FacetValue) int {
-		if a.Count != b.Count {
-			return b.Count - a.Count
+		if order != nil {
+			return cmp.Or(cmp.Compare(slices.Index(order, a.Value), slices.Index(order, b.Value)), strings.Compare(a.Value, b.Value))
 		}
-		return strings.Compare(a.Value, b.Value)
+		return cmp.Or(b.Count-a.Count, strings.Compare(a.Value, b.Value))
 	})
 	return out
 }

@@ -130,13 +130,18 @@ func (n *naive) search(q catalog.SearchQuery, matches map[string]bool) ([]string
 		}
 	}
 	out := map[string][]catalog.FacetValue{}
-	for name, m := range counts {
+	for _, f := range n.facets {
 		list := []catalog.FacetValue{}
-		for v, c := range m {
+		for v, c := range counts[f.Name] {
 			list = append(list, catalog.FacetValue{Value: v, Count: c})
 		}
-		slices.SortFunc(list, func(a, b catalog.FacetValue) int { return cmp.Or(b.Count-a.Count, strings.Compare(a.Value, b.Value)) })
-		out[name] = list
+		slices.SortFunc(list, func(a, b catalog.FacetValue) int {
+			if f.Order != nil { // display order; values it does not list first, by value
+				return cmp.Or(cmp.Compare(slices.Index(f.Order, a.Value), slices.Index(f.Order, b.Value)), strings.Compare(a.Value, b.Value))
+			}
+			return cmp.Or(b.Count-a.Count, strings.Compare(a.Value, b.Value))
+		})
+		out[f.Name] = list
 	}
 	slices.Sort(hits)
 	return hits, out
