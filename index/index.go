@@ -88,7 +88,9 @@ func Open(path string) (ix *Index, fresh bool, err error) {
 // newIndex wraps an open Bleve index. An empty one has its (empty) facet
 // engine in step from the start.
 func newIndex(b bleve.Index, path string, empty bool) *Index {
-	ix := &Index{bleve: b, path: path, facets: facet.New(), text: facet.NewText(b)}
+	// The cache keeps the word matches of recent searches until the next
+	// write, so that a facet click or the next page skips Bleve.
+	ix := &Index{bleve: b, path: path, facets: facet.New(), text: facet.NewText(b, facet.WithCache(64<<20))}
 	ix.facetsReady.Store(empty)
 	return ix
 }
@@ -102,7 +104,15 @@ func (ix *Index) LoadFacets(ctx context.Context, each func(context.Context, func
 		return fmt.Errorf("index: load facets: %w", err)
 	}
 	ix.facetsReady.Store(true)
+	ix.warm()
 	return nil
+}
+
+// warm maps Bleve's segments to the engine's doc numbers after a write, in
+// the background, so that the next search with words does not pay for it.
+func (ix *Index) warm() {
+	text, snap := ix.text, ix.facets.Snapshot()
+	go text.Warm(context.Background(), snap) // an error only means the next search maps them
 }
 
 // Close closes the index.
@@ -135,6 +145,7 @@ func (ix *Index) Put(ctx context.Context, offerings []catalog.Offering) error {
 		}
 	}
 	ix.facets.Put(offerings...)
+	ix.warm()
 	return nil
 }
 
@@ -149,6 +160,7 @@ func (ix *Index) Delete(ids []string) error {
 		return fmt.Errorf("index: delete: %w", err)
 	}
 	ix.facets.Delete(ids...)
+	ix.warm()
 	return nil
 }
 
