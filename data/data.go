@@ -46,7 +46,7 @@ var municipalities = sync.OnceValue(func() municipalityTable {
 		if len(r) == 2 {
 			code, name := strings.TrimSpace(r[0]), strings.TrimSpace(r[1])
 			t.names[code] = name
-			t.codes[foldName(name)] = code
+			t.codes[FoldName(name)] = code
 		}
 	}
 	return t
@@ -63,7 +63,7 @@ func MunicipalityName(code string) (string, bool) {
 // "Upplands-Väsby". The genitive s is tried last because names such as
 // Borås and Kramfors end in s themselves.
 func MunicipalityCode(name string) (string, bool) {
-	k := strings.TrimSuffix(foldName(name), " kommun")
+	k := strings.TrimSuffix(FoldName(name), " kommun")
 	codes := municipalities().codes
 	if code, ok := codes[k]; ok {
 		return code, true
@@ -75,16 +75,20 @@ func MunicipalityCode(name string) (string, bool) {
 	return "", false
 }
 
-// decomposed undoes NFD spellings of å, ä and ö, which some exports use.
+// Compose undoes the decomposed (NFD) spellings of å, ä and ö that some
+// exports use, so that "O\u0308stersund" is "Östersund".
+func Compose(s string) string { return decomposed.Replace(s) }
+
 var decomposed = strings.NewReplacer(
 	"a\u030a", "å", "a\u0308", "ä", "o\u0308", "ö",
 	"A\u030a", "Å", "A\u0308", "Ä", "O\u0308", "Ö",
 )
 
-// foldName lower-cases a name, composes å/ä/ö and treats hyphens and runs of
-// space alike ("Upplands-Väsby", "Upplands Väsby").
-func foldName(s string) string {
-	s = decomposed.Replace(s)
+// FoldName lower-cases a name, composes å/ä/ö and treats hyphens and runs
+// of space alike ("Upplands-Väsby", "Upplands Väsby"), so that the ways
+// sources write a name compare equal.
+func FoldName(s string) string {
+	s = Compose(s)
 	s = strings.ReplaceAll(s, "-", " ")
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }

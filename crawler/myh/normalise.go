@@ -144,7 +144,7 @@ func (s *Source) offeringID(d *Decision) string {
 		return "myh." + round + "." + m[1] + "-" + m[2]
 	}
 	h := sha256.Sum256([]byte(strings.Join([]string{
-		foldName(d.Provider), foldName(d.Name), foldName(d.Municipality)}, "\x00")))
+		data.FoldName(d.Provider), data.FoldName(d.Name), data.FoldName(d.Municipality)}, "\x00")))
 	return "myh." + round + ".h" + hex.EncodeToString(h[:6])
 }
 

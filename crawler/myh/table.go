@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"kurskatalog/data"
 	"strings"
 	"unicode/utf8"
 )
@@ -75,7 +76,7 @@ func (t *table) columns() map[string]int {
 }
 
 func foldHeader(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(decomposed.Replace(s)), " "))
+	return strings.ToLower(strings.Join(strings.Fields(data.Compose(s)), " "))
 }
 
 // delimiter picks the separator that occurs most often in the first line.
