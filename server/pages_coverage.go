@@ -33,36 +33,14 @@ const (
 // distanceShown is how many distance courses the chosen municipality lists.
 const distanceShown = 10
 
-// coverageData is what the occupation and coverage pages compute from:
-// every offering, and the county's rows of the newest Yrkesbarometer round.
-type coverageData struct {
-	offerings []catalog.Offering
-	demand    []catalog.Demand
-}
-
-// loadCoverage reads every offering from the store, as /api/v1/coverage
-// does: whether and how a course is reached depends on where the reader
-// lives, so no index query can stand in for the walk. On the bundled
-// catalogue (about 2,300 offerings) it takes 100-200 ms.
-func (s *Server) loadCoverage(ctx context.Context) (*coverageData, error) {
+// loadCoverage reads what the occupation and coverage pages compute from,
+// as /api/v1/coverage does: every offering and the county's demand. On the
+// bundled catalogue it takes 100-200 ms.
+func (s *Server) loadCoverage(ctx context.Context) (*coverage.Data, error) {
 	if s.Coverage == nil || s.Taxonomy == nil {
 		return nil, catalog.Errorf(catalog.ENotFound, "coverage is not available")
 	}
-	cd := &coverageData{}
-	err := s.Coverage.EachOffering(ctx, func(o catalog.Offering) error {
-		cd.offerings = append(cd.offerings, o)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	region := coverage.DefaultParams(s.today()).Region
-	demand, err := s.Coverage.LatestDemand(ctx, region)
-	if err != nil {
-		return nil, err
-	}
-	cd.demand = coverage.CountyDemand(demand, region)
-	return cd, nil
+	return coverage.Load(ctx, s.Coverage, coverage.DefaultParams(s.today()).Region)
 }
 
 // coverageFilter is the page's state: every link and the form carry it.
@@ -201,9 +179,7 @@ func (s *Server) coveragePage(c *gin.Context) {
 	}
 	params := coverage.DefaultParams(s.today())
 	params.Until = params.Today.AddDate(0, f.Months, 0)
-	rep, err := coverage.Compute(coverage.Input{Offerings: cd.offerings, Demand: cd.demand,
-		Occupations: func(o catalog.Offering) []catalog.OccupationMatch { return o.Occupations },
-		Names:       func(ssyk string) string { return s.Taxonomy.Label(ssyk).In(lang) }}, params)
+	rep, err := cd.Report(func(ssyk string) string { return s.Taxonomy.Label(ssyk).In(lang) }, params)
 	if err != nil {
 		s.failPage(c, p, err)
 		return
@@ -217,12 +193,12 @@ func (s *Server) coveragePage(c *gin.Context) {
 		s.failPage(c, p, err)
 		return
 	}
-	if v.Centres, err = learningCentres(cd.offerings, params, f, lang); err != nil {
+	if v.Centres, err = learningCentres(cd.Offerings, params, f, lang); err != nil {
 		s.failPage(c, p, err)
 		return
 	}
 	if f.Municipality != "" {
-		if v.Chosen, err = s.chosenMunicipality(cd.offerings, f.Municipality, params, lang); err != nil {
+		if v.Chosen, err = s.chosenMunicipality(cd.Offerings, f.Municipality, params, lang); err != nil {
 			s.failPage(c, p, err)
 			return
 		}

@@ -119,7 +119,7 @@ func (s *Server) occupationPage(c *gin.Context) {
 		ov.Path = append(ov.Path, ssykLevel{Code: a.SSYK, Name: a.Name.In(lang)})
 	}
 	ov.Path[0].URL = frontend.Href(lang, "/tackning?visa=alla&falt="+ov.Path[0].Code)
-	ov.Barometer, ov.Round = s.barometerViews(canonical, cd.demand, lang)
+	ov.Barometer, ov.Round = s.barometerViews(canonical, cd.Demand, lang)
 	if muni != "" {
 		ov.MuniName, _ = data.MunicipalityName(muni)
 	}
@@ -132,7 +132,7 @@ func (s *Server) occupationPage(c *gin.Context) {
 	ov.CoverageURL = frontend.Href(lang, "/tackning")
 	ov.FormAction = occupationPath(code)
 
-	groups, farther, err := s.reachGroups(cd.offerings, canonical, muni, params, lang)
+	groups, farther, err := s.reachGroups(cd.Offerings, canonical, muni, params, lang)
 	if err != nil {
 		s.failPage(c, p, err)
 		return

@@ -51,8 +51,7 @@ func (s *Server) occupationsPage(c *gin.Context) {
 		return
 	}
 	params := coverage.DefaultParams(s.today())
-	rep, err := coverage.Compute(coverage.Input{Offerings: cd.offerings, Demand: cd.demand,
-		Occupations: func(o catalog.Offering) []catalog.OccupationMatch { return o.Occupations }}, params)
+	rep, err := cd.Report(nil, params)
 	if err != nil {
 		s.failPage(c, p, err)
 		return

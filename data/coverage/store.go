@@ -12,30 +12,53 @@ type Store interface {
 	LatestDemand(ctx context.Context, regions ...string) ([]catalog.Demand, error)
 }
 
-// FromStore computes a report over every offering in store, with the
-// occupations stored on each offering at import and the newest demand of
-// p.Region. names, when set, names the SSYK groups in the cells.
-func FromStore(ctx context.Context, store Store, names func(string) string, p Params) (Report, error) {
-	var offerings []catalog.Offering
+// Data is what reports are computed from: every offering, with the
+// occupations stored on it at import, and the region's rows of the newest
+// Yrkesbarometer round. Whether and how a course is reached depends on
+// where the reader lives, so no index query can stand in for the walk.
+type Data struct {
+	Offerings []catalog.Offering
+	Demand    []catalog.Demand
+}
+
+// Load reads Data for region (an SCB county code, "23") from store.
+func Load(ctx context.Context, store Store, region string) (*Data, error) {
+	d := &Data{}
 	err := store.EachOffering(ctx, func(o catalog.Offering) error {
-		offerings = append(offerings, o)
+		d.Offerings = append(d.Offerings, o)
 		return nil
 	})
 	if err != nil {
-		return Report{}, err
+		return nil, err
 	}
+	demand, err := store.LatestDemand(ctx, region)
+	if err != nil {
+		return nil, err
+	}
+	d.Demand = CountyDemand(demand, region)
+	return d, nil
+}
+
+// Report computes the report of p over d. names, when set, names the SSYK
+// groups in the cells.
+func (d *Data) Report(names func(string) string, p Params) (Report, error) {
+	return Compute(Input{
+		Offerings:   d.Offerings,
+		Occupations: func(o catalog.Offering) []catalog.OccupationMatch { return o.Occupations },
+		Demand:      d.Demand,
+		Names:       names,
+	}, p)
+}
+
+// FromStore loads the data of p.Region from store and computes its report.
+func FromStore(ctx context.Context, store Store, names func(string) string, p Params) (Report, error) {
 	region := p.Region
 	if region == "" {
 		region = DefaultParams(p.Today).Region
 	}
-	demand, err := store.LatestDemand(ctx, region)
+	d, err := Load(ctx, store, region)
 	if err != nil {
 		return Report{}, err
 	}
-	return Compute(Input{
-		Offerings:   offerings,
-		Occupations: func(o catalog.Offering) []catalog.OccupationMatch { return o.Occupations },
-		Demand:      demand,
-		Names:       names,
-	}, p)
+	return d.Report(names, p)
 }
