@@ -84,6 +84,17 @@ func Date(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("unparseable date %q", s)
 }
 
+// LastApplicationDay reads a source's last day to apply. Skolverket's feeds
+// write a far-future day (2099-12-31) for "apply any time": that is a
+// rolling start, not a deadline, and comes back as the zero time with
+// rolling true.
+func LastApplicationDay(day time.Time) (last time.Time, rolling bool) {
+	if day.Year() >= 2099 {
+		return time.Time{}, true
+	}
+	return day, false
+}
+
 // URL adds the https scheme that real feeds often leave out
 // ("www.miun.se/utbildning"), and drops values that are not web addresses.
 func URL(s string) string {

@@ -98,3 +98,14 @@ func TestMunicipality(t *testing.T) {
 		}
 	}
 }
+
+func TestLastApplicationDay(t *testing.T) {
+	deadline := time.Date(2027, 4, 15, 0, 0, 0, 0, Stockholm)
+	if last, rolling := LastApplicationDay(deadline); !last.Equal(deadline) || rolling {
+		t.Errorf("a real deadline: %v %v", last, rolling)
+	}
+	sentinel, _ := Date("2099-12-31T00:00:00")
+	if last, rolling := LastApplicationDay(sentinel); !last.IsZero() || !rolling {
+		t.Errorf("2099-12-31: %v %v, want no deadline and a rolling start", last, rolling)
+	}
+}

@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"time"
 
 	"kurskatalog/crawler/clean"
 	"kurskatalog/data/catalog"
@@ -210,10 +209,8 @@ func fillEvent(o *catalog.Offering, ev *Event) error {
 		if a.Continuous != nil && *a.Continuous {
 			o.RollingStart = true
 		}
-		// Skolverket's feeds write a far-future last day (2099-12-31) for
-		// "apply any time": that is a rolling start, not a deadline.
-		if o.ApplicationLast.Year() >= 2099 {
-			o.ApplicationLast = time.Time{}
+		var rolling bool
+		if o.ApplicationLast, rolling = clean.LastApplicationDay(o.ApplicationLast); rolling {
 			o.RollingStart = true
 		}
 		o.ApplicationURL = clean.URL(a.URL.Get("swe"))

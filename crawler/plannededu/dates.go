@@ -2,24 +2,16 @@ package plannededu
 
 import (
 	"fmt"
+	"kurskatalog/data/catalog"
 	"strings"
 	"time"
-	_ "time/tzdata" // Europe/Stockholm must resolve on hosts without zoneinfo
 )
 
 // stockholm is the zone every calendar date in the catalogue is in.
-var stockholm = loadStockholm()
+var stockholm = catalog.Stockholm
 
-func loadStockholm() *time.Location {
-	if loc, err := time.LoadLocation("Europe/Stockholm"); err == nil {
-		return loc
-	}
-	// Unreachable with time/tzdata linked in; CET is right for most of the year.
-	return time.FixedZone("CET", 3600)
-}
-
-// sentinelYear marks "no last application date": the API writes rolling
-// admission as 2099-12-31T00:00:00.
+// sentinelYear is the year of the "apply any time" last day (see
+// clean.LastApplicationDay); the tests check that it never reaches an offering.
 const sentinelYear = 2099
 
 // Layouts seen in real data: plain dates, local date-times without zone

@@ -2,11 +2,11 @@ package plannededu
 
 import (
 	"fmt"
+	"kurskatalog/crawler/clean"
 	"math"
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 
 	"kurskatalog/data/catalog"
@@ -94,9 +94,9 @@ func (s *Source) schedule(ev *Event, o *catalog.Offering) error {
 	if err != nil {
 		return skipError("lastApplicationDate: " + err.Error())
 	}
-	if last.Year() >= sentinelYear {
+	last, rolling := clean.LastApplicationDay(last)
+	if rolling {
 		o.RollingStart = true
-		last = time.Time{}
 	}
 	o.ApplicationLast = last
 	return nil
