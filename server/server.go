@@ -20,6 +20,7 @@ import (
 // Index finds offerings: IDs of one page and facet counts.
 type Index interface {
 	Search(ctx context.Context, q catalog.SearchQuery) (*catalog.SearchResult, error)
+	Suggester
 }
 
 // Store reads offerings.

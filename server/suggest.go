@@ -13,9 +13,8 @@ import (
 	"kurskatalog/data/catalog"
 )
 
-// Suggester completes what a user is typing. The index is one; another
-// source of suggestions (occupations) is one more suggestion source in the
-// index, or one more Suggester here.
+// Suggester completes what a user is typing. The index does: another kind
+// of suggestion is one more suggestion source there.
 type Suggester interface {
 	// Suggest completes prefix with what leads to offerings that are not
 	// over on day today.
@@ -55,10 +54,8 @@ func (s *Server) suggest(c *gin.Context) {
 		return
 	}
 	out := []catalog.Suggestion{}
-	// The server's Index interface declares only Search; the real index
-	// also suggests.
-	if sg, ok := s.Index.(Suggester); ok && prefix != "" {
-		if out, err = sg.Suggest(c.Request.Context(), prefix, limit, s.today()); err != nil {
+	if prefix != "" {
+		if out, err = s.Index.Suggest(c.Request.Context(), prefix, limit, s.today()); err != nil {
 			s.fail(c, err)
 			return
 		}
