@@ -17,7 +17,8 @@ import (
 	"kurskatalog/data/occupation"
 )
 
-// Index finds offerings: IDs of one page and facet counts.
+// Index finds offerings (IDs of one page and facet counts) and completes
+// what users type.
 type Index interface {
 	Search(ctx context.Context, q catalog.SearchQuery) (*catalog.SearchResult, error)
 	Suggester
