@@ -110,6 +110,21 @@ func IsPast(o *Offering, today time.Time) bool {
 	return !o.RollingStart && !last.IsZero() && last.Before(today)
 }
 
+// IsCurrent reports whether a learner can still start o on day today, which
+// is what a search shows unless history is asked for: a fixed start that
+// has not passed, a rolling start that has not ended, and in both cases an
+// application period that has not closed. An offering without dates is
+// current: nothing says it is not.
+func IsCurrent(o *Offering, today time.Time) bool {
+	switch {
+	case !o.ApplicationLast.IsZero() && o.ApplicationLast.Before(today):
+		return false
+	case o.RollingStart || o.Start.IsZero():
+		return o.End.IsZero() || !o.End.Before(today)
+	}
+	return !o.Start.Before(today)
+}
+
 // TimeOfStudyValue maps EMIL3's time-of-study codes (dag, kväll, veckoslut,
 // blandat) onto the facet's values: day, evening, weekend, mixed, and other
 // for any other code. An unknown time of study has no value.
