@@ -87,28 +87,42 @@ func TestFacetCountsFollowDefinitions(t *testing.T) {
 			if today.IsZero() {
 				today = snapshotDay
 			}
-			res := find(t, ix, tc.q)
-			for _, f := range catalog.Facets {
-				want := map[string]int{}
-				for i := range offerings {
-					o := &offerings[i]
-					if o.Cancelled || (!tc.q.IncludePast && catalog.IsPast(o, today)) {
-						continue
+			for _, group := range []string{catalog.GroupCourse, catalog.GroupIntake} {
+				q := tc.q
+				q.Group = group
+				res := find(t, ix, q)
+				for _, f := range catalog.Facets {
+					// A course counts once for each value any of its
+					// shown intakes has; an intake once for each of its.
+					seen := map[string]bool{}
+					want := map[string]int{}
+					for i := range offerings {
+						o := &offerings[i]
+						if o.Cancelled || (!tc.q.IncludePast && !catalog.IsCurrent(o, today)) {
+							continue
+						}
+						// A facet is counted without its own filter.
+						if _, own := tc.q.Filters[f.Name]; !own && !tc.match(o) {
+							continue
+						}
+						for _, v := range f.Values(o, today) {
+							k := o.ID + "\x00" + v
+							if group == catalog.GroupCourse {
+								k = catalog.CourseKey(o) + "\x00" + v
+							}
+							if !seen[k] {
+								seen[k] = true
+								want[v]++
+							}
+						}
 					}
-					// A facet is counted without its own filter.
-					if _, own := tc.q.Filters[f.Name]; !own && !tc.match(o) {
-						continue
+					got := map[string]int{}
+					for _, v := range res.Facets[f.Name] {
+						got[v.Value] = v.Count
 					}
-					for _, v := range f.Values(o, today) {
-						want[v]++
+					if !maps.Equal(got, want) {
+						t.Errorf("%s by %s: index counts %v, definitions %v", f.Name, group, got, want)
 					}
-				}
-				got := map[string]int{}
-				for _, v := range res.Facets[f.Name] {
-					got[v.Value] = v.Count
-				}
-				if !maps.Equal(got, want) {
-					t.Errorf("%s: index counts %v, definitions %v", f.Name, got, want)
 				}
 			}
 		})
@@ -144,14 +158,16 @@ func TestFilters(t *testing.T) {
 			}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			want := 0
+			intakes, courses := 0, map[string]bool{}
 			for i := range offerings {
-				if o := &offerings[i]; !o.Cancelled && !catalog.IsPast(o, snapshotDay) && tc.want(o) {
-					want++
+				if o := &offerings[i]; !o.Cancelled && catalog.IsCurrent(o, snapshotDay) && tc.want(o) {
+					intakes++
+					courses[catalog.CourseKey(o)] = true
 				}
 			}
-			if got := find(t, ix, tc.q).Total; got != want || want == 0 {
-				t.Errorf("total %d, want %d", got, want)
+			res := find(t, ix, tc.q)
+			if res.Total != len(courses) || res.Intakes != intakes || intakes == 0 {
+				t.Errorf("%d courses, %d intakes; want %d, %d", res.Total, res.Intakes, len(courses), intakes)
 			}
 		})
 	}

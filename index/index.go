@@ -6,7 +6,6 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -28,12 +27,10 @@ type Index struct {
 	bleve bleve.Index
 	path  string
 	// facets mirrors the offerings in Bleve; text finds Bleve's matches as
-	// facets' doc numbers. facetsReady is false while facets does not hold
-	// what Bleve holds (an index opened from disk before LoadFacets); the
-	// search then counts with Bleve alone.
-	facets      *facet.Engine
-	text        *facet.Text
-	facetsReady atomic.Bool
+	// facets' doc numbers. An index opened from disk answers searches once
+	// LoadFacets has filled facets.
+	facets *facet.Engine
+	text   *facet.Text
 	// suggest completes what users type; rebuilt lazily after writes.
 	suggest suggestions
 	// occupationName names an SSYK group for suggestions; nil leaves
@@ -61,7 +58,7 @@ func Open(path string) (ix *Index, fresh bool, err error) {
 	if err == nil {
 		v, verr := b.GetInternal([]byte(versionKey))
 		if verr == nil && string(v) == version() {
-			return newIndex(b, path, false), false, nil
+			return newIndex(b, path), false, nil
 		}
 		b.Close()
 	}
@@ -82,28 +79,25 @@ func Open(path string) (ix *Index, fresh bool, err error) {
 		b.Close()
 		return nil, false, fmt.Errorf("index: set version: %w", err)
 	}
-	return newIndex(b, path, true), true, nil
+	return newIndex(b, path), true, nil
 }
 
-// newIndex wraps an open Bleve index. An empty one has its (empty) facet
-// engine in step from the start.
-func newIndex(b bleve.Index, path string, empty bool) *Index {
+// newIndex wraps an open Bleve index with an empty facet engine: in step
+// with an empty index, and filled by LoadFacets for one opened from disk.
+func newIndex(b bleve.Index, path string) *Index {
 	// The cache keeps the word matches of recent searches until the next
 	// write, so that a facet click or the next page skips Bleve.
-	ix := &Index{bleve: b, path: path, facets: facet.New(), text: facet.NewText(b, facet.WithCache(64<<20))}
-	ix.facetsReady.Store(empty)
-	return ix
+	return &Index{bleve: b, path: path, facets: facet.New(), text: facet.NewText(b, facet.WithCache(64<<20))}
 }
 
 // LoadFacets fills the facet engine with every offering each yields (the
-// store's offerings, which the Bleve index on disk was built from). Until it
-// has run on an index opened from disk, searches count facets with Bleve.
+// store's offerings, which the Bleve index on disk was built from). An index
+// opened from disk finds nothing until it has run.
 func (ix *Index) LoadFacets(ctx context.Context, each func(context.Context, func(catalog.Offering) error) error) error {
 	err := ix.facets.Rebuild(func(yield func(catalog.Offering) error) error { return each(ctx, yield) })
 	if err != nil {
 		return fmt.Errorf("index: load facets: %w", err)
 	}
-	ix.facetsReady.Store(true)
 	ix.warm()
 	return nil
 }
@@ -179,7 +173,6 @@ func (ix *Index) Rebuild(ctx context.Context, each func(context.Context, func(ca
 		return 0, err
 	}
 	ix.bleve, ix.text, ix.facets = fresh.bleve, fresh.text, fresh.facets
-	ix.facetsReady.Store(true) // empty and empty; Put fills both
 	ix.suggest.invalidate()
 	var pending []catalog.Offering
 	n := 0

@@ -1,29 +1,21 @@
 package index
 
 import (
-	"cmp"
-	"slices"
 	"strings"
 	"time"
-
-	"github.com/blevesearch/bleve/v2/search"
 
 	"kurskatalog/data/catalog"
 )
 
-// Ranking by date. Bleve scores how well the words match; the first
-// rescoreWindow hits are then reordered by that score times a factor of
-// when the offering can be taken, so that among equally good matches the
-// one open for application and starting soon comes first. "Today" comes
-// with the query, so the order is the same in every test.
-
-// rescoreWindow is how many of the best matches are reordered by date.
-// Pages within it are stable; deeper pages keep Bleve's order.
-const rescoreWindow = 200
+// Ranking by date. Bleve scores how well the words match; the hits are
+// ordered by that score times a factor of when the offering can be taken,
+// so that among equally good matches the one open for application and
+// starting soon comes first. "Today" comes with the query, so the order is
+// the same in every test.
 
 // dateFactor weighs an offering by when it can be taken, on day today.
 func dateFactor(o *catalog.Offering, today time.Time) float64 {
-	if catalog.IsPast(o, today) {
+	if !catalog.IsCurrent(o, today) {
 		return 0.5
 	}
 	f := 1.0
@@ -39,21 +31,6 @@ func dateFactor(o *catalog.Offering, today time.Time) float64 {
 		f *= 0.95
 	}
 	return f
-}
-
-// rescore reorders the first rescoreWindow hits by score times dateFactor,
-// keeping Bleve's order between equal products.
-func rescore(hits search.DocumentMatchCollection, today time.Time) {
-	window := hits[:min(len(hits), rescoreWindow)]
-	weighted := make(map[*search.DocumentMatch]float64, len(window))
-	for _, h := range window {
-		s, _ := h.Fields[fieldTiming].(string)
-		o := parseTiming(s)
-		weighted[h] = h.Score * dateFactor(&o, today)
-	}
-	slices.SortStableFunc(window, func(a, b *search.DocumentMatch) int {
-		return cmp.Compare(weighted[b], weighted[a])
-	})
 }
 
 // timingOf is the stored form of an offering's dates: start, end, first

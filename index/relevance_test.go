@@ -85,7 +85,7 @@ func score(ctx context.Context, ix *Index, q judgedQuery) (queryScore, error) {
 // they were judged like the others: the set measures matching, not dates.
 func relevanceQuery(text string) catalog.SearchQuery {
 	return catalog.SearchQuery{Text: text, Page: 1, PerPage: 20, Sort: catalog.SortRelevance,
-		IncludePast: true, Today: snapshotDay}
+		IncludePast: true, Today: snapshotDay, Group: catalog.GroupIntake}
 }
 
 // evaluate returns the mean scores over the set, and each query's.

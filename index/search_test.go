@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -154,19 +155,20 @@ func TestRankingByDate(t *testing.T) {
 	later := offering("later", "Keramik", "", today.AddDate(0, 9, 0))
 	past := offering("past", "Keramik", "", today.AddDate(-1, 0, 0))
 	rolling := offering("rolling", "Keramik", "", today.AddDate(-1, 0, 0))
-	rolling.RollingStart = true
+	rolling.RollingStart, rolling.End = true, time.Time{} // one can start any day
 	ix := newTestIndex(t, later, past, soon, rolling)
 
-	got := find(t, ix, catalog.SearchQuery{Text: "keramik", Today: today}).IDs
+	// One course with four intakes: ranked as intakes.
+	got := find(t, ix, catalog.SearchQuery{Text: "keramik", Today: today, Group: catalog.GroupIntake}).IDs
 	if want := []string{"soon", "rolling", "later"}; !slices.Equal(got, want) {
 		t.Errorf("hits %v, want %v", got, want)
 	}
-	got = find(t, ix, catalog.SearchQuery{Text: "keramik", Today: today, IncludePast: true}).IDs
+	got = find(t, ix, catalog.SearchQuery{Text: "keramik", Today: today, IncludePast: true, Group: catalog.GroupIntake}).IDs
 	if len(got) != 4 || got[3] != "past" {
 		t.Errorf("with include_past: %v, want past last", got)
 	}
 	// The same day a year later, everything but the rolling start is over.
-	got = find(t, ix, catalog.SearchQuery{Today: today.AddDate(2, 0, 0)}).IDs
+	got = find(t, ix, catalog.SearchQuery{Today: today.AddDate(2, 0, 0), Group: catalog.GroupIntake}).IDs
 	if !slices.Equal(got, []string{"rolling"}) {
 		t.Errorf("two years on: %v, want only the rolling start", got)
 	}
@@ -241,4 +243,81 @@ func BenchmarkSearch(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(queries)), "µs/search")
+}
+
+// A hit is a course with its matching intakes: the same provider's same
+// title once, wherever and whenever it starts, with its intakes soonest
+// first; pages never repeat a course.
+func TestCourses(t *testing.T) {
+	today := snapshotDay
+	var offs []catalog.Offering
+	for i, start := range []time.Time{today.AddDate(0, 5, 0), today.AddDate(0, 1, 0), today.AddDate(0, 3, 0)} {
+		o := offering(fmt.Sprintf("svenska-%d", i), "Svenska 1", "", start)
+		o.Municipalities = []string{[]string{"2380", "2361", "2309"}[i]}
+		offs = append(offs, o)
+	}
+	other := offering("svenska-bracke", "Svenska 1", "", today.AddDate(0, 2, 0))
+	other.Provider.Name = "Bräcke Lärcentrum"
+	passed := offering("svenska-passed", "Svenska 1", "", today.AddDate(0, -1, 0))
+	for i := range 30 {
+		offs = append(offs, offering(fmt.Sprintf("eng-%02d", i), fmt.Sprintf("Engelska %d", i), "", today.AddDate(0, 0, i+1)))
+	}
+	ix := newTestIndex(t, append(offs, other, passed)...)
+
+	res := find(t, ix, catalog.SearchQuery{Text: "svenska", Today: today})
+	if res.Total != 2 || res.Intakes != 4 {
+		t.Fatalf("total %d courses, %d intakes; want 2, 4", res.Total, res.Intakes)
+	}
+	want := map[string][]string{"svenska-1": {"svenska-1", "svenska-2", "svenska-0"}, "svenska-bracke": {"svenska-bracke"}}
+	for i, id := range res.IDs {
+		if !slices.Equal(res.Courses[i], want[id]) {
+			t.Errorf("course of %s: intakes %v, want %v", id, res.Courses[i], want[id])
+		}
+	}
+	// A filter keeps the intakes that match it, and counts courses.
+	res = find(t, ix, catalog.SearchQuery{Text: "svenska", Today: today,
+		Filters: map[string][]string{catalog.FacetMunicipality: {"2380", "2361"}}})
+	if res.Total != 2 || len(res.Courses) != 2 || len(res.Courses[0])+len(res.Courses[1]) != 3 {
+		t.Errorf("in 2380, 2361: %d courses %v", res.Total, res.Courses)
+	}
+	for _, f := range res.Facets[catalog.FacetMunicipality] {
+		if f.Value == "2380" && f.Count != 2 { // the Komvux course and Bräcke's (2380 too)
+			t.Errorf("municipality 2380 counts %d courses, want 2", f.Count)
+		}
+	}
+	// Paging through every course meets each once.
+	seen := map[string]bool{}
+	for page := 1; page <= 4; page++ {
+		res := find(t, ix, catalog.SearchQuery{Today: today, Page: page, PerPage: 10})
+		for _, id := range res.IDs {
+			if seen[id] {
+				t.Errorf("page %d repeats %s", page, id)
+			}
+			seen[id] = true
+		}
+	}
+	if len(seen) != 32 {
+		t.Errorf("paging met %d courses, want 32", len(seen))
+	}
+	// As intakes, each offering is a hit.
+	if res := find(t, ix, catalog.SearchQuery{Text: "svenska", Today: today, Group: catalog.GroupIntake}); res.Total != 4 || res.Courses != nil {
+		t.Errorf("by intake: total %d, courses %v", res.Total, res.Courses)
+	}
+}
+
+// Without words, what one can apply to now comes first, then rolling
+// starts, then the rest, each soonest first.
+func TestSoonestFirst(t *testing.T) {
+	today := snapshotDay
+	open := offering("open", "Keramik", "", today.AddDate(0, 4, 0))
+	open.ApplicationFirst, open.ApplicationLast = today.AddDate(0, 0, -5), today.AddDate(0, 0, 20)
+	rolling := offering("rolling", "Vävning", "", today.AddDate(0, -2, 0))
+	rolling.RollingStart, rolling.End = true, time.Time{}
+	soon := offering("soon", "Akvarell", "", today.AddDate(0, 0, 14))
+	closed := offering("closed", "Drejning", "", today.AddDate(0, 1, 0))
+	closed.ApplicationLast = today.AddDate(0, 0, -1)
+	ix := newTestIndex(t, soon, closed, rolling, open)
+	if got := find(t, ix, catalog.SearchQuery{Today: today}).IDs; !slices.Equal(got, []string{"open", "rolling", "soon"}) {
+		t.Errorf("order %v, want open, rolling, soon (closed hidden)", got)
+	}
 }

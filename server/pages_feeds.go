@@ -78,15 +78,15 @@ func (s *Server) atomFeed(c *gin.Context) {
 	}
 	ctx := c.Request.Context()
 	// The index orders by relevance, start, deadline or title; "newest"
-	// is when the store first saw an offering, so take every match's id,
-	// order them by that and read only the newest.
-	q.Page, q.PerPage, q.Sort = 1, maxResultWindow, catalog.SortStart
+	// is when the store first saw a course's newest intake, so take every
+	// matching course, order them by that and read only the newest.
+	q.Page, q.PerPage, q.Sort, q.Group = 1, maxResultWindow, catalog.SortStart, catalog.GroupCourse
 	res, err := s.Index.Search(ctx, q)
 	if err != nil {
 		s.failPage(c, basePage(c, lang, ""), err)
 		return
 	}
-	newest, err := s.newestOfferings(ctx, res.IDs, feedEntries)
+	newest, err := s.newestCourses(ctx, res, feedEntries)
 	if err != nil {
 		s.failPage(c, basePage(c, lang, ""), err)
 		return
@@ -98,11 +98,25 @@ func (s *Server) atomFeed(c *gin.Context) {
 		SelfURL: base + withQuery("/flode.atom", langValues(st, lang)), PageURL: base + withQuery("/", langValues(st, lang)),
 		Author: m.T(lang, "site.name"), Updated: s.Now()}
 	for i := range newest {
-		o := &newest[i]
-		it := toResultItem(o, "", lang, today)
-		e := frontend.Entry{ID: "tag:" + tagAuthority + ":offering:" + o.ID, Title: it.Title, URL: base + it.URL,
-			Author: o.Provider.Name, Summary: summary(it, lang), Published: o.Provenance.FirstSeen,
-			Updated: cmp.Or(o.Provenance.LastChanged, o.Provenance.FirstSeen, s.Now())}
+		h := &newest[i]
+		it := toResultItem(&h.Offering, "", lang, today)
+		lines := make([]string, 0, len(h.Intakes))
+		var published, updated time.Time
+		for j := range h.Intakes {
+			o := &h.Intakes[j]
+			lines = append(lines, summary(toResultItem(o, "", lang, today), lang))
+			if published.IsZero() || o.Provenance.FirstSeen.After(published) {
+				published = o.Provenance.FirstSeen
+			}
+			if t := cmp.Or(o.Provenance.LastChanged, o.Provenance.FirstSeen); t.After(updated) {
+				updated = t
+			}
+		}
+		// A course is one entry, named by its course key so that a new
+		// intake updates the entry rather than adding one.
+		e := frontend.Entry{ID: "tag:" + tagAuthority + ":course:" + url.PathEscape(catalog.CourseKey(&h.Offering)),
+			Title: it.Title, URL: base + it.URL, Author: h.Provider.Name, Summary: strings.Join(lines, "\n"),
+			Published: published, Updated: cmp.Or(updated, s.Now())}
 		f.Entries = append(f.Entries, e)
 		if i == 0 || e.Updated.After(f.Updated) {
 			f.Updated = e.Updated
@@ -116,28 +130,54 @@ func (s *Server) atomFeed(c *gin.Context) {
 	}
 }
 
-// newestOfferings returns up to n of ids by when they were first seen,
-// newest first (ties by id).
-func (s *Server) newestOfferings(ctx context.Context, ids []string, n int) ([]catalog.Offering, error) {
-	fs, ok := s.Store.(firstSeenStore)
-	if !ok {
-		// Without the cheap look-up, read them all.
-		all, err := s.Store.OfferingsByIDs(ctx, ids)
-		if err != nil {
-			return nil, err
-		}
-		slices.SortFunc(all, func(a, b catalog.Offering) int {
-			return byNewest(a.ID, b.ID, a.Provenance.FirstSeen, b.Provenance.FirstSeen)
-		})
-		return all[:min(n, len(all))], nil
+// newestCourses returns up to n of res's courses, the course whose newest
+// intake the store first saw most recently first (ties by id), each with
+// its intakes and its newest intake as the offering.
+func (s *Server) newestCourses(ctx context.Context, res *catalog.SearchResult, n int) ([]courseHit, error) {
+	var ids []string
+	for _, c := range res.Courses {
+		ids = append(ids, c...)
 	}
-	seen, err := fs.FirstSeen(ctx, ids)
+	seen, err := s.firstSeen(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	order := slices.Clone(ids)
-	slices.SortFunc(order, func(a, b string) int { return byNewest(a, b, seen[a], seen[b]) })
-	return s.Store.OfferingsByIDs(ctx, order[:min(n, len(order))])
+	type course struct {
+		newest string
+		ids    []string
+	}
+	courses := make([]course, len(res.Courses))
+	for i, c := range res.Courses {
+		courses[i].ids = c
+		for _, id := range c {
+			if courses[i].newest == "" || byNewest(id, courses[i].newest, seen[id], seen[courses[i].newest]) < 0 {
+				courses[i].newest = id
+			}
+		}
+	}
+	slices.SortFunc(courses, func(a, b course) int { return byNewest(a.newest, b.newest, seen[a.newest], seen[b.newest]) })
+	page := &catalog.SearchResult{}
+	for _, c := range courses[:min(n, len(courses))] {
+		page.IDs, page.Courses = append(page.IDs, c.newest), append(page.Courses, c.ids)
+	}
+	return s.hydrate(ctx, page)
+}
+
+// firstSeen tells when the store first saw each of ids.
+func (s *Server) firstSeen(ctx context.Context, ids []string) (map[string]time.Time, error) {
+	if fs, ok := s.Store.(firstSeenStore); ok {
+		return fs.FirstSeen(ctx, ids)
+	}
+	// Without the cheap look-up, read them all.
+	all, err := s.Store.OfferingsByIDs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]time.Time, len(all))
+	for _, o := range all {
+		out[o.ID] = o.Provenance.FirstSeen
+	}
+	return out, nil
 }
 
 func byNewest(a, b string, ta, tb time.Time) int {
@@ -175,7 +215,10 @@ func (s *Server) deadlinesCalendar(c *gin.Context) {
 		Name: m.T(lang, "calendar.name", s.describe(q, st, lang))}
 	// By deadline, earliest first; offerings without one come last, so
 	// stop at the first of them.
-	q.Sort, q.PerPage, q.Today = catalog.SortDeadline, calendarPage, today
+	// One event per course and deadline: intakes of one course that close
+	// on the same day are one thing to remember.
+	q.Sort, q.PerPage, q.Today, q.Group = catalog.SortDeadline, calendarPage, today, catalog.GroupIntake
+	events := map[string]bool{}
 pages:
 	for q.Page = 1; q.Page*q.PerPage <= maxResultWindow; q.Page++ {
 		res, err := s.Index.Search(ctx, q)
@@ -194,9 +237,11 @@ pages:
 				break pages
 			}
 			it := toResultItem(o, "", lang, today)
-			if it.DeadlinePassed {
+			key := catalog.CourseKey(o) + "|" + it.Deadline.Format(time.DateOnly)
+			if it.DeadlinePassed || events[key] {
 				continue
 			}
+			events[key] = true
 			cal.Events = append(cal.Events, frontend.Event{UID: o.ID + ".deadline@" + strings.Split(tagAuthority, ",")[0],
 				Stamp: now, Date: it.Deadline, Summary: m.T(lang, "calendar.summary", it.Title),
 				Description: summary(it, lang) + "\n" + base + it.URL, URL: base + it.URL})

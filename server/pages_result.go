@@ -26,6 +26,10 @@ type resultItem struct {
 	Deadline       time.Time
 	DeadlineSoon   bool // within deadlineSoonDays
 	DeadlinePassed bool
+	// Intakes are the course's intakes that match the search, soonest
+	// first; MoreIntakes those behind "fler tillfällen". Empty outside
+	// search results.
+	Intakes, MoreIntakes []intakeItem
 }
 
 // deadlineSoonDays is how close an application deadline is marked "soon".

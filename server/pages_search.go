@@ -21,7 +21,7 @@ import (
 
 // singleParams take one value; every other search parameter is a filter
 // that may be repeated or comma-separated.
-var singleParams = []string{"q", "sort", "start_from", "start_to", "per_page", "rolling_start",
+var singleParams = []string{"q", "sort", "group", "start_from", "start_to", "per_page", "rolling_start",
 	"max_mandatory_sessions", "include_past"}
 
 // facetShown is how many values a facet shows before "show more".
@@ -105,7 +105,7 @@ func (s *Server) searchPage(c *gin.Context) {
 		s.failPage(c, p, err)
 		return
 	}
-	hits, err := s.Store.OfferingsByIDs(ctx, res.IDs)
+	hits, err := s.hydrate(ctx, res)
 	if err != nil {
 		s.failPage(c, p, err)
 		return
@@ -115,9 +115,12 @@ func (s *Server) searchPage(c *gin.Context) {
 	m := pages.Messages
 	v := searchView{Query: q.Text, Total: res.Total, Relaxed: res.Relaxed, CountText: m.N(lang, "results.count", res.Total),
 		FirstNumber: (q.Page-1)*q.PerPage + 1, StartFrom: st.Get("start_from"), StartTo: st.Get("start_to")}
+	if q.Group == catalog.GroupCourse && res.Intakes != res.Total {
+		v.CountText += " (" + m.N(lang, "results.intakes", res.Intakes) + ")"
+	}
 	today := s.today()
 	for i := range hits {
-		v.Results = append(v.Results, toResultItem(&hits[i], fmt.Sprintf("r%d", i+1), lang, today))
+		v.Results = append(v.Results, toCourseItem(&hits[i], fmt.Sprintf("r%d", i+1), lang, today))
 	}
 	link := func(vals url.Values) string { return withQuery("/", langValues(vals, lang)) }
 

@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -136,8 +138,8 @@ func TestPageStatusAndLanguage(t *testing.T) {
 		lang       string
 		contains   []string
 	}{
-		{"search", "/", 200, "sv", []string{"30 utbildningar", `name="municipality" value="2380"`, "Hoppa till innehållet"}},
-		{"search in English", "/?lang=en", 200, "en", []string{"30 courses", "Skip to content", `lang="sv"`}},
+		{"search", "/", 200, "sv", []string{"28 utbildningar (29 tillfällen)", `name="municipality" value="2380"`, "Hoppa till innehållet"}},
+		{"search in English", "/?lang=en", 200, "en", []string{"28 courses (29 intakes)", "Skip to content", `lang="sv"`}},
 		{"search with text", "/?q=svenska", 200, "sv", []string{"Svenska 1", "Sökord: svenska"}},
 		{"bad municipality", "/?municipality=abc", 400, "sv", []string{"municipality", "Sökningen gick inte att göra"}},
 		{"bad date", "/?start_from=2027-13-01", 400, "sv", []string{"start_from"}},
@@ -252,8 +254,12 @@ func TestSearchPageState(t *testing.T) {
 	if before == nil || after == nil || before[1] == after[1] {
 		t.Errorf("including distance courses did not change the result count: %v -> %v", before, after)
 	}
-	// Passed deadlines are marked.
-	if r := getPage(t, srv, "/?municipality=2321"); !strings.Contains(r.body, "Passerad") {
+	// An intake whose application has closed is not shown, unless the
+	// past is asked for, and then its deadline is marked passed.
+	if r := getPage(t, srv, "/?municipality=2321"); strings.Contains(r.body, "Undersköterska") {
+		t.Error("an intake whose application closed is shown")
+	}
+	if r := getPage(t, srv, "/?municipality=2321&include_past=true"); !strings.Contains(r.body, "Passerad") {
 		t.Error("a passed deadline is not marked")
 	}
 }
@@ -296,11 +302,11 @@ func TestAtomFeedNewestFirst(t *testing.T) {
 	if err := xml.Unmarshal([]byte(r.body), &f); err != nil {
 		t.Fatal(err)
 	}
-	if len(f.Entries) != 4 {
-		t.Fatalf("%d entries, want the 4 offerings in Östersund", len(f.Entries))
+	if len(f.Entries) != 3 {
+		t.Fatalf("%d entries, want the 3 courses in Östersund (Svenska 1 with two intakes)", len(f.Entries))
 	}
-	if !strings.HasSuffix(f.Entries[0].ID, ":offering:e.eng5") {
-		t.Errorf("first entry %s, want the newest, e.eng5", f.Entries[0].ID)
+	if !strings.HasSuffix(f.Entries[0].ID, ":course:komvux%C3%B6stersund%7Cengelska5") {
+		t.Errorf("first entry %s, want the newest, Engelska 5", f.Entries[0].ID)
 	}
 	for i := 1; i < len(f.Entries); i++ {
 		if f.Entries[i].Published > f.Entries[i-1].Published {
@@ -375,5 +381,58 @@ func TestStaticAssets(t *testing.T) {
 		if resp.StatusCode != tc.status || !strings.HasPrefix(resp.Header.Get("Content-Type"), tc.contentType) {
 			t.Errorf("%s: %d %s", tc.path, resp.StatusCode, resp.Header.Get("Content-Type"))
 		}
+	}
+}
+
+// A result is a course with its intakes: Svenska 1 starts twice in
+// Östersund and is one card with two intake lines, one API hit with two
+// intakes, and two hits when asked for intakes.
+func TestSearchGroupsCourses(t *testing.T) {
+	srv := newPagesServer(t)
+	r := getPage(t, srv, "/?q=svenska")
+	if n := strings.Count(r.body, `class="result-card"`); n != 1 {
+		t.Errorf("%d cards for Svenska 1, want 1", n)
+	}
+	if n := strings.Count(r.body, `<li class="intake">`); n != 2 {
+		t.Errorf("%d intake lines, want 2", n)
+	}
+	var body struct {
+		Total        int    `json:"total"`
+		TotalIntakes int    `json:"total_intakes"`
+		Group        string `json:"group"`
+		Hits         []struct {
+			ID      string `json:"id"`
+			Intakes []struct {
+				ID    string `json:"id"`
+				Start string `json:"start"`
+			} `json:"intakes"`
+		} `json:"hits"`
+	}
+	for _, tc := range []struct {
+		query          string
+		total, intakes int
+		hitIntakes     []string
+	}{
+		{"q=svenska", 1, 2, []string{"e.sv1.a", "e.sv1.b"}},
+		{"q=svenska&group=course", 1, 2, []string{"e.sv1.a", "e.sv1.b"}},
+		{"q=svenska&group=intake", 2, 2, nil},
+	} {
+		resp := getPage(t, srv, "/api/v1/search?"+tc.query, "Accept", "application/json")
+		body.Hits = nil
+		if err := json.Unmarshal([]byte(resp.body), &body); err != nil {
+			t.Fatalf("%s: %v", tc.query, err)
+		}
+		var got []string
+		if len(body.Hits) > 0 {
+			for _, in := range body.Hits[0].Intakes {
+				got = append(got, in.ID)
+			}
+		}
+		if body.Total != tc.total || body.TotalIntakes != tc.intakes || !slices.Equal(got, tc.hitIntakes) {
+			t.Errorf("%s: total %d, intakes %d, first hit's intakes %v", tc.query, body.Total, body.TotalIntakes, got)
+		}
+	}
+	if r := getPage(t, srv, "/api/v1/search?group=offering", "Accept", "application/json"); r.status != 400 || !strings.Contains(r.body, `"parameter":"group"`) {
+		t.Errorf("group=offering: %d %s", r.status, r.body)
 	}
 }

@@ -25,7 +25,7 @@ var searchParams = func() []string {
 		p = append(p, f.Name)
 	}
 	return append(p, "start_from", "start_to", "rolling_start", "max_mandatory_sessions", "include_past", "include_distance",
-		"page", "per_page", "sort", "lang")
+		"group", "page", "per_page", "sort", "lang")
 }()
 
 const (
@@ -47,18 +47,25 @@ func (s *Server) search(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	hits, err := s.Store.OfferingsByIDs(c.Request.Context(), res.IDs)
+	hits, err := s.hydrate(c.Request.Context(), res)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	out := searchResponse{Total: res.Total, Page: q.Page, PerPage: q.PerPage, Relaxed: res.Relaxed,
-		Hits: make([]hit, 0, len(hits)), Facets: map[string][]catalog.FacetValue{}}
+	out := searchResponse{Total: res.Total, TotalIntakes: res.Intakes, Group: q.Group, Page: q.Page, PerPage: q.PerPage,
+		Relaxed: res.Relaxed, Hits: make([]hit, 0, len(hits)), Facets: map[string][]catalog.FacetValue{}}
 	for i := range hits {
-		h := toHit(&hits[i])
-		m := res.Matches[hits[i].ID]
-		h.TitleHTML = markAll(hits[i].Title, m.Title)
-		h.Snippet = snippet(hits[i].DescriptionText(), m.Description, snippetLength)
+		o := &hits[i].Offering
+		h := toHit(o)
+		m := res.Matches[o.ID]
+		h.TitleHTML = markAll(o.Title, m.Title)
+		h.Snippet = snippet(o.DescriptionText(), m.Description, snippetLength)
+		if q.Group == catalog.GroupCourse {
+			h.Intakes = make([]intake, 0, len(hits[i].Intakes))
+			for j := range hits[i].Intakes {
+				h.Intakes = append(h.Intakes, toIntake(&hits[i].Intakes[j]))
+			}
+		}
 		out.Hits = append(out.Hits, h)
 	}
 	for i := range catalog.Facets {
@@ -75,9 +82,14 @@ func (s *Server) search(c *gin.Context) {
 }
 
 type searchResponse struct {
-	Total   int `json:"total"`
-	Page    int `json:"page"`
-	PerPage int `json:"per_page"`
+	// Total counts the hits: courses when grouped by course (the
+	// default), offerings with group=intake; so do the facet counts.
+	// TotalIntakes counts the matching offerings either way.
+	Total        int    `json:"total"`
+	TotalIntakes int    `json:"total_intakes"`
+	Group        string `json:"group"`
+	Page         int    `json:"page"`
+	PerPage      int    `json:"per_page"`
 	// Relaxed says that no offering matched every word, so the hits match
 	// all words but one.
 	Relaxed bool                            `json:"relaxed"`
@@ -85,46 +97,60 @@ type searchResponse struct {
 	Facets  map[string][]catalog.FacetValue `json:"facets"`
 }
 
+// hit is one search hit: an offering's facts (its intake), and when the
+// search groups by course the course's matching intakes.
 type hit struct {
-	ID    string `json:"id"`
+	intake
 	Title string `json:"title"`
 	// TitleHTML is the title with the words that matched the query marked
 	// by <mark>; Snippet a short piece of the description, marked the
 	// same way. Both are escaped HTML, safe to insert into a page.
-	TitleHTML         string           `json:"title_html"`
-	Snippet           string           `json:"snippet,omitempty"`
-	TitleEN           string           `json:"title_en,omitempty"`
-	Provider          catalog.Provider `json:"provider"`
-	SchoolType        string           `json:"school_type"`
-	Municipalities    []string         `json:"municipalities"`
-	Towns             []string         `json:"towns,omitempty"`
-	Mode              catalog.Mode     `json:"mode"`
-	MandatorySessions int              `json:"mandatory_sessions"`
-	Pace              *int             `json:"pace"`
-	TimeOfStudy       string           `json:"time_of_study,omitempty"`
-	Start             *string          `json:"start"`
-	End               *string          `json:"end"`
-	RollingStart      bool             `json:"rolling_start"`
-	ApplicationLast   *string          `json:"application_last"`
-	Credits           float64          `json:"credits,omitempty"`
-	CreditSystem      string           `json:"credit_system,omitempty"`
-	URL               string           `json:"url,omitempty"`
-	Source            string           `json:"source"`
+	TitleHTML    string           `json:"title_html"`
+	Snippet      string           `json:"snippet,omitempty"`
+	TitleEN      string           `json:"title_en,omitempty"`
+	Provider     catalog.Provider `json:"provider"`
+	SchoolType   string           `json:"school_type"`
+	Credits      float64          `json:"credits,omitempty"`
+	CreditSystem string           `json:"credit_system,omitempty"`
+	Source       string           `json:"source"`
+	// Intakes, when grouped by course, are the course's offerings that
+	// match the search, soonest first; the hit itself is one of them.
+	Intakes []intake `json:"intakes,omitempty"`
+}
+
+// intake is what tells the starts of one course apart.
+type intake struct {
+	ID                string       `json:"id"`
+	Municipalities    []string     `json:"municipalities"`
+	Towns             []string     `json:"towns,omitempty"`
+	Mode              catalog.Mode `json:"mode"`
+	MandatorySessions int          `json:"mandatory_sessions"`
+	Pace              *int         `json:"pace"`
+	TimeOfStudy       string       `json:"time_of_study,omitempty"`
+	Start             *string      `json:"start"`
+	End               *string      `json:"end"`
+	RollingStart      bool         `json:"rolling_start"`
+	ApplicationLast   *string      `json:"application_last"`
+	URL               string       `json:"url,omitempty"`
+}
+
+func toIntake(o *catalog.Offering) intake {
+	in := intake{ID: o.ID, Municipalities: o.Municipalities, Towns: o.Towns, Mode: o.Mode,
+		MandatorySessions: o.MandatorySessions, TimeOfStudy: o.TimeOfStudy, RollingStart: o.RollingStart,
+		Start: day(o.Start), End: day(o.End), ApplicationLast: day(o.ApplicationLast), URL: o.URL}
+	if in.Municipalities == nil {
+		in.Municipalities = []string{}
+	}
+	if o.Pace > 0 {
+		in.Pace = &o.Pace
+	}
+	return in
 }
 
 func toHit(o *catalog.Offering) hit {
-	h := hit{ID: o.ID, Title: o.Title, TitleEN: o.TitleEN, Provider: catalog.Provider{ID: o.Provider.ID, Name: o.Provider.Name},
-		SchoolType: o.SchoolType, Municipalities: o.Municipalities, Towns: o.Towns, Mode: o.Mode,
-		MandatorySessions: o.MandatorySessions, TimeOfStudy: o.TimeOfStudy, RollingStart: o.RollingStart,
-		Start: day(o.Start), End: day(o.End), ApplicationLast: day(o.ApplicationLast),
-		Credits: o.Credits, CreditSystem: o.CreditSystem, URL: o.URL, Source: o.Provenance.Source}
-	if h.Municipalities == nil {
-		h.Municipalities = []string{}
-	}
-	if o.Pace > 0 {
-		h.Pace = &o.Pace
-	}
-	return h
+	return hit{intake: toIntake(o), Title: o.Title, TitleEN: o.TitleEN,
+		Provider: catalog.Provider{ID: o.Provider.ID, Name: o.Provider.Name}, SchoolType: o.SchoolType,
+		Credits: o.Credits, CreditSystem: o.CreditSystem, Source: o.Provenance.Source}
 }
 
 // searchQuery parses a search the way every handler does: the parameters
@@ -256,6 +282,18 @@ func parseSearch(v url.Values) (catalog.SearchQuery, string, error) {
 		q.Sort = sort
 	default:
 		return q, "", catalog.Invalid("sort", "%q is not one of relevance, start, deadline, title", sort)
+	}
+	group, err := single(v, "group")
+	if err != nil {
+		return q, "", err
+	}
+	switch group {
+	case "", catalog.GroupCourse:
+		q.Group = catalog.GroupCourse
+	case catalog.GroupIntake:
+		q.Group = group
+	default:
+		return q, "", catalog.Invalid("group", "%q is not course or intake", group)
 	}
 	lang, err := single(v, "lang")
 	if err != nil {

@@ -180,7 +180,7 @@ func TestEndToEnd(t *testing.T) {
 
 	base, _ := startServe(t, "--config", config, "--data-dir", dataDir)
 	var all searchBody
-	getJSON(t, base+"/api/v1/search?per_page=3&include_past=true", http.StatusOK, &all)
+	getJSON(t, base+"/api/v1/search?per_page=3&include_past=true&group=intake", http.StatusOK, &all)
 	if all.Total < 1500 {
 		t.Errorf("match-all total %d, want at least 1500 offerings", all.Total)
 	}
@@ -210,7 +210,7 @@ func TestEndToEnd(t *testing.T) {
 			sum := 0
 			for _, v := range all.Facets[facet] {
 				var r searchBody
-				getJSON(t, base+"/api/v1/search?per_page=1&include_past=true&"+param+"="+url.QueryEscape(v.Value), http.StatusOK, &r)
+				getJSON(t, base+"/api/v1/search?per_page=1&include_past=true&group=intake&"+param+"="+url.QueryEscape(v.Value), http.StatusOK, &r)
 				if r.Total != v.Count {
 					t.Errorf("%s=%s: facet says %d, filter returns %d", param, v.Value, v.Count, r.Total)
 				}
@@ -218,6 +218,23 @@ func TestEndToEnd(t *testing.T) {
 			}
 			if facet == "mode" && sum != all.Total {
 				t.Errorf("mode counts add up to %d, total is %d", sum, all.Total)
+			}
+		}
+	})
+
+	t.Run("counted as courses, each facet value's count is what filtering by it returns", func(t *testing.T) {
+		var courses searchBody
+		getJSON(t, base+"/api/v1/search?per_page=1", http.StatusOK, &courses)
+		if courses.Total == 0 || courses.Total >= all.Total {
+			t.Errorf("%d courses of %d offerings", courses.Total, all.Total)
+		}
+		for _, facet := range []string{"municipality", "mode", "school_type"} {
+			for _, v := range courses.Facets[facet] {
+				var r searchBody
+				getJSON(t, base+"/api/v1/search?per_page=1&"+facet+"="+url.QueryEscape(v.Value), http.StatusOK, &r)
+				if r.Total != v.Count {
+					t.Errorf("%s=%s: facet says %d courses, filter returns %d", facet, v.Value, v.Count, r.Total)
+				}
 			}
 		}
 	})
@@ -233,7 +250,7 @@ func TestEndToEnd(t *testing.T) {
 	t.Run("text search finds a title", func(t *testing.T) {
 		title := all.Hits[0].Title
 		var r searchBody
-		getJSON(t, base+"/api/v1/search?include_past=true&q="+url.QueryEscape(title), http.StatusOK, &r)
+		getJSON(t, base+"/api/v1/search?include_past=true&group=intake&q="+url.QueryEscape(title), http.StatusOK, &r)
 		found := false
 		for _, h := range r.Hits {
 			found = found || h.ID == all.Hits[0].ID
@@ -299,7 +316,7 @@ func TestSecondCrawlAppliesChangesAndDeletions(t *testing.T) {
 	// one renamed, one deleted with a tombstone, one gone without a trace.
 	var before searchBody
 	base, stop := startServe(t, "--config", writeConfig(t, dir, snap.srv.URL, "168h"), "--data-dir", dataDir)
-	getJSON(t, base+"/api/v1/search?per_page=3&sort=title", http.StatusOK, &before)
+	getJSON(t, base+"/api/v1/search?per_page=3&sort=title&group=intake", http.StatusOK, &before)
 	stop() // one process at a time owns the data dir
 	renamed, deleted, vanished := before.Hits[0].ID, before.Hits[1].ID, before.Hits[2].ID
 	snap.mu.Lock()
@@ -335,7 +352,7 @@ func TestSecondCrawlAppliesChangesAndDeletions(t *testing.T) {
 		getJSON(t, base+"/api/v1/offerings/"+url.PathEscape(id), http.StatusNotFound, &e)
 	}
 	var after searchBody
-	getJSON(t, base+"/api/v1/search?per_page=1", http.StatusOK, &after)
+	getJSON(t, base+"/api/v1/search?per_page=1&group=intake", http.StatusOK, &after)
 	if after.Total != before.Total-2 {
 		t.Errorf("total %d after removing two of %d", after.Total, before.Total)
 	}

@@ -59,6 +59,16 @@ func MatchKey(o *Offering) string {
 	return fold(o.Provider.Name) + "|" + fold(o.Title) + "|" + o.Start.Format("2006-01-02")
 }
 
+// CourseKey says which course an offering is an intake of: the same
+// provider's same title, whatever the source, the place, the mode or the
+// start. A search shows the intakes of one course as one result.
+func CourseKey(o *Offering) string {
+	if o.Title == "" || o.Provider.Name == "" {
+		return "id|" + o.ID
+	}
+	return fold(o.Provider.Name) + "|" + fold(o.Title)
+}
+
 // fold lower-cases and keeps only letters and digits, so that punctuation
 // and spacing differences between sources do not matter.
 func fold(s string) string {

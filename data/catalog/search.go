@@ -38,9 +38,14 @@ type SearchQuery struct {
 	// municipalities, or at a distance (online or blended) from anywhere":
 	// what a resident can take.
 	IncludeDistance bool
-	// IncludePast includes offerings that are over: their end (or, without
-	// one, their start) is before Today. Rolling starts are never over.
+	// IncludePast includes offerings that are not current (IsCurrent): a
+	// fixed start that has passed, a rolling start that has ended, an
+	// application period that has closed.
 	IncludePast bool
+	// Group says what a hit is: GroupCourse (the default) one course with
+	// its matching intakes, counted as one in Total and the facets;
+	// GroupIntake one offering.
+	Group string
 	// Today is the calendar day (midnight, Stockholm) that "past", "open for
 	// application" and start periods refer to; zero = the real today.
 	Today   time.Time
@@ -48,6 +53,12 @@ type SearchQuery struct {
 	Page    int // from 1
 	PerPage int
 }
+
+// What a hit is (SearchQuery.Group).
+const (
+	GroupCourse = "course"
+	GroupIntake = "intake"
+)
 
 // FacetValue is one value of a facet with the number of matching offerings.
 type FacetValue struct {
@@ -70,10 +81,18 @@ type HitMatches struct {
 // index fills IDs, facet counts and match locations; the caller hydrates
 // Hits from the store and labels the facet values.
 type SearchResult struct {
-	Total  int
-	IDs    []string
-	Hits   []Offering
-	Facets map[string][]FacetValue
+	// Total counts the hits: courses when grouped by course, else
+	// offerings. Intakes counts the matching offerings either way.
+	Total   int
+	Intakes int
+	// IDs are the page's hits in order: offerings, or when grouped by
+	// course the intake that placed each course on the page.
+	IDs []string
+	// Courses, when grouped by course, holds for each of IDs the course's
+	// matching intakes, soonest start first.
+	Courses [][]string
+	Hits    []Offering
+	Facets  map[string][]FacetValue
 	// Matches holds, by hit ID, where the query matched.
 	Matches map[string]HitMatches
 	// Relaxed is true when no offering matched every word, so the hits

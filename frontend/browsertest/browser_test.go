@@ -274,7 +274,7 @@ func resultCount(b *browser) string {
 func searchFilterPaginate(b *browser) {
 	b.open("/")
 	all := resultCount(b)
-	if !strings.HasSuffix(all, "utbildningar") {
+	if !strings.Contains(all, "utbildningar") {
 		b.t.Fatalf("start page heading %q", all)
 	}
 
@@ -296,7 +296,7 @@ func searchFilterPaginate(b *browser) {
 	if filtered == withText {
 		b.t.Errorf("choosing Östersund left the count at %q", filtered)
 	}
-	if !eval[bool](b, `[...document.querySelectorAll(".result-card")].every(r => /Östersund|Distans/.test(r.querySelector(".result-facts").textContent))`) {
+	if !eval[bool](b, `[...document.querySelectorAll(".result-card")].every(r => /Östersund|Distans/.test(r.textContent))`) {
 		b.t.Error("a result outside Östersund")
 	}
 

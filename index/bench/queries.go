@@ -45,7 +45,7 @@ func Mix() []Query {
 			name += " by " + sort
 		}
 		return Query{category, name, catalog.SearchQuery{Text: text, Filters: filters, Sort: sort, Page: page,
-			PerPage: perPage, IncludePast: true}}
+			PerPage: perPage, IncludePast: true, Group: catalog.GroupIntake}}
 	}
 	type f = map[string][]string
 	rel, start, title := catalog.SortRelevance, catalog.SortStart, catalog.SortTitle

@@ -58,7 +58,7 @@ func BenchmarkStrategies(b *testing.B) {
 					strategy = st
 					out := map[string][]catalog.FacetValue{}
 					for b.Loop() {
-						s.countGroup(set, []int{fi}, today, out)
+						s.countGroup(set, []int{fi}, today, false, out)
 					}
 				})
 			}

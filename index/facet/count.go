@@ -87,8 +87,23 @@ type counter struct {
 	view   *view // dated facets only
 }
 
-// countGroup counts facets fis over set into out.
-func (s *Snapshot) countGroup(set *roaring.Bitmap, fis []int, today time.Time, out map[string][]catalog.FacetValue) {
+// countGroup counts facets fis over set into out: offerings, or with
+// courses the courses that have an offering with the value.
+func (s *Snapshot) countGroup(set *roaring.Bitmap, fis []int, today time.Time, courses bool, out map[string][]catalog.FacetValue) {
+	if courses {
+		cs := make([]*counter, len(fis))
+		for i, fi := range fis {
+			cs[i] = &counter{fi: fi}
+			if s.facets[fi].Dated {
+				cs[i].view = s.view(fi, today)
+			}
+		}
+		s.scanCourses(set, cs)
+		for _, c := range cs {
+			out[s.facets[c.fi].Name] = s.values(c)
+		}
+		return
+	}
 	n := int(set.GetCardinality())
 	chunks := 1
 	if n > 0 {
@@ -171,6 +186,51 @@ func (s *Snapshot) scan(set *roaring.Bitmap, cs []*counter) {
 			for code, n := range raws[i] {
 				for _, b := range c.view.raw[code] {
 					c.counts[b] += n
+				}
+			}
+		}
+	}
+}
+
+// scanCourses counts, for every facet in cs, the courses that have a doc
+// in set with each value: the docs are visited course by course, and a
+// value counts a course once.
+func (s *Snapshot) scanCourses(set *roaring.Bitmap, cs []*counter) {
+	course := s.own(courseDim).col // code+1: never 0 for a live doc
+	pairs := make([]uint64, 0, set.GetCardinality())
+	it := set.ManyIterator()
+	var page [512]uint32
+	for m := it.NextMany(page[:]); m > 0; m = it.NextMany(page[:]) {
+		for _, doc := range page[:m] {
+			pairs = append(pairs, uint64(course[doc])<<32|uint64(doc))
+		}
+	}
+	slices.Sort(pairs)
+	var buf []uint32
+	for _, c := range cs {
+		d := s.dims[c.fi]
+		n := len(d.values)
+		if c.view != nil {
+			n = len(c.view.names)
+		}
+		c.counts = make([]uint32, n)
+		last := make([]uint32, n) // per value: the course last counted
+		bump := func(code, g uint32) {
+			if last[code] != g {
+				last[code] = g
+				c.counts[code]++
+			}
+		}
+		for _, p := range pairs {
+			g := uint32(p >> 32)
+			buf = d.codesOf(uint32(p), buf[:0])
+			for _, code := range buf {
+				if c.view == nil {
+					bump(code, g)
+					continue
+				}
+				for _, b := range c.view.raw[code] {
+					bump(b, g)
 				}
 			}
 		}

@@ -113,6 +113,7 @@ func (n *naive) search(q catalog.SearchQuery, matches map[string]bool) ([]string
 	for _, f := range n.facets {
 		counts[f.Name] = map[string]int{}
 	}
+	counted := map[string]bool{} // facet, value and course (or offering) counted
 	for id, o := range n.offs {
 		fails, ok := n.failing(&q, matches, &o)
 		if !ok || len(fails) > 1 {
@@ -121,10 +122,17 @@ func (n *naive) search(q catalog.SearchQuery, matches map[string]bool) ([]string
 		if len(fails) == 0 {
 			hits = append(hits, id)
 		}
+		unit := catalog.CourseKey(&o)
+		if q.Group == catalog.GroupIntake {
+			unit = id
+		}
 		for fi := range n.facets {
 			if len(fails) == 0 || fails[0] == fi {
 				for _, v := range valuesOf(&n.facets[fi], &o, q.Today) {
-					counts[n.facets[fi].Name][v]++
+					if k := n.facets[fi].Name + "\x00" + v + "\x00" + unit; !counted[k] {
+						counted[k] = true
+						counts[n.facets[fi].Name][v]++
+					}
 				}
 			}
 		}
@@ -306,7 +314,7 @@ func (w *world) change(o catalog.Offering) catalog.Offering {
 func (w *world) query() (catalog.SearchQuery, map[string]bool) {
 	offs := w.sorted()
 	q := catalog.SearchQuery{Filters: map[string][]string{}, Today: today.AddDate(0, 0, 30*(w.r.IntN(5)-2)),
-		IncludePast: w.r.IntN(3) == 0}
+		IncludePast: w.r.IntN(3) == 0, Group: []string{catalog.GroupCourse, catalog.GroupIntake}[w.r.IntN(2)]}
 	for fi := range w.n.facets {
 		f := &w.n.facets[fi]
 		if w.r.IntN(6) != 0 || f.Selected != nil {

@@ -101,13 +101,13 @@ var Conditions = []Condition{
 			}
 			return func(o *catalog.Offering) bool { return inStartRange(o, from, to) }, Key(false, from, to)
 		}},
-	{Name: "past", Key: func(o *catalog.Offering) string { return Key(o.RollingStart, o.Start, o.End) },
+	{Name: "current", Key: timingKey,
 		Match: func(q *catalog.SearchQuery) (func(*catalog.Offering) bool, string) {
 			if q.IncludePast {
 				return nil, ""
 			}
 			today := q.Today
-			return func(o *catalog.Offering) bool { return !catalog.IsPast(o, today) }, Key(false, today)
+			return func(o *catalog.Offering) bool { return catalog.IsCurrent(o, today) }, Key(false, today)
 		}},
 	{Name: "rolling_start", Key: func(o *catalog.Offering) string { return Key(o.RollingStart) },
 		Match: func(q *catalog.SearchQuery) (func(*catalog.Offering) bool, string) {
@@ -139,6 +139,12 @@ func inStartRange(o *catalog.Offering, from, to time.Time) bool {
 // online, or blended with at most n mandatory sessions.
 func withinSessions(o *catalog.Offering, n int) bool {
 	return o.Mode == catalog.ModeOnline || (o.Mode == catalog.ModeBlended && o.MandatorySessions <= n)
+}
+
+// timingKey is every date of an offering: what IsCurrent, the start
+// period and the date ranking read.
+func timingKey(o *catalog.Offering) string {
+	return Key(o.RollingStart, o.Start, o.End, o.ApplicationFirst, o.ApplicationLast)
 }
 
 // Key builds a key from a flag and dates (Unix seconds; "" for unknown).

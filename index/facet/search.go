@@ -21,7 +21,7 @@ func (s *Snapshot) Filter(q catalog.SearchQuery) *roaring.Bitmap {
 
 // Counts returns the facet counts of q among matches (nil: no text query,
 // every offering). They are disjunctive: each facet is counted with every
-// filter except its own.
+// filter except its own. They count courses unless q groups by intake.
 func (s *Snapshot) Counts(q catalog.SearchQuery, matches *roaring.Bitmap) map[string][]catalog.FacetValue {
 	_, counts := s.search(&q, matches, true)
 	return counts
@@ -85,6 +85,7 @@ func (s *Snapshot) search(q *catalog.SearchQuery, matches *roaring.Bitmap, count
 	if !count {
 		return hits, nil
 	}
+	courses := q.Group != catalog.GroupIntake
 	out := make(map[string][]catalog.FacetValue, len(s.facets))
 	own := make([]bool, len(s.facets))
 	var after *roaring.Bitmap // the filters after i; nil: none
@@ -93,7 +94,7 @@ func (s *Snapshot) search(q *catalog.SearchQuery, matches *roaring.Bitmap, count
 		if after != nil {
 			set = roaring.And(prefix[i], after)
 		}
-		s.countGroup(set, []int{fs[i].fi}, q.Today, out)
+		s.countGroup(set, []int{fs[i].fi}, q.Today, courses, out)
 		own[fs[i].fi] = true
 		if i > 0 {
 			if after == nil {
@@ -110,7 +111,7 @@ func (s *Snapshot) search(q *catalog.SearchQuery, matches *roaring.Bitmap, count
 		}
 	}
 	if len(rest) > 0 {
-		s.countGroup(hits, rest, q.Today, out)
+		s.countGroup(hits, rest, q.Today, courses, out)
 	}
 	return hits, out
 }

@@ -2,6 +2,7 @@ package facet
 
 import (
 	"container/list"
+	"context"
 	"encoding/json"
 	"slices"
 	"sync"
@@ -113,4 +114,35 @@ func pageOf(snap *Snapshot, all []candidate, hits *roaring.Bitmap, from, size in
 		seen++
 	}
 	return out
+}
+
+// Scores returns every doc of snap that q matches with its Bleve score,
+// best first and ties in start order, for ranking by relevance. q is the
+// scoring query (with phrases and boosts). Cached like Match.
+func (t *Text) Scores(ctx context.Context, snap *Snapshot, q query.Query) ([]uint32, []float64, error) {
+	r, err := t.open(ctx, snap)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer r.r.Close()
+	key, cacheable := cacheKey("r", q)
+	var all []candidate
+	if t.cache != nil && cacheable {
+		if c := t.cache.get(r.r, snap, key); c != nil {
+			all = c.ranked
+		}
+	}
+	if all == nil {
+		if all, err = t.rankAll(r, q); err != nil {
+			return nil, nil, err
+		}
+		if t.cache != nil && cacheable {
+			t.cache.put(r.r, snap, &cached{key: key, ranked: all, size: 16 * len(all)})
+		}
+	}
+	docs, scores := make([]uint32, len(all)), make([]float64, len(all))
+	for i, c := range all {
+		docs[i], scores[i] = c.doc, c.score
+	}
+	return docs, scores, nil
 }

@@ -43,6 +43,8 @@ func (e *Engine) begin(old *Snapshot, k *keys) *txn {
 func (t *txn) rawValues(i int, o *catalog.Offering) []string {
 	s := t.s
 	switch {
+	case i >= len(s.facets)+len(s.conds):
+		t.key[0] = ownValue(i-len(s.facets)-len(s.conds), o)
 	case i >= len(s.facets):
 		t.key[0] = s.conds[i-len(s.facets)].Key(o)
 	case s.facets[i].Dated:
@@ -124,8 +126,7 @@ func (t *txn) setValues(i int, doc uint32, wasAlive bool, o *catalog.Offering, v
 			d.values = append(d.values, v)
 			d.bitmaps = append(d.bitmaps, roaring.New())
 			if d.keyed {
-				rep := *o
-				d.reps = append(d.reps, &rep)
+				d.reps = append(d.reps, lean(o))
 			}
 			t.bitmap[uint64(i)<<32|uint64(c)] = true // new: nobody else has it
 		}
@@ -165,6 +166,14 @@ func (t *txn) setValues(i int, doc uint32, wasAlive bool, o *catalog.Offering, v
 		t.col[i] = true
 	}
 	d.col[doc] = v
+}
+
+// lean is a copy of o for a keyed dim's representative, without the texts
+// that no key reads, so that the engine does not keep every description.
+func lean(o *catalog.Offering) *catalog.Offering {
+	rep := *o
+	rep.Description, rep.Keywords, rep.Subjects, rep.Occupations, rep.Sources = "", nil, nil, nil, nil
+	return &rep
 }
 
 func sameSet(a, b []uint32) bool {

@@ -1,0 +1,80 @@
+package facet
+
+import (
+	"slices"
+
+	"github.com/RoaringBitmap/roaring/v2"
+
+	"kurskatalog/data/catalog"
+)
+
+// After the facets and the conditions, a snapshot has two dims of its own:
+// the course of each offering (catalog.CourseKey), by which a search groups
+// intakes into one result, and its timing (every date), whose
+// representative offering the date ranking and the intakes' order read.
+const (
+	courseDim = iota
+	timingDim
+	nOwnDims
+)
+
+func (s *Snapshot) own(which int) *dim { return s.dims[len(s.facets)+len(s.conds)+which] }
+
+// ownValue returns o's raw value in the snapshot's own dim which.
+func ownValue(which int, o *catalog.Offering) string {
+	if which == courseDim {
+		return catalog.CourseKey(o)
+	}
+	return timingKey(o)
+}
+
+// course returns the course code of a live doc.
+func (s *Snapshot) course(doc uint32) uint32 { return s.own(courseDim).col[doc] - 1 }
+
+// Dates returns an offering with the dates of a live doc (start, end,
+// application period, rolling start) and nothing else.
+func (s *Snapshot) Dates(doc uint32) *catalog.Offering {
+	d := s.own(timingDim)
+	return d.reps[d.col[doc]-1]
+}
+
+// Courses returns the number of courses among docs.
+func (s *Snapshot) Courses(docs *roaring.Bitmap) int {
+	seen := newBitset(len(s.own(courseDim).values))
+	n := 0
+	it := docs.ManyIterator()
+	var buf [512]uint32
+	for m := it.NextMany(buf[:]); m > 0; m = it.NextMany(buf[:]) {
+		for _, doc := range buf[:m] {
+			if seen.add(s.course(doc)) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// intakes returns the docs of hits that belong to the course of doc, in
+// start order.
+func (s *Snapshot) intakes(hits *roaring.Bitmap, doc uint32) []uint32 {
+	bm := roaring.And(hits, s.own(courseDim).bitmaps[s.course(doc)])
+	docs := bm.ToArray()
+	rank := s.orders[sortStart].rank
+	slices.SortFunc(docs, func(a, b uint32) int { return int(rank[a]) - int(rank[b]) })
+	return docs
+}
+
+// bitset is a set of small numbers.
+type bitset []uint64
+
+func newBitset(n int) bitset { return make(bitset, (n+63)/64) }
+
+// add adds i and reports whether it was new.
+func (b bitset) add(i uint32) bool {
+	w, m := i/64, uint64(1)<<(i%64)
+	if b[w]&m != 0 {
+		return false
+	}
+	b[w] |= m
+	return true
+}
