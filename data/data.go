@@ -15,6 +15,11 @@ import (
 //go:embed reference snapshots
 var files embed.FS
 
+// SnapshotDay is the day (YYYY-MM-DD, Swedish time) the bundled snapshots
+// describe: their dates are fixed, so a catalogue that serves them alone
+// takes this as its today unless told otherwise.
+const SnapshotDay = "2026-11-20"
+
 // Snapshot returns the bundled snapshot directory name (e.g. "susa-navet").
 func Snapshot(name string) (fs.FS, error) {
 	dir := "snapshots/" + name

@@ -21,6 +21,9 @@ type Page struct {
 	FeedURL   string // an Atom feed of this page's search, if it has one
 	NoIndex   bool   // keep search engines off (error pages, shared lists)
 	Features  Features
+	// DataAsOf is the day the bundled snapshots were taken when the
+	// catalogue serves them instead of live sources; zero otherwise.
+	DataAsOf time.Time
 }
 
 // Features switch on pages that are not built yet, so that their navigation

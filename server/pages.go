@@ -84,6 +84,7 @@ func (s *Server) render(c *gin.Context, status int, name string, p frontend.Page
 	h.Add("Vary", "Cookie")
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	c.Status(status)
+	p.DataAsOf = s.DataAsOf
 	if err := pages.Render(c.Writer, name, p, data); err != nil {
 		// Render writes nothing when it fails, so the status can still change.
 		s.Log.Error("Page render failed", "page", name, "error", err)

@@ -50,6 +50,10 @@ type Deps struct {
 	Log      *slog.Logger
 	// Now is the clock used for "today" in queries; nil means time.Now.
 	Now func() time.Time
+	// DataAsOf is the day the bundled snapshots were taken, when they are
+	// served instead of the live sources: every page says so. Zero for
+	// live data.
+	DataAsOf time.Time
 }
 
 // Server holds the handlers' dependencies.

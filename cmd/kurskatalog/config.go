@@ -12,6 +12,7 @@ import (
 
 	htmlsource "kurskatalog/crawler/html"
 	"kurskatalog/data"
+	"kurskatalog/data/catalog"
 )
 
 //go:embed default.yaml
@@ -21,10 +22,15 @@ var defaultConfig []byte
 type Config struct {
 	// Region lists the SCB codes of the municipalities whose on-site
 	// offerings are kept; distance offerings are kept from everywhere.
-	Region    []string       `yaml:"region"`
-	UserAgent string         `yaml:"user_agent"` // default: fetch.DefaultUserAgent
-	FullEvery Duration       `yaml:"full_every"`
-	Sources   []SourceConfig `yaml:"sources"`
+	Region    []string `yaml:"region"`
+	UserAgent string   `yaml:"user_agent"` // default: fetch.DefaultUserAgent
+	FullEvery Duration `yaml:"full_every"`
+	// Today fixes the catalogue's today (YYYY-MM-DD): what is current,
+	// open for application or starting soon. Unset, it is the real date,
+	// or the snapshots' day (data.SnapshotDay) when every source reads a
+	// bundled snapshot, whose dates are fixed.
+	Today   string         `yaml:"today"`
+	Sources []SourceConfig `yaml:"sources"`
 }
 
 // SourceConfig is one source. Kind selects the adapter; URL is always the
@@ -47,6 +53,28 @@ type SourceConfig struct {
 	MunicipalitiesURL string `yaml:"municipalities_url"`
 	// Site describes how to scrape a web site (html only).
 	Site htmlsource.SiteConfig `yaml:"site"`
+}
+
+// clock returns the catalogue's clock and, when every source reads a
+// bundled snapshot, the day the snapshots describe (else zero): the pages
+// say that the data is as of that day.
+func (c *Config) clock() (now func() time.Time, asOf time.Time) {
+	bundled := !slices.ContainsFunc(c.Sources, func(s SourceConfig) bool { return s.Snapshot == "" })
+	if bundled {
+		asOf, _ = time.ParseInLocation(time.DateOnly, data.SnapshotDay, catalog.Stockholm)
+	}
+	day := asOf
+	if c.Today != "" {
+		day, _ = time.ParseInLocation(time.DateOnly, c.Today, catalog.Stockholm) // checked by Validate
+	}
+	if day.IsZero() {
+		return time.Now, asOf
+	}
+	// The day is fixed; the time of day runs, for timestamps.
+	return func() time.Time {
+		n := time.Now().In(catalog.Stockholm)
+		return time.Date(day.Year(), day.Month(), day.Day(), n.Hour(), n.Minute(), n.Second(), 0, catalog.Stockholm)
+	}, asOf
 }
 
 // Duration is a time.Duration written as "30s" or "2h" in YAML.
@@ -116,6 +144,11 @@ func (c *Config) Validate() error {
 	}
 	if len(c.Sources) == 0 {
 		return fmt.Errorf("sources: none configured")
+	}
+	if c.Today != "" {
+		if _, err := time.ParseInLocation(time.DateOnly, c.Today, catalog.Stockholm); err != nil {
+			return fmt.Errorf("today: %q is not a date (YYYY-MM-DD)", c.Today)
+		}
 	}
 	seen := map[string]bool{}
 	for i, s := range c.Sources {

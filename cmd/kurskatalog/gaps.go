@@ -15,7 +15,8 @@ import (
 // gapsCommand prints, per municipality, the occupations the county is
 // short of that no offering a resident can reach starts in the next months.
 func (a *app) gapsCommand(ctx context.Context, municipality string, months int, maxKm float64, out io.Writer) error {
-	p := coverage.DefaultParams(time.Now())
+	now, _ := a.cfg.clock()
+	p := coverage.DefaultParams(now())
 	p.Until = p.Today.AddDate(0, months, 0)
 	p.MaxKm = maxKm
 	if municipality != "" {

@@ -133,5 +133,7 @@ func (a *app) SourceStatuses(ctx context.Context) ([]catalog.SourceStatus, error
 
 // handler is the HTTP interface over this app's store and index.
 func (a *app) handler() http.Handler {
-	return server.New(server.Deps{Index: a.ix, Store: a.db, Sources: a, Coverage: a.db, Taxonomy: a.tax, Log: a.log})
+	now, asOf := a.cfg.clock()
+	return server.New(server.Deps{Index: a.ix, Store: a.db, Sources: a, Coverage: a.db, Taxonomy: a.tax, Log: a.log,
+		Now: now, DataAsOf: asOf})
 }

@@ -79,7 +79,13 @@ func newSource(cfg *Config, sc SourceConfig, client *fetch.Client) (crawler.Sour
 
 // snapshotModified is the Last-Modified of bundled files: when they were
 // taken, so conditional requests behave as against the live source.
-var snapshotModified = time.Date(2026, 11, 20, 4, 0, 0, 0, time.UTC)
+var snapshotModified = func() time.Time {
+	day, err := time.Parse(time.DateOnly, data.SnapshotDay)
+	if err != nil {
+		panic(err)
+	}
+	return day.Add(4 * time.Hour)
+}()
 
 // sourceTransport is http.DefaultTransport for a live source, or an
 // in-process server over the bundled snapshot.

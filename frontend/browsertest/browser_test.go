@@ -233,14 +233,14 @@ func TestPagesInBrowser(t *testing.T) {
 	// Crawl while Chromium starts.
 	start := time.Now()
 	type served struct {
-		srv *httptest.Server
-		err error
+		srv, later *httptest.Server
+		err        error
 	}
 	catalogue := make(chan served, 1)
 	dir := t.TempDir()
 	go func() {
-		srv, err := serveCatalogue(t, dir)
-		catalogue <- served{srv, err}
+		srv, later, err := serveCatalogue(t, dir)
+		catalogue <- served{srv, later, err}
 	}()
 	b := newBrowser(t, "")
 	t.Logf("chromium started in %s", time.Since(start).Round(time.Millisecond))
@@ -252,6 +252,7 @@ func TestPagesInBrowser(t *testing.T) {
 	t.Logf("catalogue crawled and served in %s", time.Since(start).Round(time.Millisecond))
 	t.Logf("screenshots in %s", b.shots)
 
+	t.Run("months later: current intakes, one card per course", func(t *testing.T) { b.t = t; monthsLater(b, c.later.URL) })
 	t.Run("search, filter and paginate", func(t *testing.T) { b.t = t; searchFilterPaginate(b) })
 	t.Run("open an offering", func(t *testing.T) { b.t = t; openOffering(b) })
 	t.Run("switch language", func(t *testing.T) { b.t = t; switchLanguage(b) })
@@ -269,6 +270,50 @@ func resultCount(b *browser) string {
 	b.t.Helper()
 	b.waitFor("the result count", `document.getElementById("results-heading") !== null`)
 	return eval[string](b, `document.getElementById("results-heading").textContent`)
+}
+
+// card is a result card as a learner reads it.
+type card struct {
+	Title, Provider string
+	Dates           []string // every date on the card: its intakes' starts and deadlines
+	Passed          int      // deadlines marked passed
+}
+
+// monthsLater opens the catalogue with its clock months after the
+// snapshots' day: the first results without words are intakes one can
+// still start and apply to, each course once across the first pages, and
+// the page says the data is as of the snapshots' day.
+func monthsLater(b *browser, later string) {
+	today := laterDay.Format(time.DateOnly)
+	seen := map[string]int{}
+	for page := 1; page <= 3; page++ {
+		b.load(fmt.Sprintf("%s/?page=%d", later, page))
+		if note := eval[string](b, `document.querySelector(".data-note")?.textContent ?? ""`); !strings.Contains(note, "20 november 2026") {
+			b.t.Errorf("page %d does not say the data is as of the snapshots' day: %q", page, note)
+		}
+		cards := eval[[]card](b, `[...document.querySelectorAll(".result-card")].map(c => ({
+			Title: c.querySelector(".result-title").textContent.trim(),
+			Provider: c.querySelector(".result-provider").textContent.trim(),
+			Dates: [...c.querySelectorAll(".intakes time, .result-facts time")].map(t => t.getAttribute("datetime")),
+			Passed: c.querySelectorAll(".badge-passed").length}))`)
+		if len(cards) != 20 {
+			b.t.Errorf("page %d has %d results, want 20", page, len(cards))
+		}
+		for _, c := range cards {
+			if seen[c.Title+" | "+c.Provider]++; seen[c.Title+" | "+c.Provider] > 1 {
+				b.t.Errorf("page %d: %s (%s) shown twice", page, c.Title, c.Provider)
+			}
+			for _, d := range c.Dates {
+				if d < today {
+					b.t.Errorf("page %d: %s (%s) shows %s, before %s", page, c.Title, c.Provider, d, today)
+				}
+			}
+			if c.Passed > 0 {
+				b.t.Errorf("page %d: %s (%s) has a passed deadline", page, c.Title, c.Provider)
+			}
+		}
+	}
+	b.screenshot("search-months-later")
 }
 
 func searchFilterPaginate(b *browser) {

@@ -16,6 +16,7 @@ import (
 	"kurskatalog/crawler/snapshot"
 	"kurskatalog/crawler/yrkesbarometer"
 	"kurskatalog/data"
+	"kurskatalog/data/catalog"
 	"kurskatalog/data/occupation"
 	"kurskatalog/data/sqlite"
 	"kurskatalog/index"
@@ -29,50 +30,63 @@ const susaNavetURL = "https://api.skolverket.se/susa-navet/emil3"
 // store and index in dir, imports the bundled Yrkesbarometer, and serves
 // them with the real server. It reports errors rather than failing
 // the test, so that it can run while the browser starts.
-func serveCatalogue(t *testing.T, dir string) (*httptest.Server, error) {
+//
+// later serves the same catalogue with the clock set months after the
+// snapshots' day, as a learner meets the bundled data then.
+func serveCatalogue(t *testing.T, dir string) (srv, later *httptest.Server, err error) {
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, filepath.Join(dir, "kurskatalog.db"))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	t.Cleanup(func() { db.Close() })
 	ix, _, err := index.Open(filepath.Join(dir, "index.bleve"))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	t.Cleanup(func() { ix.Close() })
 
 	fsys, err := data.Snapshot("susa-navet")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ds, err := emil3.LoadPages(fsys)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	client := fetch.New(fetch.Config{Delay: -1}, snapshot.Transport(emil3.NewServer(ds, susaNavetURL)))
 	src := emil3.New(emil3.Config{ID: "susa-navet", URL: susaNavetURL, Region: data.JamtlandMunicipalities}, client)
 	tax, err := occupation.Load()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	mapper, err := occupation.DefaultMapper()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ix.SetOccupationNames(func(code string) string { return tax.Label(code).SV })
 	log := slog.New(slog.DiscardHandler)
 	runner := &crawler.Runner{Store: db, Index: ix, Log: log, Occupations: mapper, FullEvery: 168 * time.Hour}
 	if _, err := runner.Run(ctx, src); err != nil {
-		return nil, fmt.Errorf("crawl the snapshot: %w", err)
+		return nil, nil, fmt.Errorf("crawl the snapshot: %w", err)
 	}
 	if err := importDemand(ctx, db); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	srv := httptest.NewServer(server.New(server.Deps{Index: ix, Store: db, Coverage: db, Taxonomy: tax, Log: log}))
+	asOf, err := time.ParseInLocation(time.DateOnly, data.SnapshotDay, catalog.Stockholm)
+	if err != nil {
+		return nil, nil, err
+	}
+	srv = httptest.NewServer(server.New(server.Deps{Index: ix, Store: db, Coverage: db, Taxonomy: tax, Log: log, DataAsOf: asOf}))
 	t.Cleanup(srv.Close)
-	return srv, nil
+	later = httptest.NewServer(server.New(server.Deps{Index: ix, Store: db, Coverage: db, Taxonomy: tax, Log: log, DataAsOf: asOf,
+		Now: func() time.Time { return laterDay }}))
+	t.Cleanup(later.Close)
+	return srv, later, nil
 }
+
+// laterDay is months after the snapshots' day.
+var laterDay = time.Date(2027, 3, 15, 10, 0, 0, 0, catalog.Stockholm)
 
 // importDemand stores the bundled Yrkesbarometer rows, the shortage signal
 // of the coverage page.
