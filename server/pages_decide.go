@@ -145,7 +145,7 @@ func mapURL(l *catalog.Location) string {
 	if q == "" {
 		q = l.Name
 	}
-	return "https://www.openstreetmap.org/search?query=" + url.QueryEscape(q)
+	return "https://www.openstreetmap.org/search?query=" + strings.ReplaceAll(url.QueryEscape(q), "+", "%20")
 }
 
 func applyDecision(o *catalog.Offering, lang string) decision {
