@@ -262,3 +262,20 @@ func TestOfferingIntakesCurrentOnce(t *testing.T) {
 		}
 	}
 }
+
+func TestOfferingAPIHasDecisionFields(t *testing.T) {
+	srv := newOfferingsServer(t, decisionFixture())
+	resp, err := srv.Client().Get(srv.URL + "/api/v1/offerings/e.hs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var got catalog.Offering
+	if err := json.NewDecoder(resp.Body).Decode(&got); err != nil {
+		t.Fatal(err)
+	}
+	want := decisionFixture()[0]
+	if got.Eligibility != want.Eligibility || !slices.Equal(got.Fees, want.Fees) || !slices.Equal(got.Locations, want.Locations) {
+		t.Errorf("got eligibility %q fees %+v locations %+v", got.Eligibility, got.Fees, got.Locations)
+	}
+}
