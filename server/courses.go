@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"kurskatalog/data/catalog"
@@ -49,52 +48,22 @@ func (s *Server) hydrate(ctx context.Context, res *catalog.SearchResult) ([]cour
 	return out, nil
 }
 
-// intakeItem is one intake of a course as a line on a card: what tells it
-// apart from the course's other intakes.
-type intakeItem struct {
-	ID             string
-	URL            string
-	Start          time.Time
-	Rolling        bool
-	Where          string
-	Pace           string
-	TimeOfStudy    string
-	Deadline       time.Time
-	DeadlineSoon   bool
-	DeadlinePassed bool
-}
-
 // shownIntakes is how many intakes a card lists before "fler tillfällen".
 const shownIntakes = 3
 
 // intakeItems are the lines of a course's intakes, in their order, one
-// line for intakes a learner could not tell apart (the same start, place,
-// mode, pace, time of study and deadline).
+// line for intakes a learner could not tell apart (intakeKey).
 func intakeItems(intakes []catalog.Offering, lang string, today time.Time) []intakeItem {
 	var out []intakeItem
 	seen := map[string]bool{}
 	for i := range intakes {
 		o := &intakes[i]
-		it := toResultItem(o, "", lang, today)
-		line := intakeItem{ID: o.ID, URL: it.URL, Start: it.Start, Rolling: it.Rolling, Where: it.Where, Pace: it.Pace,
-			TimeOfStudy: valueLabel(catalog.FacetTimeOfStudy, catalog.TimeOfStudyValue(o.TimeOfStudy), lang),
-			Deadline:    it.Deadline, DeadlineSoon: it.DeadlineSoon, DeadlinePassed: it.DeadlinePassed}
-		key := strings.Join([]string{line.Start.Format(time.DateOnly), boolWord(line.Rolling), line.Where, line.Pace,
-			line.TimeOfStudy, line.Deadline.Format(time.DateOnly)}, "|")
-		if seen[key] {
-			continue
+		if k := intakeKey(o); !seen[k] {
+			seen[k] = true
+			out = append(out, relatedIntake(o, "", lang, today))
 		}
-		seen[key] = true
-		out = append(out, line)
 	}
 	return out
-}
-
-func boolWord(b bool) string {
-	if b {
-		return "r"
-	}
-	return ""
 }
 
 // toCourseItem is a hit as a card: the course, and its intakes with the

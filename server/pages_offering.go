@@ -38,9 +38,12 @@ type offeringView struct {
 	ApplyURL    string
 	Cancelled   bool
 	Facts       []fact
+	Decisions   []decision       // what it requires, costs, where it is, how to apply
+	MoreURL     string           // the provider's page about the course, else the provider's site
+	MoreText    string           // MoreURL's host, as a reader recognises it
 	Occupations []occupationLink // the occupations it leads to
 	Description template.HTML
-	Related     []resultItem
+	Related     []intakeItem
 	Sources     []sourceView
 	JSONLD      template.JS
 }
@@ -102,21 +105,23 @@ func (s *Server) offeringPage(c *gin.Context) {
 	}, o.Provider.Phone)
 	v.HasContact = o.Provider.URL != "" || o.Provider.Email != "" || o.Provider.Phone != "" || o.URL != ""
 	v.Facts = offeringFacts(o, lang, today)
+	v.Decisions = decisions(o, lang)
+	v.MoreURL = o.URL
+	if v.MoreURL == "" {
+		v.MoreURL = o.Provider.URL
+	}
+	if u, err := url.Parse(v.MoreURL); err == nil && u.Host != "" {
+		v.MoreText = strings.TrimPrefix(u.Host, "www.")
+	} else {
+		v.MoreURL = ""
+	}
 	v.Occupations = s.occupationLinks(o, lang)
 
-	var instances []catalog.Offering
-	for i := range related {
-		r := &related[i]
-		if r.Cancelled {
-			continue
+	instances := currentIntakes(o, related, today)
+	for i := range instances {
+		if r := &instances[i]; r.ID != o.ID && intakeKey(r) != intakeKey(o) {
+			v.Related = append(v.Related, relatedIntake(r, fmt.Sprintf("rel%d", i+1), lang, today))
 		}
-		instances = append(instances, *r)
-		if r.ID != o.ID {
-			v.Related = append(v.Related, toResultItem(r, fmt.Sprintf("rel%d", i+1), lang, today))
-		}
-	}
-	if len(instances) == 0 {
-		instances = []catalog.Offering{*o}
 	}
 	for _, src := range o.Sources {
 		v.Sources = append(v.Sources, sourceView{Name: m.Label(lang, "source."+src.Source, src.Source), URL: src.SourceURL,
@@ -154,7 +159,7 @@ func offeringFacts(o *catalog.Offering, lang string, today time.Time) []fact {
 	add("fact.school_type", valueLabel(catalog.FacetSchoolType, o.SchoolType, lang))
 	add("fact.configuration", m.Label(lang, "configuration."+o.Configuration, o.Configuration))
 	add("fact.code", o.Code)
-	add("fact.mode", where(o, lang))
+	add("fact.mode", studyForm(o, lang))
 	var places []string
 	for _, code := range o.Municipalities {
 		if n, ok := data.MunicipalityName(code); ok {
@@ -204,13 +209,6 @@ func offeringFacts(o *catalog.Offering, lang string, today time.Time) []fact {
 	add("fact.languages", strings.Join(langs, ", "))
 	if o.Places > 0 {
 		add("fact.places", strconv.Itoa(o.Places))
-	}
-	if o.StudentAid != "" {
-		aid := m.T(lang, "student_aid.no")
-		if o.StudentAidEligible() {
-			aid = m.T(lang, "student_aid.yes")
-		}
-		add("fact.student_aid", aid)
 	}
 	return out
 }
@@ -264,10 +262,27 @@ func courseJSONLD(o *catalog.Offering, instances []catalog.Offering, base string
 				ci.Location = &place{Type: "Place", Name: town,
 					Address: map[string]any{"@type": "PostalAddress", "addressLocality": town, "addressCountry": "SE"}}
 			}
+			if len(in.Locations) > 0 && ci.Location != nil {
+				l := in.Locations[0]
+				if l.Name != "" {
+					ci.Location.Name = l.Name
+				}
+				if l.Street != "" {
+					ci.Location.Address["streetAddress"] = l.Street
+				}
+				if l.PostalCode != "" {
+					ci.Location.Address["postalCode"] = l.PostalCode
+				}
+				if l.Town != "" {
+					ci.Location.Address["addressLocality"] = l.Town
+				}
+			}
 		}
 		list = append(list, ci)
 	}
-	course["hasCourseInstance"] = list
+	if len(list) > 0 {
+		course["hasCourseInstance"] = list
+	}
 	b, err := json.Marshal(course)
 	if err != nil {
 		return "", fmt.Errorf("offering %s: json-ld: %w", o.ID, err)

@@ -221,6 +221,8 @@ func fillEvent(o *catalog.Offering, ev *Event) error {
 		o.Places = int(ev.Places.Value)
 	}
 	o.Cancelled = ev.IsCancelled != nil && *ev.IsCancelled
+	o.Fees = fees(ev.Fees)
+	o.Locations = locations(ev.Locations)
 	for _, k := range ev.Keywords {
 		if v := strings.TrimSpace(k.Value); v != "" && (k.Lang == "" || k.Lang == "swe") {
 			o.Keywords = append(o.Keywords, v)
@@ -261,6 +263,8 @@ func fillInfo(o *catalog.Offering, in *Info) {
 		o.CreditSystem = codeOf(c.System)
 	}
 	o.StudentAid = codeOf(in.EligibleForStudentAid)
+	o.Eligibility = description(in.Eligibility)
+	o.PriorKnowledge = description(in.RecommendedPriorKnowledge)
 }
 
 func provider(id string, p *Provider) catalog.Provider {
@@ -281,6 +285,9 @@ func provider(id string, p *Provider) catalog.Provider {
 	}
 	if len(p.VisitAddresses) > 0 {
 		out.Town = p.VisitAddresses[0].Town
+		if l, ok := location(p.VisitAddresses[0]); ok && l.Street != "" {
+			out.Address = &l
+		}
 	}
 	return out
 }

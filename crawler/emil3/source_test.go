@@ -131,7 +131,36 @@ func TestFetchNormalises(t *testing.T) {
 		}
 	})
 
+	t.Run("requirements, fees and address", func(t *testing.T) {
+		if !strings.HasPrefix(miun.Eligibility, "<p>Grundläggande behörighet samt <strong>Omvårdnad 1</strong>") || strings.Contains(miun.Eligibility, "<script") {
+			t.Errorf("eligibility %q", miun.Eligibility)
+		}
+		if len(miun.Fees) != 2 || !miun.Fees[0].Free || miun.Fees[1].Amount != 45000 || !strings.Contains(miun.Fees[1].Condition, "utanför EU/EES") {
+			t.Errorf("fees %+v", miun.Fees)
+		}
+		want := catalog.Location{Name: "Campus Östersund", Street: "Kunskapens väg 8", PostalCode: "831 25", Town: "Östersund", Municipality: "2380", Lat: 63.1767, Lon: 14.6345}
+		if len(miun.Locations) != 1 || miun.Locations[0] != want {
+			t.Errorf("locations %+v, want %+v", miun.Locations, want)
+		}
+	})
+
 	vux := byID["e.vux.2313.vardomsorg.2027"]
+	t.Run("komvux: residence rule, free by condition, provider's visiting address", func(t *testing.T) {
+		if !strings.Contains(vux.Eligibility, "bosatt i Strömsunds kommun") || !strings.Contains(vux.PriorKnowledge, "Svenska 1") {
+			t.Errorf("eligibility %q prior knowledge %q", vux.Eligibility, vux.PriorKnowledge)
+		}
+		if len(vux.Fees) != 1 || !vux.Fees[0].Free || vux.Fees[0].Condition != "" {
+			t.Errorf("fees %+v", vux.Fees)
+		}
+		if len(vux.Locations) != 0 || vux.Provider.Address == nil || vux.Provider.Address.Street != "Storgatan 17" || vux.Provider.Address.Lat != 63.8515 {
+			t.Errorf("locations %+v provider address %+v", vux.Locations, vux.Provider.Address)
+		}
+	})
+	t.Run("nothing said about fees", func(t *testing.T) {
+		if o := byID["e.uoh.umu.2pe123.51234.20271"]; o.Fees != nil || o.Eligibility != "" || o.Provider.Address != nil {
+			t.Errorf("fees %+v eligibility %q address %+v", o.Fees, o.Eligibility, o.Provider.Address)
+		}
+	})
 	t.Run("komvux: 2099 last day means rolling start, pace as string, date-time start", func(t *testing.T) {
 		if !vux.RollingStart || !vux.ApplicationLast.IsZero() || vux.Pace != 50 || vux.Start.Format(time.DateOnly) != "2027-01-11" || vux.Mode != catalog.ModeOnsite {
 			t.Errorf("rolling %v pace %d start %v mode %s", vux.RollingStart, vux.Pace, vux.Start, vux.Mode)

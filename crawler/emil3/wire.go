@@ -135,11 +135,12 @@ type Application struct {
 	URL        *LangURL `json:"url,omitempty"`
 }
 
-// Fee is a fee for the event.
+// Fee is a fee for the event. Amounts may arrive as strings.
 type Fee struct {
-	TotalAmount *Number     `json:"totalAmount,omitempty"`
-	Currency    string      `json:"currency,omitempty"`
-	Condition   *LangString `json:"condition,omitempty"`
+	TotalAmount      *Number     `json:"totalAmount,omitempty"`
+	Currency         string      `json:"currency,omitempty"`
+	Condition        *LangString `json:"condition,omitempty"`
+	FirstInstallment *Number     `json:"firstInstallment,omitempty"`
 }
 
 // EventExtension carries school-type specific fields (KVEventExtension,
@@ -153,22 +154,23 @@ type EventExtension struct {
 
 // Info is an EducationInfo: the course or programme itself.
 type Info struct {
-	Identifier            string      `json:"identifier"`
-	EducationBase         string      `json:"educationBase,omitempty"`
-	Code                  string      `json:"code,omitempty"`
-	LastEdited            string      `json:"lastEdited,omitempty"`
-	Expires               string      `json:"expires,omitempty"`
-	Title                 *LangString `json:"title,omitempty"`
-	Description           *LangString `json:"description,omitempty"`
-	URL                   *LangURL    `json:"url,omitempty"`
-	Type                  *CodeValue  `json:"type,omitempty"`
-	EducationLevels       []CodeValue `json:"educationLevels,omitempty"`
-	Configuration         *CodeValue  `json:"configuration,omitempty"`
-	Subjects              []CodeValue `json:"subjects,omitempty"`
-	Credits               *Credits    `json:"credits,omitempty"`
-	Eligibility           *LangString `json:"eligibility,omitempty"`
-	EligibleForStudentAid *CodeValue  `json:"eligibleForStudentAid,omitempty"`
-	QualificationLevel    *CodeValue  `json:"qualificationLevel,omitempty"`
+	Identifier                string      `json:"identifier"`
+	EducationBase             string      `json:"educationBase,omitempty"`
+	Code                      string      `json:"code,omitempty"`
+	LastEdited                string      `json:"lastEdited,omitempty"`
+	Expires                   string      `json:"expires,omitempty"`
+	Title                     *LangString `json:"title,omitempty"`
+	Description               *LangString `json:"description,omitempty"`
+	URL                       *LangURL    `json:"url,omitempty"`
+	Type                      *CodeValue  `json:"type,omitempty"`
+	EducationLevels           []CodeValue `json:"educationLevels,omitempty"`
+	Configuration             *CodeValue  `json:"configuration,omitempty"`
+	Subjects                  []CodeValue `json:"subjects,omitempty"`
+	Credits                   *Credits    `json:"credits,omitempty"`
+	Eligibility               *LangString `json:"eligibility,omitempty"`
+	RecommendedPriorKnowledge *LangString `json:"recommendedPriorKnowledge,omitempty"`
+	EligibleForStudentAid     *CodeValue  `json:"eligibleForStudentAid,omitempty"`
+	QualificationLevel        *CodeValue  `json:"qualificationLevel,omitempty"`
 }
 
 // Credits is the extent of an education in a credit system.

@@ -178,6 +178,10 @@ func checkValue(field, v string) error {
 		if _, ok := parseTimeOfStudy(v); !ok {
 			err = fmt.Errorf("%q is not a time of study (dag, kväll, veckoslut, blandat)", v)
 		}
+	case FieldFee:
+		if _, ok := parseFee(v); !ok {
+			err = fmt.Errorf("%q is not a price (\"2 900 kr\", \"Avgiftsfri\")", v)
+		}
 	case FieldMandatorySessions, FieldPlaces:
 		if _, ok := parseCount(v); !ok {
 			err = fmt.Errorf("%q is not a number", v)

@@ -107,6 +107,7 @@ const (
 	FieldCredits           = "credits"
 	FieldCreditSystem      = "credit_system"
 	FieldPlaces            = "places"
+	FieldFee               = "fee" // "2 900 kr", "Avgiftsfri"; what follows the amount is its condition
 )
 
 // FieldNames lists every field a site configuration may name.
@@ -114,7 +115,7 @@ var FieldNames = []string{
 	FieldTitle, FieldID, FieldCode, FieldDescription, FieldURL, FieldApplicationURL,
 	FieldStart, FieldEnd, FieldApplicationLast, FieldMunicipality, FieldTown,
 	FieldMode, FieldMandatorySessions, FieldPace, FieldTimeOfStudy, FieldSchoolType,
-	FieldProvider, FieldCredits, FieldCreditSystem, FieldPlaces,
+	FieldProvider, FieldCredits, FieldCreditSystem, FieldPlaces, FieldFee,
 }
 
 // Validate reports every problem in the configuration: bad URLs, selectors

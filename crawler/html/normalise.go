@@ -112,6 +112,9 @@ func (s *Source) offering(r record) (catalog.Offering, error) {
 		o.URL = r.page
 	}
 	o.ApplicationURL = clean.URL(get(FieldApplicationURL))
+	if f, ok := parseFee(get(FieldFee)); ok {
+		o.Fees = []catalog.Fee{f}
+	}
 	return o, nil
 }
 

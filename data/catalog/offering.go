@@ -43,6 +43,9 @@ type Provider struct {
 	Email           string `json:"email,omitempty"`
 	Phone           string `json:"phone,omitempty"`
 	Town            string `json:"town,omitempty"`
+	// Address is the provider's visiting address, which tells a learner
+	// where to go when the offering itself names no place.
+	Address *Location `json:"address,omitempty"`
 }
 
 // Offering is one start of a course or programme: the thing a learner applies
@@ -92,14 +95,51 @@ type Offering struct {
 	Occupations []OccupationMatch `json:"occupations,omitempty"`
 	Places      int               `json:"places,omitempty"`
 	StudentAid  string            `json:"student_aid,omitempty"` // EMIL3 C_StudentAid: ja, nej, A 1...
-	Cancelled   bool              `json:"cancelled"`
-	URL         string            `json:"url,omitempty"`
+
+	// Eligibility is the entry requirement and PriorKnowledge the
+	// recommended (not required) prior knowledge, both sanitised HTML.
+	Eligibility    string `json:"eligibility,omitempty"`
+	PriorKnowledge string `json:"prior_knowledge,omitempty"`
+	// Fees are what the source says a learner pays; empty means the source
+	// says nothing, which is not the same as free.
+	Fees []Fee `json:"fees,omitempty"`
+	// Locations are the addresses the offering is held at, where the source
+	// gives more than a town.
+	Locations []Location `json:"locations,omitempty"`
+	Cancelled bool       `json:"cancelled"`
+	URL       string     `json:"url,omitempty"`
 
 	// Provenance is the primary record's source, with first and last seen
 	// over all sources; Sources lists every source that has this offering.
 	Provenance Provenance   `json:"provenance"`
 	Sources    []Provenance `json:"sources,omitempty"`
 }
+
+// Fee is one fee of an offering. Free is true when the source says the
+// offering costs nothing; otherwise Amount (0 = not stated) in Currency,
+// and Condition says what it covers or whom it applies to.
+type Fee struct {
+	Free             bool    `json:"free,omitempty"`
+	Amount           float64 `json:"amount,omitempty"`
+	Currency         string  `json:"currency,omitempty"`
+	FirstInstallment float64 `json:"first_installment,omitempty"`
+	Condition        string  `json:"condition,omitempty"` // plain text
+}
+
+// Location is a place an offering is held or a provider receives visitors.
+// Lat and Lon are WGS84 degrees; both zero means no coordinates.
+type Location struct {
+	Name         string  `json:"name,omitempty"` // the study location, e.g. "Campus Östersund"
+	Street       string  `json:"street,omitempty"`
+	PostalCode   string  `json:"postal_code,omitempty"`
+	Town         string  `json:"town,omitempty"`
+	Municipality string  `json:"municipality,omitempty"` // 4-digit SCB code
+	Lat          float64 `json:"lat,omitempty"`
+	Lon          float64 `json:"lon,omitempty"`
+}
+
+// HasCoordinates reports whether l has a position.
+func (l *Location) HasCoordinates() bool { return l.Lat != 0 || l.Lon != 0 }
 
 // Provenance says where an offering came from and when it was seen.
 type Provenance struct {

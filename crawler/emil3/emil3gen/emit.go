@@ -144,9 +144,7 @@ func (g *gen) emit(p *plan) *emil3.Event {
 		}
 		ev.Application = a
 	}
-	if p.fee > 0 {
-		ev.Fees = []emil3.Fee{{TotalAmount: emil3.Num(float64(p.fee)), Currency: "SEK", Condition: sv(p.feeCond)}}
-	}
+	ev.Fees = g.eventFees(id, p)
 	if p.ext != nil {
 		ev.Extensions = []emil3.EventExtension{*p.ext}
 	}

@@ -56,9 +56,7 @@ func (g *gen) info(p *plan) {
 	if q := qualification(p.school, c); q != "" {
 		in.QualificationLevel = code("C_Qualification", q)
 	}
-	if e := eligibility(p.school, c); e != "" {
-		in.Eligibility = sv(e)
-	}
+	g.infoFacts(in, p)
 	g.ds.Infos = append(g.ds.Infos, emil3.InfoEntry{ID: p.infoID, Status: emil3.StatusActive, Content: in})
 }
 
@@ -139,22 +137,6 @@ func qualification(school string, c *course) string {
 		return "6"
 	case "YH":
 		return c.Level
-	}
-	return ""
-}
-
-func eligibility(school string, c *course) string {
-	switch school {
-	case "HS":
-		if strings.HasPrefix(c.Level, "A") {
-			return "Kandidatexamen om 180 hp inom huvudområdet samt Engelska 6."
-		}
-		if c.Level == "G1F" || c.Level == "G2F" {
-			return "Grundläggande behörighet samt 15 hp inom huvudområdet."
-		}
-		return "Grundläggande behörighet."
-	case "YH":
-		return "Grundläggande behörighet för yrkeshögskolan, eller motsvarande kunskaper genom arbetslivserfarenhet."
 	}
 	return ""
 }

@@ -46,7 +46,7 @@ func (g *gen) hs(prov *providerDef, c *course, areaCode string, distance bool) {
 		p.fee = oneOf(g, 45000, 60000, 75000) * int(c.Credits) / 30
 		p.feeCond = "Studieavgift för studenter utanför EU/EES och Schweiz."
 	}
-	p.where = g.at(t, areaCode, "", campusNames[areaCode])
+	p.where = g.at(t, areaCode, streetOf(prov, areaCode), campusNames[areaCode])
 
 	p.pace = c.Pace
 	if p.pace == 0 {

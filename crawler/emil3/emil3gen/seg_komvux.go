@@ -32,7 +32,11 @@ func (g *gen) komvux(m *muni, school string, c *course) {
 		url:    prov.URL + "/" + asciiSlug(c.Title),
 		html:   g.chance(0.25),
 	}
-	p.where = g.at(t, m.Code, "", "Lärcentrum "+t.Name)
+	street := ""
+	if t.Name == m.seat().Name {
+		street = prov.Street
+	}
+	p.where = g.at(t, m.Code, street, "Lärcentrum "+t.Name)
 	pkg := c.config() == "kurspaket"
 	if !pkg && g.chance(0.25) {
 		p.distance = g.sessions(g.between(0, 2), t.Name)
