@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"kurskatalog/data/catalog"
 	"kurskatalog/data/search"
 )
 
@@ -94,6 +95,60 @@ func TestParseTranslatesEnglish(t *testing.T) {
 		}
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("parse(%q) = %q, want %q", tc.query, got, tc.want)
+		}
+	}
+}
+
+// English queries find the Swedish courses they mean first, on the
+// snapshot: each of the first hits has one of the titles.
+func TestEnglishQueriesFindSwedishCourses(t *testing.T) {
+	ix := snapshotIndex(t)
+	titles := map[string]string{}
+	for _, o := range loadSnapshot(t) {
+		titles[o.ID] = o.Title
+	}
+	for _, tc := range []struct {
+		q     string
+		first int // how many of the first hits
+		want  []string
+	}{
+		{"welding", 6, []string{"Svets grund", "Svetsare – MIG/MAG"}},
+		{"welder", 6, []string{"Svets grund", "Svetsare – MIG/MAG"}},
+		{"bus driver", 2, []string{"Bussförare med YKB"}},
+		{"nurse", 3, []string{"Sjuksköterskeprogrammet"}},
+		{"nurses", 3, []string{"Sjuksköterskeprogrammet"}},
+		{"assistant nurse", 3, []string{"Vård- och omsorgsutbildning – undersköterska"}},
+		{"truck driver", 3, []string{"Yrkesförare godstrafik – C/CE med YKB", "Yrkesförare godstrafik (lastbilschaufför)"}},
+		{"electrician", 3, []string{"Elektriker"}},
+		{"carpenter", 3, []string{"Träarbetare/snickare"}},
+		{"swedish for immigrants", 3, []string{"Svenska för invandrare, kurs A", "Svenska för invandrare, kurs B",
+			"Svenska för invandrare, kurs C", "Svenska för invandrare, kurs D"}},
+	} {
+		t.Run(tc.q, func(t *testing.T) {
+			res := find(t, ix, catalog.SearchQuery{Text: tc.q, IncludePast: true})
+			if len(res.IDs) < tc.first {
+				t.Fatalf("%q: %d hits", tc.q, len(res.IDs))
+			}
+			for i, id := range res.IDs[:tc.first] {
+				if !slices.Contains(tc.want, titles[id]) {
+					t.Errorf("%q: hit %d is %q, want one of %q", tc.q, i+1, titles[id], tc.want)
+				}
+			}
+		})
+	}
+}
+
+// Swedish queries search as they did: none of the relevance set's queries
+// that are not English gets a translation, so its query is the same.
+func TestEnglishLeavesSwedishQueriesAlone(t *testing.T) {
+	for _, q := range loadJudgements(t) {
+		if q.Category == "english" {
+			continue
+		}
+		got := parse(q.Q).variants
+		want := synonyms().expand(withoutStopWords(queryWords(q.Q)))
+		if !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("%q: variants %q, want %q", q.Q, got, want)
 		}
 	}
 }
