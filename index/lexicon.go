@@ -96,6 +96,8 @@ func wordLines(text string) []string {
 
 // lexiconVersion identifies the word lists the analysis depends on, so that
 // editing them rebuilds the index like a change of MappingVersion does.
+// synonyms.txt, optional.txt and english.txt are left out: they are read
+// at query time only, and a new binary applies them without a rebuild.
 var lexiconVersion = sync.OnceValue(func() string {
 	h := sha256.Sum256([]byte(search.Words + "\x00" + search.Vocabulary))
 	return hex.EncodeToString(h[:6])

@@ -26,7 +26,8 @@ import (
 // that is in the catalogue is what the user meant (and fuzzy matching is
 // the costly part of a query).
 //
-// The query is also run with each synonym rewriting (data/search), and the
+// The query is also run translated from English and with each synonym
+// rewriting (data/search), and the
 // whole text as a phrase in the title ranks higher.
 
 // Boosts: the title above the rest, the exact word above its stem above a
@@ -83,17 +84,35 @@ func newQueryBuilder(ctx context.Context, b bleve.Index) queryBuilder {
 
 // parsed is typed text ready to build queries from.
 type parsed struct {
-	variants [][]string // the words, then each synonym rewriting
+	variants [][]string // the words, their translations, then each synonym rewriting
 }
 
-// parse splits text into words and expands it with synonyms. Empty text
-// (or only stop words) has no variants.
+// parse splits text into words and expands it: the words as typed, their
+// translations from English, then the synonym rewritings of each. Empty
+// text (or only stop words) has no variants.
 func parse(text string) parsed {
 	words := withoutStopWords(queryWords(text))
 	if len(words) == 0 {
 		return parsed{}
 	}
-	return parsed{variants: synonyms().expand(words)}
+	bases := append([][]string{words}, english().translate(words)...)
+	var p parsed
+	seen := map[string]bool{}
+	add := func(v []string) {
+		if s := strings.Join(v, " "); !seen[s] && len(p.variants) < maxVariants {
+			seen[s] = true
+			p.variants = append(p.variants, v)
+		}
+	}
+	for _, b := range bases {
+		add(b)
+	}
+	for _, b := range bases {
+		for _, v := range synonyms().expand(b)[1:] {
+			add(v)
+		}
+	}
+	return p
 }
 
 // relaxable reports whether the query has two or more required words, so

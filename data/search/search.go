@@ -28,3 +28,9 @@ var Vocabulary string
 //
 //go:embed optional.txt
 var Optional string
+
+// English maps English words and phrases to the catalogue's Swedish ones
+// (english.txt), so that an English query also searches in Swedish.
+//
+//go:embed english.txt
+var English string
