@@ -6,6 +6,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -31,6 +32,9 @@ type Index struct {
 	// LoadFacets has filled facets.
 	facets *facet.Engine
 	text   *facet.Text
+	// warming counts the background mappings of new segments (warm),
+	// which must end before the Bleve index closes.
+	warming sync.WaitGroup
 	// suggest completes what users type; rebuilt lazily after writes.
 	suggest suggestions
 	// occupationName names an SSYK group for suggestions; nil leaves
@@ -106,11 +110,18 @@ func (ix *Index) LoadFacets(ctx context.Context, each func(context.Context, func
 // the background, so that the next search with words does not pay for it.
 func (ix *Index) warm() {
 	text, snap := ix.text, ix.facets.Snapshot()
-	go text.Warm(context.Background(), snap) // an error only means the next search maps them
+	ix.warming.Add(1)
+	go func() {
+		defer ix.warming.Done()
+		text.Warm(context.Background(), snap) // an error only means the next search maps them
+	}()
 }
 
-// Close closes the index.
-func (ix *Index) Close() error { return ix.bleve.Close() }
+// Close closes the index, once the background warming is done with it.
+func (ix *Index) Close() error {
+	ix.warming.Wait()
+	return ix.bleve.Close()
+}
 
 // Count returns the number of indexed offerings.
 func (ix *Index) Count() (uint64, error) { return ix.bleve.DocCount() }
@@ -162,6 +173,7 @@ func (ix *Index) Delete(ids []string) error {
 // whatever the index held.
 func (ix *Index) Rebuild(ctx context.Context, each func(context.Context, func(catalog.Offering) error) error) (int, error) {
 	path := ix.path
+	ix.warming.Wait()
 	if err := ix.bleve.Close(); err != nil {
 		return 0, fmt.Errorf("index: close for rebuild: %w", err)
 	}
