@@ -9,12 +9,12 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"kurskatalog/data"
 	"kurskatalog/data/catalog"
 	"kurskatalog/data/coverage"
 )
 
-var coverageParams = []string{"municipality", "occupation", "from", "to", "max_km", "max_sessions", "view", "format", "lang"}
+var coverageParams = []string{"municipality", "occupation", "from", "to", "max_km", "max_mandatory_sessions",
+	"max_sessions", "view", "format", "lang"}
 
 // coverage answers which occupations' courses a resident of each of the
 // region's municipalities can reach in a time window, and where the
@@ -67,12 +67,16 @@ func (s *Server) parseCoverage(v url.Values) (coverage.Params, string, string, e
 		}
 	}
 	if ms := values(v, "municipality"); len(ms) > 0 {
+		p.Municipalities = nil
 		for _, m := range ms {
-			if _, ok := data.MunicipalityName(m); !ok {
-				return p, "", "", catalog.Invalid("municipality", "%q is not a municipality code", m)
+			code, err := municipalityParam("municipality", m)
+			if err != nil {
+				return p, "", "", err
+			}
+			if !slices.Contains(p.Municipalities, code) {
+				p.Municipalities = append(p.Municipalities, code)
 			}
 		}
-		p.Municipalities = ms
 	}
 	for _, o := range values(v, "occupation") {
 		if g, ok := s.Taxonomy.Group(o); !ok || g.Level != 4 {
@@ -100,7 +104,16 @@ func (s *Server) parseCoverage(v url.Values) (coverage.Params, string, string, e
 		}
 		p.MaxKm = f
 	}
-	if p.MaxSessions, err = intParam(v, "max_sessions", p.MaxSessions, 0, 100); err != nil {
+	// max_sessions is the former name of max_mandatory_sessions, the
+	// search's name for the same limit; it keeps working.
+	sessions := "max_mandatory_sessions"
+	if v.Has("max_sessions") {
+		if v.Has(sessions) {
+			return p, "", "", catalog.Invalid("max_sessions", "give max_mandatory_sessions only (max_sessions is its former name)")
+		}
+		sessions = "max_sessions"
+	}
+	if p.MaxSessions, err = intParam(v, sessions, p.MaxSessions, 0, 100); err != nil {
 		return p, "", "", err
 	}
 	view := v.Get("view")

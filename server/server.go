@@ -89,14 +89,14 @@ func New(d Deps) *gin.Engine {
 	api.GET("/coverage", s.coverage)
 	api.GET("/suggest", s.suggest)
 
-	r.GET("/", s.searchPage)
+	r.GET("/", canonicalPageQuery, s.searchPage)
 	r.GET("/kurs/:id", s.offeringPage)
 	r.GET("/lista", s.listPage)
 	r.GET("/yrke", s.occupationsPage)
-	r.GET("/yrke/:ssyk", s.occupationPage)
-	r.GET("/tackning", s.coveragePage)
-	r.GET("/flode.atom", s.atomFeed)
-	r.GET("/deadlines.ics", s.deadlinesCalendar)
+	r.GET("/yrke/:ssyk", canonicalPageQuery, s.occupationPage)
+	r.GET("/tackning", canonicalPageQuery, s.coveragePage)
+	r.GET("/flode.atom", canonicalPageQuery, s.atomFeed)
+	r.GET("/deadlines.ics", canonicalPageQuery, s.deadlinesCalendar)
 	r.GET("/static/*file", s.static)
 	return r
 }
