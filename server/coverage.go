@@ -37,13 +37,7 @@ func (s *Server) coverage(c *gin.Context) {
 		format = "csv"
 	}
 	if format != "csv" {
-		switch view {
-		case "cells":
-			rep.Gaps = nil
-		case "gaps":
-			rep.Cells = nil
-		}
-		c.JSON(http.StatusOK, rep)
+		c.JSON(http.StatusOK, coverageJSON(rep, view))
 		return
 	}
 	c.Header("Content-Type", "text/csv; charset=utf-8")
@@ -135,4 +129,34 @@ func (s *Server) parseCoverage(v url.Values) (coverage.Params, string, string, e
 		return p, "", "", catalog.Invalid("lang", "%q is not sv or en", lang)
 	}
 	return p, view, lang, nil
+}
+
+// coverageResponse is the report as JSON: the views asked for, each an
+// array even when empty; a view not asked for is left out rather than
+// shown as an empty list, which would say there is nothing.
+type coverageResponse struct {
+	Cells *[]catalog.CoverageCell `json:"cells,omitempty"`
+	Gaps  *[]catalog.Gap          `json:"gaps,omitempty"`
+}
+
+func coverageJSON(rep coverage.Report, view string) coverageResponse {
+	var out coverageResponse
+	if view != "gaps" {
+		cells := nonNil(rep.Cells)
+		out.Cells = &cells
+	}
+	if view != "cells" {
+		gaps := nonNil(rep.Gaps)
+		out.Gaps = &gaps
+	}
+	return out
+}
+
+// nonNil is s, or an empty slice for nil, so that JSON says [] rather
+// than null for an array the API declares.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }

@@ -119,6 +119,7 @@ func (s *Server) offering(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	o.Municipalities = nonNil(o.Municipalities)
 	c.JSON(http.StatusOK, o)
 }
 
@@ -128,5 +129,5 @@ func (s *Server) sources(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"sources": list})
+	c.JSON(http.StatusOK, gin.H{"sources": nonNil(list)})
 }
