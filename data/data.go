@@ -34,6 +34,10 @@ func Snapshot(name string) (fs.FS, error) {
 type municipalityTable struct {
 	names map[string]string
 	codes map[string]string
+	// plain is codes by names without diacritics ("harjedalen"), for
+	// people who type without å, ä and ö; names that then collide (Håbo,
+	// Habo) are left out.
+	plain map[string]string
 }
 
 var municipalities = sync.OnceValue(func() municipalityTable {
@@ -46,13 +50,23 @@ var municipalities = sync.OnceValue(func() municipalityTable {
 	if err != nil {
 		panic(err)
 	}
-	t := municipalityTable{names: make(map[string]string, len(rows)), codes: make(map[string]string, len(rows))}
+	t := municipalityTable{names: make(map[string]string, len(rows)), codes: make(map[string]string, len(rows)),
+		plain: make(map[string]string, len(rows))}
+	var ambiguous []string
 	for _, r := range rows {
 		if len(r) == 2 {
 			code, name := strings.TrimSpace(r[0]), strings.TrimSpace(r[1])
 			t.names[code] = name
 			t.codes[FoldName(name)] = code
+			p := plain.Replace(FoldName(name))
+			if _, ok := t.plain[p]; ok {
+				ambiguous = append(ambiguous, p)
+			}
+			t.plain[p] = code
 		}
+	}
+	for _, p := range ambiguous {
+		delete(t.plain, p)
 	}
 	return t
 })
@@ -79,6 +93,36 @@ func MunicipalityCode(name string) (string, bool) {
 	}
 	return "", false
 }
+
+// ParseMunicipality reads a municipality the way a person gives one: its
+// SCB code ("2361") or its name in any case, with or without "kommun" and
+// with or without diacritics ("Härjedalen", "härjedalens kommun",
+// "Harjedalen"). It returns the SCB code. It is the one reading of a
+// municipality for the API, the pages and the command line; sources' own
+// spellings go through MunicipalityCode, which does not guess at missing
+// diacritics.
+func ParseMunicipality(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if _, ok := MunicipalityName(s); ok {
+		return s, true
+	}
+	if code, ok := MunicipalityCode(s); ok {
+		return code, true
+	}
+	k := plain.Replace(strings.TrimSuffix(FoldName(s), " kommun"))
+	codes := municipalities().plain
+	if code, ok := codes[k]; ok {
+		return code, true
+	}
+	if s, ok := strings.CutSuffix(k, "s"); ok {
+		code, ok := codes[s]
+		return code, ok
+	}
+	return "", false
+}
+
+// plain drops the diacritics of folded Swedish names.
+var plain = strings.NewReplacer("å", "a", "ä", "a", "ö", "o", "é", "e", "ü", "u")
 
 // Compose undoes the decomposed (NFD) spellings of å, ä and ö that some
 // exports use, so that "O\u0308stersund" is "Östersund".

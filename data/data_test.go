@@ -41,3 +41,46 @@ func TestGenitiveIsUnambiguous(t *testing.T) {
 		}
 	}
 }
+
+func TestParseMunicipality(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"2361", "2361"},
+		{" 2361 ", "2361"},
+		{"Härjedalen", "2361"},
+		{"härjedalen", "2361"},
+		{"HÄRJEDALEN", "2361"},
+		{"Härjedalens kommun", "2361"},
+		{"Harjedalen", "2361"},
+		{"harjedalens kommun", "2361"},
+		{"Ostersund", "2380"},
+		{"Are", "2321"},
+		{"upplands-vasby", "0114"},
+	} {
+		if got, ok := ParseMunicipality(tc.in); !ok || got != tc.want {
+			t.Errorf("ParseMunicipality(%q) = %q, %v; want %s", tc.in, got, ok, tc.want)
+		}
+	}
+	for _, bad := range []string{"", "9999", "236", "Sveg", "Jämtland", "Flera kommuner"} {
+		if code, ok := ParseMunicipality(bad); ok {
+			t.Errorf("ParseMunicipality(%q) = %s", bad, code)
+		}
+	}
+}
+
+// Names without diacritics are a fallback only where no two municipalities
+// differ in them alone: Håbo and Habo must be written out.
+func TestPlainNamesAreUnambiguous(t *testing.T) {
+	if n, want := len(municipalities().plain), len(municipalities().codes)-2; n != want {
+		t.Errorf("%d names without diacritics, want %d", n, want)
+	}
+	for name, want := range map[string]string{"Håbo": "0305", "Habo": "0643", "habos kommun": "0643"} {
+		if got, ok := ParseMunicipality(name); !ok || got != want {
+			t.Errorf("ParseMunicipality(%q) = %q, %v; want %s", name, got, ok, want)
+		}
+	}
+	for name := range municipalities().plain {
+		if code, ok := municipalities().plain[name+"s"]; ok {
+			t.Errorf("%q+s is %s", name, code)
+		}
+	}
+}

@@ -9,12 +9,12 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"kurskatalog/data"
 	"kurskatalog/data/catalog"
 	"kurskatalog/data/coverage"
 )
 
-var coverageParams = []string{"municipality", "occupation", "from", "to", "max_km", "max_sessions", "view", "format", "lang"}
+var coverageParams = []string{"municipality", "occupation", "from", "to", "max_km", "max_mandatory_sessions",
+	"max_sessions", "view", "format", "lang"}
 
 // coverage answers which occupations' courses a resident of each of the
 // region's municipalities can reach in a time window, and where the
@@ -37,13 +37,7 @@ func (s *Server) coverage(c *gin.Context) {
 		format = "csv"
 	}
 	if format != "csv" {
-		switch view {
-		case "cells":
-			rep.Gaps = nil
-		case "gaps":
-			rep.Cells = nil
-		}
-		c.JSON(http.StatusOK, rep)
+		c.JSON(http.StatusOK, coverageJSON(rep, view))
 		return
 	}
 	c.Header("Content-Type", "text/csv; charset=utf-8")
@@ -67,12 +61,16 @@ func (s *Server) parseCoverage(v url.Values) (coverage.Params, string, string, e
 		}
 	}
 	if ms := values(v, "municipality"); len(ms) > 0 {
+		p.Municipalities = nil
 		for _, m := range ms {
-			if _, ok := data.MunicipalityName(m); !ok {
-				return p, "", "", catalog.Invalid("municipality", "%q is not a municipality code", m)
+			code, err := municipalityParam("municipality", m)
+			if err != nil {
+				return p, "", "", err
+			}
+			if !slices.Contains(p.Municipalities, code) {
+				p.Municipalities = append(p.Municipalities, code)
 			}
 		}
-		p.Municipalities = ms
 	}
 	for _, o := range values(v, "occupation") {
 		if g, ok := s.Taxonomy.Group(o); !ok || g.Level != 4 {
@@ -100,7 +98,16 @@ func (s *Server) parseCoverage(v url.Values) (coverage.Params, string, string, e
 		}
 		p.MaxKm = f
 	}
-	if p.MaxSessions, err = intParam(v, "max_sessions", p.MaxSessions, 0, 100); err != nil {
+	// max_sessions is the former name of max_mandatory_sessions, the
+	// search's name for the same limit; it keeps working.
+	sessions := "max_mandatory_sessions"
+	if v.Has("max_sessions") {
+		if v.Has(sessions) {
+			return p, "", "", catalog.Invalid("max_sessions", "give max_mandatory_sessions only (max_sessions is its former name)")
+		}
+		sessions = "max_sessions"
+	}
+	if p.MaxSessions, err = intParam(v, sessions, p.MaxSessions, 0, 100); err != nil {
 		return p, "", "", err
 	}
 	view := v.Get("view")
@@ -122,4 +129,34 @@ func (s *Server) parseCoverage(v url.Values) (coverage.Params, string, string, e
 		return p, "", "", catalog.Invalid("lang", "%q is not sv or en", lang)
 	}
 	return p, view, lang, nil
+}
+
+// coverageResponse is the report as JSON: the views asked for, each an
+// array even when empty; a view not asked for is left out rather than
+// shown as an empty list, which would say there is nothing.
+type coverageResponse struct {
+	Cells *[]catalog.CoverageCell `json:"cells,omitempty"`
+	Gaps  *[]catalog.Gap          `json:"gaps,omitempty"`
+}
+
+func coverageJSON(rep coverage.Report, view string) coverageResponse {
+	var out coverageResponse
+	if view != "gaps" {
+		cells := nonNil(rep.Cells)
+		out.Cells = &cells
+	}
+	if view != "cells" {
+		gaps := nonNil(rep.Gaps)
+		out.Gaps = &gaps
+	}
+	return out
+}
+
+// nonNil is s, or an empty slice for nil, so that JSON says [] rather
+// than null for an array the API declares.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }

@@ -29,15 +29,22 @@ func onlyParams(v url.Values, accepted ...string) error {
 	return nil
 }
 
-// countyMunicipality reads an optional municipality of the county by SCB
-// code.
+// countyMunicipality reads an optional municipality of the county, by SCB
+// code or name, into its code.
 func countyMunicipality(v url.Values, name string) (string, error) {
-	code := strings.TrimSpace(v.Get(name))
-	if code == "" || slices.Contains(data.JamtlandMunicipalities, code) {
-		return code, nil
+	raw, err := single(v, name)
+	if err != nil || raw == "" {
+		return "", err
 	}
-	return "", catalog.Invalid(name, "%q is not one of the county's municipalities (%s)", code,
-		strings.Join(data.JamtlandMunicipalities, ", "))
+	code, err := municipalityParam(name, raw)
+	if err != nil {
+		return "", err
+	}
+	if !slices.Contains(data.JamtlandMunicipalities, code) {
+		return "", catalog.Invalid(name, "%q is not one of the county's municipalities (%s)", raw,
+			strings.Join(data.JamtlandMunicipalities, ", "))
+	}
+	return code, nil
 }
 
 // municipalityOptions are the county's municipalities for a select, by
@@ -155,7 +162,7 @@ func coverageMap(columns []coverageColumn, f coverageFilter, lang string) (mapVi
 	for _, r := range regions {
 		n := gaps[r.Code]
 		q := f.query(lang)
-		q.Set("kommun", r.Code)
+		q.Set("municipality", r.Code)
 		v.Regions = append(v.Regions, mapRegionView{Code: r.Code, Name: r.Name, D: r.D, Gaps: n,
 			URL: withQuery("/tackning", q) + "#vald-kommun", Title: m.N(lang, "coverage.map.title", n, r.Name),
 			Shade: shade((n - lo) / width), Chosen: r.Code == f.Municipality,
@@ -176,7 +183,7 @@ func learningCentres(offerings []catalog.Offering, p coverage.Params, f coverage
 	for _, code := range countyByName() {
 		name, _ := data.MunicipalityName(code)
 		q := f.query(lang)
-		q.Set("kommun", code)
+		q.Set("municipality", code)
 		g := centreGroup{Code: code, Name: name, ChooseURL: withQuery("/tackning", q) + "#vald-kommun"}
 		for _, c := range centres {
 			if c.Municipality != code {

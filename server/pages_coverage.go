@@ -53,7 +53,7 @@ type coverageFilter struct {
 
 func (s *Server) parseCoverageFilter(v url.Values) (coverageFilter, error) {
 	f := coverageFilter{Show: showShortage, Months: 12}
-	if err := onlyParams(v, "visa", "falt", "manader", "kommun", "lang"); err != nil {
+	if err := onlyParams(v, "visa", "falt", "months", "municipality", "lang"); err != nil {
 		return f, err
 	}
 	switch show := v.Get("visa"); show {
@@ -67,15 +67,15 @@ func (s *Server) parseCoverageFilter(v url.Values) (coverageFilter, error) {
 	if f.Field != "" && s.fieldGroups(f.Field) == nil {
 		return f, catalog.Invalid("falt", "%q is neither an SSYK major group (0-9) nor an occupational area of the Yrkesbarometer", f.Field)
 	}
-	if m := v.Get("manader"); m != "" {
+	if m := v.Get("months"); m != "" {
 		n, err := strconv.Atoi(m)
 		if err != nil || !slices.Contains(coverageMonths, n) {
-			return f, catalog.Invalid("manader", "%q is not one of 3, 6, 12 or 24 months", m)
+			return f, catalog.Invalid("months", "%q is not one of 3, 6, 12 or 24 months", m)
 		}
 		f.Months = n
 	}
 	var err error
-	f.Municipality, err = countyMunicipality(v, "kommun")
+	f.Municipality, err = countyMunicipality(v, "municipality")
 	return f, err
 }
 
@@ -89,10 +89,10 @@ func (f coverageFilter) query(lang string) url.Values {
 		q.Set("falt", f.Field)
 	}
 	if f.Months != 12 {
-		q.Set("manader", strconv.Itoa(f.Months))
+		q.Set("months", strconv.Itoa(f.Months))
 	}
 	if f.Municipality != "" {
-		q.Set("kommun", f.Municipality)
+		q.Set("municipality", f.Municipality)
 	}
 	return langValues(q, lang)
 }

@@ -126,12 +126,12 @@ func TestOccupationAndCoveragePages(t *testing.T) {
 			"4 utbildningar går att börja.", "På plats i länet", "Distans med träffar", "Helt på distans",
 			"Undersköterska Åre", "Undersköterska distans", `href="/?occupation=5321"`},
 			[]string{"Undersköterska inställd", "Undersköterska 2028", "Lastbilsförare CE"}},
-		{"occupation from a municipality", "/yrke/5321?kommun=2361", 200, "sv", []string{
+		{"occupation from a municipality", "/yrke/5321?municipality=2361", 200, "sv", []string{
 			"3 utbildningar går att nå från Härjedalen.", "På plats i Härjedalen", "På plats inom 60 km",
 			"Distans med högst 5 träffar", `<option value="2361" selected>Härjedalen</option>`,
 			"På plats längre bort, eller med fler träffar", "Undersköterska Sveg", "Åre (cirka 155 km)"},
 			nil},
-		{"occupation in English", "/yrke/5321?kommun=2380&lang=en", 200, "en", []string{
+		{"occupation in English", "/yrke/5321?municipality=2380&lang=en", 200, "en", []string{
 			"Assistant nurses, home care", "In Swedish:", "Shortage", "On site in Östersund",
 			`<p lang="sv">Möjligheterna`, `<input type="hidden" name="lang" value="en">`}, nil},
 		{"occupation filed under another group", "/yrke/5322", 200, "sv", []string{
@@ -142,9 +142,14 @@ func TestOccupationAndCoveragePages(t *testing.T) {
 			"Kranbilsförare", "Arbetsförmedlingen har inte bedömt yrket i länet."}, nil},
 		{"unknown occupation", "/yrke/9999", 404, "sv", []string{"Sidan finns inte"}, nil},
 		{"not an occupation group", "/yrke/53", 404, "sv", []string{"Sidan finns inte"}, nil},
-		{"municipality outside the county", "/yrke/5321?kommun=0180", 400, "sv", []string{"kommun", "0180"}, nil},
-		{"bad municipality", "/yrke/5321?kommun=Sveg", 400, "sv", []string{"kommun"}, nil},
-		{"unknown parameter", "/yrke/5321?municipality=2361", 400, "sv", []string{"municipality"}, nil},
+		{"occupation from a municipality by name", "/yrke/5321?municipality=h%C3%A4rjedalens+kommun", 200, "sv", []string{
+			"3 utbildningar går att nå från Härjedalen.", `<option value="2361" selected>Härjedalen</option>`}, nil},
+		{"occupation, the former parameter name", "/yrke/5321?kommun=2361", 200, "sv", []string{
+			"3 utbildningar går att nå från Härjedalen."}, nil},
+		{"municipality outside the county", "/yrke/5321?municipality=0180", 400, "sv", []string{"municipality", "0180"}, nil},
+		{"municipality outside the county by name", "/yrke/5321?municipality=Stockholm", 400, "sv", []string{"municipality", "0180"}, nil},
+		{"bad municipality", "/yrke/5321?municipality=Sveg", 400, "sv", []string{"municipality", "Sveg"}, nil},
+		{"unknown parameter", "/yrke/5321?kommunkod=2361", 400, "sv", []string{"kommunkod"}, nil},
 
 		{"occupations", "/yrke", 200, "sv", []string{"Service-, omsorgs- och försäljningsyrken",
 			`href="/yrke/5321"`, "(4 utbildningar)", `href="/yrke/7114"`, "(0 utbildningar)", `href="/yrke/2512"`}, nil},
@@ -163,9 +168,9 @@ func TestOccupationAndCoveragePages(t *testing.T) {
 			[]string{`href="/yrke/5321"`, `href="/yrke/2512"`}},
 		{"coverage of a barometer area", "/tackning?falt=Transport", 200, "sv", []string{`href="/yrke/8332"`},
 			[]string{`href="/yrke/5321"`, `href="/yrke/7114"`}},
-		{"coverage of 3 months", "/tackning?manader=3", 200, "sv", []string{`<option value="3" selected>3 månader</option>`,
+		{"coverage of 3 months", "/tackning?months=3", 200, "sv", []string{`<option value="3" selected>3 månader</option>`,
 			"23 februari 2027"}, nil},
-		{"coverage for a municipality", "/tackning?kommun=2361", 200, "sv", []string{`id="vald-kommun"`,
+		{"coverage for a municipality", "/tackning?municipality=2361", 200, "sv", []string{`id="vald-kommun"`,
 			"Distansutbildningar för dig som bor i Härjedalen", "4 distansutbildningar går att läsa",
 			`href="/?include_distance=true&amp;municipality=2361"`, `aria-current="true"`, "Undersköterska flex",
 			// ten meetings, but in Sveg
@@ -175,9 +180,14 @@ func TestOccupationAndCoveragePages(t *testing.T) {
 			"Exam proctoring", "lang=en"}, nil},
 		{"bad view", "/tackning?visa=allt", 400, "sv", []string{"visa"}, nil},
 		{"bad field", "/tackning?falt=99", 400, "sv", []string{"falt"}, nil},
-		{"bad window", "/tackning?manader=5", 400, "sv", []string{"manader"}, nil},
-		{"coverage, municipality outside the county", "/tackning?kommun=0180", 400, "sv", []string{"kommun", "0180"}, nil},
-		{"coverage, unknown parameter", "/tackning?months=3", 400, "sv", []string{"months"}, nil},
+		{"coverage, former parameter names", "/tackning?manader=3&kommun=2361", 200, "sv", []string{
+			`<option value="3" selected>3 månader</option>`, "Distansutbildningar för dig som bor i Härjedalen"}, nil},
+		{"coverage for a municipality by name", "/tackning?municipality=Harjedalen", 200, "sv", []string{
+			"Distansutbildningar för dig som bor i Härjedalen"}, nil},
+		{"bad window", "/tackning?months=5", 400, "sv", []string{"months"}, nil},
+		{"coverage, municipality outside the county", "/tackning?municipality=0180", 400, "sv", []string{"municipality", "0180"}, nil},
+		{"coverage, unknown municipality", "/tackning?municipality=Sveg", 400, "sv", []string{"municipality", "Sveg"}, nil},
+		{"coverage, unknown parameter", "/tackning?manad=3", 400, "sv", []string{"manad"}, nil},
 
 		{"offering links its occupations", "/kurs/e.ssk.online", 200, "sv", []string{"Leder till yrke",
 			`href="/yrke/5321"`, "utbildningsinriktningen 723o (SUN 2020)"}, nil},
@@ -242,7 +252,7 @@ func TestOccupationPageAgreesWithCoverageAPI(t *testing.T) {
 		return n
 	}
 	for _, c := range rep.Cells {
-		body := getPage(t, srv, "/yrke/5321?kommun="+c.Municipality).body
+		body := getPage(t, srv, "/yrke/5321?municipality="+c.Municipality).body
 		got := [4]int{count(body, "local"), count(body, "nearby"), count(body, "blended"), count(body, "online")}
 		if want := [4]int{c.Local, c.Nearby, c.Blended, c.Online}; got != want {
 			t.Errorf("%s: page %v, API %v", c.Municipality, got, want)
@@ -288,7 +298,7 @@ func TestCoverageMap(t *testing.T) {
 	}
 	shades := map[string]string{}
 	for _, r := range regions {
-		if !strings.Contains(r[1], "kommun="+r[4]) {
+		if !strings.Contains(r[1], "municipality="+r[4]) {
 			t.Errorf("region %s links %s", r[4], r[1])
 		}
 		shades[r[4]] = r[2]

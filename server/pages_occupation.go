@@ -89,11 +89,11 @@ func (s *Server) occupationPage(c *gin.Context) {
 		return
 	}
 	v := c.Request.URL.Query()
-	if err := onlyParams(v, "kommun", "lang"); err != nil {
+	if err := onlyParams(v, "municipality", "lang"); err != nil {
 		s.failPage(c, p, err)
 		return
 	}
-	muni, err := countyMunicipality(v, "kommun")
+	muni, err := countyMunicipality(v, "municipality")
 	if err != nil {
 		s.failPage(c, p, err)
 		return

@@ -143,7 +143,9 @@ func TestPageStatusAndLanguage(t *testing.T) {
 		{"search with text", "/?q=svenska", 200, "sv", []string{"Svenska 1", "Sökord: svenska"}},
 		{"bad municipality", "/?municipality=abc", 400, "sv", []string{"municipality", "Sökningen gick inte att göra"}},
 		{"bad date", "/?start_from=2027-13-01", 400, "sv", []string{"start_from"}},
-		{"unknown parameter", "/?kommun=2380", 400, "sv", []string{"kommun"}},
+		{"municipality by name", "/?municipality=%C3%B6stersund", 200, "sv", []string{"Komvux Östersund"}},
+		{"unknown municipality", "/?municipality=Sveg", 400, "sv", []string{"municipality", "Sveg"}},
+		{"unknown parameter", "/?kommunkod=2380", 400, "sv", []string{"kommunkod"}},
 		{"bad language", "/?lang=fi", 400, "sv", []string{"lang"}},
 		{"offering", "/kurs/e.sv1.a", 200, "sv", []string{"Svenska 1", "application/ld+json", "Andra tillfällen", "/kurs/e.sv1.b"}},
 		{"offering in English", "/kurs/e.cloud?lang=en", 200, "en", []string{"Cloud Services and DevOps", "Distance"}},
@@ -434,5 +436,43 @@ func TestSearchGroupsCourses(t *testing.T) {
 	}
 	if r := getPage(t, srv, "/api/v1/search?group=offering", "Accept", "application/json"); r.status != 400 || !strings.Contains(r.body, `"parameter":"group"`) {
 		t.Errorf("group=offering: %d %s", r.status, r.body)
+	}
+}
+
+// A page asked for with a former parameter name or a municipality by name
+// moves permanently to its one address, so old links keep working and
+// every page state has one address.
+func TestPagesRedirectToCanonicalParameters(t *testing.T) {
+	srv := newPagesServer(t)
+	client := *srv.Client()
+	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	for _, tc := range []struct{ name, path, want string }{
+		{"former name", "/yrke/5321?kommun=2361", "/yrke/5321?municipality=2361"},
+		{"former names on the coverage page", "/tackning?manader=6&kommun=2380&lang=en", "/tackning?lang=en&months=6&municipality=2380"},
+		{"a name", "/?municipality=H%C3%A4rjedalen&q=svenska", "/?municipality=2361&q=svenska"},
+		{"names in a list", "/?municipality=are,2380&municipality=Krokoms+kommun", "/?municipality=2321%2C2380&municipality=2309"},
+		{"feed", "/flode.atom?municipality=berg", "/flode.atom?municipality=2326"},
+		{"calendar", "/deadlines.ics?kommun=Bräcke", "/deadlines.ics?municipality=2305"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			resp, err := client.Get(srv.URL + tc.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if got := resp.Header.Get("Location"); resp.StatusCode != http.StatusMovedPermanently || got != tc.want {
+				t.Errorf("%d to %q, want 301 to %q", resp.StatusCode, got, tc.want)
+			}
+		})
+	}
+	for _, path := range []string{"/?municipality=2361", "/?municipality=Sveg", "/yrke"} {
+		resp, err := client.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusMovedPermanently {
+			t.Errorf("%s redirects to %s", path, resp.Header.Get("Location"))
+		}
 	}
 }

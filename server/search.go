@@ -210,8 +210,9 @@ func parseSearch(v url.Values) (catalog.SearchQuery, string, error) {
 		}
 		for _, raw := range values(v, f.Name) {
 			value, ok := f.Parse(raw)
-			if ok && f.Name == catalog.FacetMunicipality {
-				_, ok = data.MunicipalityName(value)
+			if f.Name == catalog.FacetMunicipality {
+				// A code or a name; the catalogue does not know names.
+				value, ok = data.ParseMunicipality(raw)
 			}
 			if !ok {
 				return q, "", catalog.Invalid(f.Name, "%q is not %s", raw, f.Accepts)

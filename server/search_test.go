@@ -106,3 +106,16 @@ func indexOf(s, sub string) int {
 	}
 	return -1
 }
+
+// A municipality is a code or a name, however written, and always a code
+// in the query.
+func TestParseSearchReadsMunicipalityNames(t *testing.T) {
+	v, _ := url.ParseQuery("municipality=H%C3%A4rjedalen,harjedalens+kommun&municipality=2380&municipality=%C3%85RE")
+	q, _, err := parseSearch(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := q.Filters[catalog.FacetMunicipality], []string{"2361", "2380", "2321"}; !slices.Equal(got, want) {
+		t.Errorf("municipality = %q, want %q", got, want)
+	}
+}

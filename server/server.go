@@ -93,14 +93,14 @@ func New(d Deps) *gin.Engine {
 	api.GET("/coverage", s.coverage)
 	api.GET("/suggest", s.suggest)
 
-	r.GET("/", s.searchPage)
+	r.GET("/", canonicalPageQuery, s.searchPage)
 	r.GET("/kurs/:id", s.offeringPage)
 	r.GET("/lista", s.listPage)
 	r.GET("/yrke", s.occupationsPage)
-	r.GET("/yrke/:ssyk", s.occupationPage)
-	r.GET("/tackning", s.coveragePage)
-	r.GET("/flode.atom", s.atomFeed)
-	r.GET("/deadlines.ics", s.deadlinesCalendar)
+	r.GET("/yrke/:ssyk", canonicalPageQuery, s.occupationPage)
+	r.GET("/tackning", canonicalPageQuery, s.coveragePage)
+	r.GET("/flode.atom", canonicalPageQuery, s.atomFeed)
+	r.GET("/deadlines.ics", canonicalPageQuery, s.deadlinesCalendar)
 	r.GET("/static/*file", s.static)
 	return r
 }
@@ -123,6 +123,7 @@ func (s *Server) offering(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	o.Municipalities = nonNil(o.Municipalities)
 	c.JSON(http.StatusOK, o)
 }
 
@@ -132,5 +133,5 @@ func (s *Server) sources(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"sources": list})
+	c.JSON(http.StatusOK, gin.H{"sources": nonNil(list)})
 }

@@ -60,5 +60,5 @@ func (s *Server) suggest(c *gin.Context) {
 			return
 		}
 	}
-	c.JSON(http.StatusOK, gin.H{"suggestions": out})
+	c.JSON(http.StatusOK, gin.H{"suggestions": nonNil(out)})
 }

@@ -20,9 +20,9 @@ func (a *app) gapsCommand(ctx context.Context, municipality string, months int, 
 	p.Until = p.Today.AddDate(0, months, 0)
 	p.MaxKm = maxKm
 	if municipality != "" {
-		code, ok := municipalityArg(municipality)
+		code, ok := data.ParseMunicipality(municipality)
 		if !ok {
-			return fmt.Errorf("--municipality: %q is neither a municipality code nor a name", municipality)
+			return fmt.Errorf("--municipality: %q is not a municipality code or name (e.g. 2361 or Härjedalen)", municipality)
 		}
 		p.Municipalities = []string{code}
 	}
@@ -52,12 +52,4 @@ func (a *app) gapsCommand(ctx context.Context, municipality string, months int, 
 		fmt.Fprintln(out, "Inga luckor / no gaps: every shortage occupation has a reachable start.")
 	}
 	return tw.Flush()
-}
-
-// municipalityArg accepts a code (2361) or a name (Härjedalen).
-func municipalityArg(s string) (string, bool) {
-	if _, ok := data.MunicipalityName(s); ok {
-		return s, true
-	}
-	return data.MunicipalityCode(s)
 }

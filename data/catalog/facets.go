@@ -172,7 +172,7 @@ var (
 
 // Facets defines the facets, in display order.
 var Facets = []Facet{
-	{Name: FacetMunicipality, Accepts: "a municipality code (4 digits, e.g. 2380 for Östersund)",
+	{Name: FacetMunicipality, Accepts: "a municipality code or name (e.g. 2380 or Östersund)",
 		Values: func(o *Offering, _ time.Time) []string { return o.Municipalities },
 		Parse:  func(s string) (string, bool) { _, err := strconv.Atoi(s); return s, len(s) == 4 && err == nil }},
 	{Name: FacetMode, Accepts: "one of onsite, online, blended", Labels: labelsOf(ModeLabels),
