@@ -77,6 +77,12 @@ func coverageDemand() []catalog.Demand {
 
 func newCoverageServer(t *testing.T) *httptest.Server {
 	t.Helper()
+	return newCoverageServerWith(t, coverageFixture())
+}
+
+// newCoverageServerWith serves offerings with the fixture's demand.
+func newCoverageServerWith(t *testing.T, offerings []catalog.Offering) *httptest.Server {
+	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
 	db, err := sqlite.Open(ctx, filepath.Join(dir, "kurskatalog.db"))
@@ -90,7 +96,7 @@ func newCoverageServer(t *testing.T) *httptest.Server {
 	}
 	t.Cleanup(func() { ix.Close() })
 	db.SetClock(func() time.Time { return pagesToday })
-	if _, err := db.ApplyBatch(ctx, &catalog.Batch{Source: "susa-navet", Offerings: coverageFixture()}); err != nil {
+	if _, err := db.ApplyBatch(ctx, &catalog.Batch{Source: "susa-navet", Offerings: offerings}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.ReplaceDemand(ctx, "2025-2", coverageDemand()); err != nil {

@@ -61,13 +61,20 @@ type barometerView struct {
 	RecruitmentText  string
 }
 
-// reachGroup is the courses reached one way.
+// reachGroup is the courses reached one way: the educations that lead to
+// the occupation first, then the single courses that count towards it.
 type reachGroup struct {
 	ID, Heading string
 	Count       int
-	Items       []resultItem
+	Parts       []reachPart
 	More        int
 	MoreURL     string
+}
+
+// reachPart is the programmes or the single courses of a group.
+type reachPart struct {
+	Heading string
+	Items   []resultItem
 }
 
 func (s *Server) occupationPage(c *gin.Context) {
@@ -162,11 +169,15 @@ func (s *Server) reachGroups(offerings []catalog.Offering, ssyk, muni string, p 
 	if home == "" {
 		home = data.JamtlandMunicipalities[len(data.JamtlandMunicipalities)-1]
 	}
+	today := s.today()
 	byKey := map[string][]*catalog.Offering{}
 	for i := range offerings {
 		o := &offerings[i]
 		if !slices.ContainsFunc(o.Occupations, func(x catalog.OccupationMatch) bool { return x.SSYK == ssyk }) {
 			continue
+		}
+		if !catalog.IsCurrent(o, today) {
+			continue // what one can no longer start or apply to
 		}
 		if _, ok, err := coverage.Reach(*o, home, anywhere); err != nil || !ok {
 			if err != nil {
@@ -211,15 +222,22 @@ func (s *Server) reachGroups(offerings []catalog.Offering, ssyk, muni string, p 
 			"farther":                    {"mode": {"onsite", "blended"}},
 		}
 	}
-	today := s.today()
+	parts := [2]string{m.T(lang, "occupation.part.programmes"), m.T(lang, "occupation.part.courses")}
 	build := func(sp spec) reachGroup {
 		list := byKey[sp.key]
-		sortByStart(list)
+		sortForOccupation(list)
 		g := reachGroup{ID: "reach-" + sp.key, Heading: sp.heading, Count: len(list)}
 		for i, o := range list {
 			if i == occupationShown {
 				g.More = len(list) - i
 				break
+			}
+			heading := parts[1]
+			if catalog.IsProgramme(o) {
+				heading = parts[0]
+			}
+			if len(g.Parts) == 0 || g.Parts[len(g.Parts)-1].Heading != heading {
+				g.Parts = append(g.Parts, reachPart{Heading: heading})
 			}
 			it := toResultItem(o, fmt.Sprintf("%s-%d", sp.key, i+1), lang, today)
 			if muni != "" && (sp.key == string(catalog.ReachNearby) || sp.key == "farther") {
@@ -227,7 +245,7 @@ func (s *Server) reachGroups(offerings []catalog.Offering, ssyk, muni string, p 
 					it.Where += " " + m.T(lang, "occupation.km", km)
 				}
 			}
-			g.Items = append(g.Items, it)
+			g.Parts[len(g.Parts)-1].Items = append(g.Parts[len(g.Parts)-1].Items, it)
 		}
 		q := search[sp.key]
 		q.Set("occupation", ssyk)
@@ -244,6 +262,23 @@ func (s *Server) reachGroups(offerings []catalog.Offering, ssyk, muni string, p 
 		farther = &f
 	}
 	return groups, farther, nil
+}
+
+// sortForOccupation orders the courses towards an occupation: the
+// programmes and packages that lead to it (catalog.IsProgramme) before the
+// single courses that count towards it, each by start.
+func sortForOccupation(list []*catalog.Offering) {
+	sortByStart(list)
+	slices.SortStableFunc(list, func(a, b *catalog.Offering) int {
+		pa, pb := catalog.IsProgramme(a), catalog.IsProgramme(b)
+		switch {
+		case pa && !pb:
+			return -1
+		case pb && !pa:
+			return 1
+		}
+		return 0
+	})
 }
 
 // sortByStart orders offerings by start, those to start any time (rolling,
