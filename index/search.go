@@ -79,6 +79,11 @@ func (ix *Index) Search(ctx context.Context, q catalog.SearchQuery) (*catalog.Se
 	return out, nil
 }
 
+// Course returns the offerings of the course that offering id is an intake
+// of (catalog.CourseKey), not cancelled, in start order: the course as a
+// search groups it.
+func (ix *Index) Course(id string) []string { return ix.facets.Snapshot().Course(id) }
+
 func hasText(q catalog.SearchQuery) bool { return strings.TrimSpace(q.Text) != "" }
 
 // order is the order q's hits are shown in. By relevance with words: Bleve's

@@ -299,6 +299,14 @@ func TestCourses(t *testing.T) {
 	if len(seen) != 32 {
 		t.Errorf("paging met %d courses, want 32", len(seen))
 	}
+	// The offering page's other intakes are the same course, past ones
+	// too (the page decides what is current), never another provider's.
+	if got, want := ix.Course("svenska-0"), []string{"svenska-passed", "svenska-1", "svenska-2", "svenska-0"}; !slices.Equal(got, want) {
+		t.Errorf("Course(svenska-0) = %v, want %v", got, want)
+	}
+	if got := ix.Course("no-such-id"); got != nil {
+		t.Errorf("Course of an unknown id = %v", got)
+	}
 	// As intakes, each offering is a hit.
 	if res := find(t, ix, catalog.SearchQuery{Text: "svenska", Today: today, Group: catalog.GroupIntake}); res.Total != 4 || res.Courses != nil {
 		t.Errorf("by intake: total %d, courses %v", res.Total, res.Courses)

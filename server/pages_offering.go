@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -16,12 +15,6 @@ import (
 	"kurskatalog/data/catalog"
 	"kurskatalog/frontend"
 )
-
-// relatedOfferings finds the other intakes of a course. The store has it
-// (data/sqlite); a store without it just shows none.
-type relatedOfferings interface {
-	OfferingsByEducationID(ctx context.Context, educationID string) ([]catalog.Offering, error)
-}
 
 type offeringView struct {
 	ID          string
@@ -74,12 +67,11 @@ func (s *Server) offeringPage(c *gin.Context) {
 		s.failPage(c, p, err)
 		return
 	}
-	var related []catalog.Offering
-	if r, ok := s.Store.(relatedOfferings); ok && o.EducationID != "" {
-		if related, err = r.OfferingsByEducationID(ctx, o.EducationID); err != nil {
-			s.failPage(c, p, err)
-			return
-		}
+	// The other intakes are the course's as a search groups them.
+	related, err := s.Store.OfferingsByIDs(ctx, s.Index.Course(o.ID))
+	if err != nil {
+		s.failPage(c, p, err)
+		return
 	}
 	m := pages.Messages
 	today := s.today()

@@ -17,10 +17,13 @@ import (
 	"kurskatalog/data/occupation"
 )
 
-// Index finds offerings (IDs of one page and facet counts) and completes
-// what users type.
+// Index finds offerings (IDs of one page and facet counts), the intakes of
+// a course, and completes what users type.
 type Index interface {
 	Search(ctx context.Context, q catalog.SearchQuery) (*catalog.SearchResult, error)
+	// Course returns the offerings of the course that offering id is an
+	// intake of, in start order, as a search groups them.
+	Course(id string) []string
 	Suggester
 }
 

@@ -54,6 +54,22 @@ func (s *Snapshot) Courses(docs *roaring.Bitmap) int {
 	return n
 }
 
+// Course returns the offerings a search can show (not cancelled) of the
+// course that offering id is an intake of, id among them, in start order;
+// nil when the snapshot does not have id.
+func (s *Snapshot) Course(id string) []string {
+	doc, ok := s.Lookup(id)
+	if !ok {
+		return nil
+	}
+	docs := s.intakes(s.visible, doc)
+	out := make([]string, len(docs))
+	for i, d := range docs {
+		out[i] = s.ids[d]
+	}
+	return out
+}
+
 // intakes returns the docs of hits that belong to the course of doc, in
 // start order.
 func (s *Snapshot) intakes(hits *roaring.Bitmap, doc uint32) []uint32 {

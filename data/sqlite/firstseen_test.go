@@ -1,0 +1,33 @@
+package sqlite
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"kurskatalog/data/catalog"
+)
+
+func TestFirstSeen(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	day := time.Date(2026, 11, 1, 4, 0, 0, 0, time.UTC)
+	db.SetClock(func() time.Time { return day })
+	apply(t, db, &catalog.Batch{Source: "susa-navet", Offerings: []catalog.Offering{offering("e.old", "A"), offering("e.both", "B")}})
+	db.SetClock(func() time.Time { return day.Add(36*time.Hour + 123*time.Millisecond) })
+	apply(t, db, &catalog.Batch{Source: "myh", Offerings: []catalog.Offering{offering("e.new", "C"), offering("e.both", "B")}})
+
+	got, err := db.FirstSeen(ctx, []string{"e.old", "e.new", "e.both", "e.missing"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]time.Time{"e.old": day, "e.both": day, "e.new": day.Add(36*time.Hour + 123*time.Millisecond)}
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	for id, w := range want {
+		if !got[id].Equal(w) {
+			t.Errorf("%s: got %v, want %v", id, got[id], w)
+		}
+	}
+}
