@@ -51,6 +51,24 @@ func (s *Server) hydrate(ctx context.Context, res *catalog.SearchResult) ([]cour
 // shownIntakes is how many intakes a card lists before "fler tillfällen".
 const shownIntakes = 3
 
+// groupCourses groups offerings by course (catalog.CourseKey), the
+// courses in the order of their first offering, each with its offerings in
+// the order given and the first as the course's own.
+func groupCourses(list []*catalog.Offering) []courseHit {
+	var out []courseHit
+	at := map[string]int{}
+	for _, o := range list {
+		k := catalog.CourseKey(o)
+		i, ok := at[k]
+		if !ok {
+			i, at[k] = len(out), len(out)
+			out = append(out, courseHit{Offering: *o})
+		}
+		out[i].Intakes = append(out[i].Intakes, *o)
+	}
+	return out
+}
+
 // intakeItems are the lines of a course's intakes, in their order, one
 // line for intakes a learner could not tell apart (intakeKey).
 func intakeItems(intakes []catalog.Offering, lang string, today time.Time) []intakeItem {

@@ -226,23 +226,36 @@ func (s *Server) reachGroups(offerings []catalog.Offering, ssyk, muni string, p 
 	build := func(sp spec) reachGroup {
 		list := byKey[sp.key]
 		sortForOccupation(list)
-		g := reachGroup{ID: "reach-" + sp.key, Heading: sp.heading, Count: len(list)}
-		for i, o := range list {
+		courses := groupCourses(list)
+		g := reachGroup{ID: "reach-" + sp.key, Heading: sp.heading, Count: len(courses)}
+		for i := range courses {
 			if i == occupationShown {
-				g.More = len(list) - i
+				g.More = len(courses) - i
 				break
 			}
+			h := &courses[i]
 			heading := parts[1]
-			if catalog.IsProgramme(o) {
+			if catalog.IsProgramme(&h.Offering) {
 				heading = parts[0]
 			}
 			if len(g.Parts) == 0 || g.Parts[len(g.Parts)-1].Heading != heading {
 				g.Parts = append(g.Parts, reachPart{Heading: heading})
 			}
-			it := toResultItem(o, fmt.Sprintf("%s-%d", sp.key, i+1), lang, today)
+			it := toCourseItem(h, fmt.Sprintf("%s-%d", sp.key, i+1), lang, today)
 			if muni != "" && (sp.key == string(catalog.ReachNearby) || sp.key == "farther") {
-				if km, ok := nearestKm(places, muni, o.Municipalities); ok {
-					it.Where += " " + m.T(lang, "occupation.km", km)
+				// How far each intake is held from the chosen municipality.
+				km := map[string]int{}
+				for j := range h.Intakes {
+					if d, ok := nearestKm(places, muni, h.Intakes[j].Municipalities); ok {
+						km[h.Intakes[j].ID] = d
+					}
+				}
+				for _, lines := range [][]intakeItem{it.Intakes, it.MoreIntakes} {
+					for j := range lines {
+						if d, ok := km[lines[j].ID]; ok {
+							lines[j].Where += " " + m.T(lang, "occupation.km", d)
+						}
+					}
 				}
 			}
 			g.Parts[len(g.Parts)-1].Items = append(g.Parts[len(g.Parts)-1].Items, it)

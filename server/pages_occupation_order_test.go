@@ -28,6 +28,7 @@ func TestOccupationPageListsProgrammesFirst(t *testing.T) {
 	}
 	etik := mk("e.etik", "Etik och människans livsvillkor", "VUXGY", "kurs", [3]int{2026, 12, 7}, [3]int{2026, 11, 30})
 	gero := mk("e.gero", "Gerontologi och geriatrik", "VUXGY", "kurs", [3]int{2027, 1, 11}, [3]int{2026, 12, 1})
+	gero2 := mk("e.gero.2", "Gerontologi och geriatrik", "VUXGY", "kurs", [3]int{2027, 8, 16}, [3]int{2027, 6, 1})
 	pkg := mk("e.pkg", "Vård- och omsorgsutbildning – undersköterska", "VUXGY", "kurspaket", [3]int{2027, 3, 22}, [3]int{2027, 2, 14})
 	aub := mk("e.aub", "Undersköterska (arbetsmarknadsutbildning)", "AUB", "kurs", [3]int{2027, 1, 18}, [3]int{2027, 1, 4})
 	planned := mk("e.planned", "Undersköterska", "VUXGY", "", [3]int{2027, 8, 16}, [3]int{2027, 5, 15})
@@ -35,7 +36,7 @@ func TestOccupationPageListsProgrammesFirst(t *testing.T) {
 	closed := mk("e.closed", "Undersköterska, ansökan stängd", "VUXGY", "kurspaket", [3]int{2026, 12, 14}, [3]int{2026, 11, 1})
 	closedRolling := mk("e.closed.rolling", "Medicin 1, ansökan stängd", "VUXGY", "kurs", [3]int{2026, 8, 17}, [3]int{2026, 11, 20})
 	closedRolling.RollingStart = true
-	srv := newCoverageServerWith(t, []catalog.Offering{etik, gero, pkg, aub, planned, closed, closedRolling})
+	srv := newCoverageServerWith(t, []catalog.Offering{etik, gero, gero2, pkg, aub, planned, closed, closedRolling})
 
 	for _, path := range []string{"/yrke/5321", "/yrke/5321?municipality=2380", "/yrke/5321?lang=en"} {
 		t.Run(path, func(t *testing.T) {
@@ -51,12 +52,16 @@ func TestOccupationPageListsProgrammesFirst(t *testing.T) {
 					got = append(got, m[2])
 				}
 			}
-			want := []string{"# Hela utbildningar mot yrket", "e.aub", "e.pkg", "e.planned", "# Enstaka kurser", "e.etik", "e.gero"}
+			// Gerontologi starts twice: one card, two intakes.
+			want := []string{"# Hela utbildningar mot yrket", "e.aub", "e.pkg", "e.planned", "# Enstaka kurser", "e.etik", "e.gero", "e.gero.2"}
 			if strings.Contains(path, "lang=en") {
 				want[0], want[4] = "# Full programmes for the occupation", "# Single courses"
 			}
 			if !slices.Equal(got, want) {
 				t.Errorf("on site:\n got %q\nwant %q", got, want)
+			}
+			if n := strings.Count(group, `class="result-card"`); n != 5 {
+				t.Errorf("on site: %d cards, want one per course (5)", n)
 			}
 			for _, hidden := range []string{"e.closed", "e.closed.rolling"} {
 				if strings.Contains(body, `href="/kurs/`+hidden+`"`) {
