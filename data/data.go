@@ -82,8 +82,11 @@ func MunicipalityName(code string) (string, bool) {
 // "Upplands-Väsby". The genitive s is tried last because names such as
 // Borås and Kramfors end in s themselves.
 func MunicipalityCode(name string) (string, bool) {
-	k := strings.TrimSuffix(FoldName(name), " kommun")
-	codes := municipalities().codes
+	return byName(municipalities().codes, strings.TrimSuffix(FoldName(name), " kommun"))
+}
+
+// byName looks a folded name up in codes, then without a genitive s.
+func byName(codes map[string]string, k string) (string, bool) {
 	if code, ok := codes[k]; ok {
 		return code, true
 	}
@@ -109,16 +112,7 @@ func ParseMunicipality(s string) (string, bool) {
 	if code, ok := MunicipalityCode(s); ok {
 		return code, true
 	}
-	k := plain.Replace(strings.TrimSuffix(FoldName(s), " kommun"))
-	codes := municipalities().plain
-	if code, ok := codes[k]; ok {
-		return code, true
-	}
-	if s, ok := strings.CutSuffix(k, "s"); ok {
-		code, ok := codes[s]
-		return code, ok
-	}
-	return "", false
+	return byName(municipalities().plain, plain.Replace(strings.TrimSuffix(FoldName(s), " kommun")))
 }
 
 // plain drops the diacritics of folded Swedish names.
