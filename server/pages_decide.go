@@ -219,13 +219,13 @@ func komvuxHome(o *catalog.Offering) string {
 func studentAidDecision(o *catalog.Offering, lang string) decision {
 	m := pages.Messages
 	d := decision{Label: m.T(lang, "decide.student_aid")}
-	switch strings.ToLower(strings.TrimSpace(o.StudentAid)) {
-	case "", "saknas":
+	switch {
+	case !o.StudentAidStated():
 		d.Missing = true
-	case "nej":
-		d.Text = []string{m.T(lang, "decide.student_aid.no")}
-	default:
+	case o.StudentAidEligible():
 		d.Text = []string{m.T(lang, "decide.student_aid.yes")}
+	default:
+		d.Text = []string{m.T(lang, "decide.student_aid.no")}
 	}
 	return d
 }

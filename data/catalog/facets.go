@@ -270,7 +270,7 @@ var Facets = []Facet{
 		},
 		Values: func(o *Offering, _ time.Time) []string {
 			switch {
-			case o.StudentAid == "":
+			case !o.StudentAidStated():
 				return nil
 			case o.StudentAidEligible():
 				return []string{StudentAidYes}

@@ -152,14 +152,17 @@ type Provenance struct {
 	LastChanged time.Time `json:"last_changed,omitzero"`
 }
 
+// StudentAidStated reports whether the source says whether the offering
+// qualifies for CSN student aid: EMIL3's "saknas" says it does not know.
+func (o *Offering) StudentAidStated() bool {
+	s := strings.ToLower(strings.TrimSpace(o.StudentAid))
+	return s != "" && s != "saknas"
+}
+
 // StudentAidEligible reports whether the offering qualifies for CSN student aid
 // as far as the source says. EMIL3 uses "ja" and CSN's own codes like "A 1".
 func (o *Offering) StudentAidEligible() bool {
-	switch o.StudentAid {
-	case "", "nej":
-		return false
-	}
-	return true
+	return o.StudentAidStated() && strings.ToLower(strings.TrimSpace(o.StudentAid)) != "nej"
 }
 
 var (
