@@ -128,3 +128,8 @@ func Municipality(code string) (string, bool) {
 	}
 	return code, true
 }
+
+// FreeWords is how sources say that a course costs nothing, as a regular
+// expression alternation: "Avgiftsfri", "kostnadsfritt", "ingen kursavgift",
+// "gratis", and the English pages' "free of charge".
+const FreeWords = `avgiftsfri(?:tt)?|kostnadsfri(?:tt)?|ingen (?:kurs)?avgift|gratis|free of charge|no fee`

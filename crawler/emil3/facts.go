@@ -11,7 +11,7 @@ import (
 )
 
 // freeWords are how fee conditions say that there is no fee.
-var freeWords = regexp.MustCompile(`(?i)\b(avgiftsfri|kostnadsfri|ingen (kurs)?avgift|gratis|free of charge|no fee)`)
+var freeWords = regexp.MustCompile(`(?i)\b(?:` + clean.FreeWords + `)`)
 
 // fees normalises an event's fees. A fee of 0, or one whose condition says
 // it is free, is free; a fee with neither amount nor condition says nothing
@@ -117,13 +117,7 @@ func text(s *LangString) string {
 	}
 	v := node.Value
 	if strings.EqualFold(node.Content, "HTML") {
-		v = catalogText(clean.HTML(v))
+		v = catalog.PlainText(clean.HTML(v))
 	}
 	return strings.Join(strings.Fields(v), " ")
-}
-
-// catalogText strips the markup of sanitised HTML.
-func catalogText(h string) string {
-	o := catalog.Offering{Description: h}
-	return o.DescriptionText()
 }

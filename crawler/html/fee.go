@@ -5,11 +5,12 @@ import (
 	"strconv"
 	"strings"
 
+	"kurskatalog/crawler/clean"
 	"kurskatalog/data/catalog"
 )
 
 var (
-	feeFree   = regexp.MustCompile(`(?i)^(avgiftsfri|avgiftsfritt|kostnadsfri|kostnadsfritt|gratis|ingen avgift|0 ?kr)\b[.,;:]?\s*`)
+	feeFree   = regexp.MustCompile(`(?i)^(?:` + clean.FreeWords + `|0 ?kr)\b[.,;:]?\s*`)
 	feeAmount = regexp.MustCompile(`(?i)^(\d{1,3}(?:[ \x{00a0}.]\d{3})*|\d+)(?:[,.]-|:-)?\s*(?:kr|kronor|sek)\b[.,;:]?\s*`)
 )
 

@@ -172,8 +172,12 @@ var (
 
 // DescriptionText is the description without markup, for indexing and
 // snippets.
-func (o *Offering) DescriptionText() string {
-	s := markup.ReplaceAllString(o.Description, " ")
+func (o *Offering) DescriptionText() string { return PlainText(o.Description) }
+
+// PlainText is sanitised HTML as text: without markup, entities decoded,
+// white space folded.
+func PlainText(h string) string {
+	s := markup.ReplaceAllString(h, " ")
 	s = html.UnescapeString(s)
 	return strings.TrimSpace(whitespace.ReplaceAllString(s, " "))
 }
