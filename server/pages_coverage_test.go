@@ -5,10 +5,8 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"html"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -18,7 +16,6 @@ import (
 	"kurskatalog/data/catalog"
 	"kurskatalog/data/occupation"
 	"kurskatalog/data/sqlite"
-	"kurskatalog/index"
 	"kurskatalog/server"
 )
 
@@ -83,37 +80,18 @@ func newCoverageServer(t *testing.T) *httptest.Server {
 // newCoverageServerWith serves offerings with the fixture's demand.
 func newCoverageServerWith(t *testing.T, offerings []catalog.Offering) *httptest.Server {
 	t.Helper()
-	ctx := context.Background()
-	dir := t.TempDir()
-	db, err := sqlite.Open(ctx, filepath.Join(dir, "kurskatalog.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	ix, _, err := index.Open(filepath.Join(dir, "index.bleve"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	db.SetClock(func() time.Time { return pagesToday })
-	if _, err := db.ApplyBatch(ctx, &catalog.Batch{Source: "susa-navet", Offerings: offerings}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.ReplaceDemand(ctx, "2025-2", coverageDemand()); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ix.Rebuild(ctx, db.EachOffering); err != nil {
-		t.Fatal(err)
-	}
 	tax, err := occupation.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := server.New(server.Deps{Index: ix, Store: db, Coverage: db, Taxonomy: tax, Log: slog.New(slog.DiscardHandler),
-		Now: func() time.Time { return pagesToday }})
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	return srv
+	return serveCatalogue(t, server.Deps{Taxonomy: tax, Now: func() time.Time { return pagesToday }}, func(ctx context.Context, db *sqlite.DB) error {
+		db.SetClock(func() time.Time { return pagesToday })
+		if _, err := db.ApplyBatch(ctx, &catalog.Batch{Source: "susa-navet", Offerings: offerings}); err != nil {
+			return err
+		}
+		_, err := db.ReplaceDemand(ctx, "2025-2", coverageDemand())
+		return err
+	})
 }
 
 func TestOccupationAndCoveragePages(t *testing.T) {

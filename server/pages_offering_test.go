@@ -4,9 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"html"
-	"log/slog"
 	"net/http/httptest"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -15,7 +13,6 @@ import (
 
 	"kurskatalog/data/catalog"
 	"kurskatalog/data/sqlite"
-	"kurskatalog/index"
 	"kurskatalog/server"
 )
 
@@ -23,30 +20,11 @@ import (
 // page tests' day.
 func newOfferingsServer(t *testing.T, offerings []catalog.Offering) *httptest.Server {
 	t.Helper()
-	ctx := context.Background()
-	dir := t.TempDir()
-	db, err := sqlite.Open(ctx, filepath.Join(dir, "kurskatalog.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	ix, _, err := index.Open(filepath.Join(dir, "index.bleve"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	db.SetClock(func() time.Time { return pagesToday })
-	if _, err := db.ApplyBatch(ctx, &catalog.Batch{Source: "susa-navet", Offerings: offerings}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ix.Rebuild(ctx, db.EachOffering); err != nil {
-		t.Fatal(err)
-	}
-	h := server.New(server.Deps{Index: ix, Store: db, Log: slog.New(slog.DiscardHandler),
-		Now: func() time.Time { return pagesToday }})
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	return srv
+	return serveCatalogue(t, server.Deps{Now: func() time.Time { return pagesToday }}, func(ctx context.Context, db *sqlite.DB) error {
+		db.SetClock(func() time.Time { return pagesToday })
+		_, err := db.ApplyBatch(ctx, &catalog.Batch{Source: "susa-navet", Offerings: offerings})
+		return err
+	})
 }
 
 // decisionFixture has one offering per school type with what the feeds

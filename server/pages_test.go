@@ -6,11 +6,9 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -19,7 +17,6 @@ import (
 
 	"kurskatalog/data/catalog"
 	"kurskatalog/data/sqlite"
-	"kurskatalog/index"
 	"kurskatalog/server"
 )
 
@@ -72,34 +69,17 @@ func pagesFixture() (older, newer []catalog.Offering) {
 // first seen a day after the rest.
 func newPagesServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	ctx := context.Background()
-	dir := t.TempDir()
-	db, err := sqlite.Open(ctx, filepath.Join(dir, "kurskatalog.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	ix, _, err := index.Open(filepath.Join(dir, "index.bleve"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	older, newer := pagesFixture()
-	for i, batch := range [][]catalog.Offering{older, newer} {
-		seen := pagesToday.Add(time.Duration(i-2) * 24 * time.Hour)
-		db.SetClock(func() time.Time { return seen })
-		if _, err := db.ApplyBatch(ctx, &catalog.Batch{Source: "susa-navet", Offerings: batch}); err != nil {
-			t.Fatal(err)
+	return serveCatalogue(t, server.Deps{Now: func() time.Time { return pagesToday }}, func(ctx context.Context, db *sqlite.DB) error {
+		older, newer := pagesFixture()
+		for i, batch := range [][]catalog.Offering{older, newer} {
+			seen := pagesToday.Add(time.Duration(i-2) * 24 * time.Hour)
+			db.SetClock(func() time.Time { return seen })
+			if _, err := db.ApplyBatch(ctx, &catalog.Batch{Source: "susa-navet", Offerings: batch}); err != nil {
+				return err
+			}
 		}
-	}
-	if _, err := ix.Rebuild(ctx, db.EachOffering); err != nil {
-		t.Fatal(err)
-	}
-	h := server.New(server.Deps{Index: ix, Store: db, Log: slog.New(slog.DiscardHandler),
-		Now: func() time.Time { return pagesToday }})
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	return srv
+		return nil
+	})
 }
 
 type pageResponse struct {

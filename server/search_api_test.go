@@ -4,17 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"kurskatalog/data/catalog"
 	"kurskatalog/data/sqlite"
-	"kurskatalog/index"
 	"kurskatalog/server"
 )
 
@@ -24,18 +21,6 @@ var apiToday = time.Date(2026, 11, 20, 9, 0, 0, 0, catalog.Stockholm)
 // fixed day.
 func newAPIServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	ctx := context.Background()
-	dir := t.TempDir()
-	db, err := sqlite.Open(ctx, filepath.Join(dir, "kurskatalog.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	ix, _, err := index.Open(filepath.Join(dir, "index.bleve"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
 	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, catalog.Stockholm) }
 	base := func(id, title, desc string, start time.Time) catalog.Offering {
 		return catalog.Offering{ID: id, EducationID: "i." + id, Title: title, Description: desc, SchoolType: "STF",
@@ -47,17 +32,10 @@ func newAPIServer(t *testing.T) *httptest.Server {
 	keramik.ApplicationLast = day(2026, 12, 1)
 	past := base("e.past", "Keramik för vana", "Glasering.", day(2026, 3, 1))
 	spanska := base("e.spanska", "Spanska för nybörjare", "Studiecirkel i spanska.", day(2027, 9, 1))
-	_, err = db.ApplyBatch(ctx, &catalog.Batch{Source: "susa-navet", Offerings: []catalog.Offering{keramik, past, spanska}, Complete: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ix.Rebuild(ctx, db.EachOffering); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(server.New(server.Deps{Index: ix, Store: db, Log: slog.New(slog.DiscardHandler),
-		Now: func() time.Time { return apiToday }}))
-	t.Cleanup(srv.Close)
-	return srv
+	return serveCatalogue(t, server.Deps{Now: func() time.Time { return apiToday }}, func(ctx context.Context, db *sqlite.DB) error {
+		_, err := db.ApplyBatch(ctx, &catalog.Batch{Source: "susa-navet", Offerings: []catalog.Offering{keramik, past, spanska}, Complete: true})
+		return err
+	})
 }
 
 func getAPI(t *testing.T, srv *httptest.Server, path string, wantStatus int, v any) {
