@@ -1,7 +1,6 @@
 package index
 
 import (
-	"bufio"
 	"fmt"
 	"slices"
 	"strings"
@@ -70,12 +69,7 @@ func englishKeys(phrase string) []string {
 // parseEnglish reads the English file: "a, b => c, d", one way only.
 func parseEnglish(text string) (*glossary, error) {
 	g := &glossary{}
-	sc := bufio.NewScanner(strings.NewReader(text))
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	for n, line := range contentLines(text) {
 		left, right, ok := strings.Cut(line, "=>")
 		from, to := phrases(left), phrases(right)
 		if !ok || len(from) == 0 || len(to) == 0 {
@@ -99,7 +93,7 @@ func parseEnglish(text string) (*glossary, error) {
 		}
 	}
 	slices.SortStableFunc(g.rules, func(a, b translation) int { return len(b.from) - len(a.from) })
-	return g, sc.Err()
+	return g, nil
 }
 
 // translate returns the Swedish rewritings of words: every English phrase

@@ -1,9 +1,9 @@
 package index
 
 import (
-	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
+	"iter"
 	"slices"
 	"strings"
 	"sync"
@@ -83,15 +83,23 @@ func fold(word string) string { return string(asciiFolder.Filter([]byte(word))) 
 // without comments and blank lines.
 func wordLines(text string) []string {
 	var out []string
-	sc := bufio.NewScanner(strings.NewReader(text))
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	for _, line := range contentLines(text) {
 		out = append(out, strings.ToLower(line))
 	}
 	return out
+}
+
+// contentLines visits the lines of a word list that say something, trimmed,
+// with their line numbers: not blank, not a # comment.
+func contentLines(text string) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for n, line := range strings.Split(text, "\n") {
+			line = strings.TrimSpace(line)
+			if line != "" && !strings.HasPrefix(line, "#") && !yield(n+1, line) {
+				return
+			}
+		}
+	}
 }
 
 // lexiconVersion identifies the word lists the analysis depends on, so that

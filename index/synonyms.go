@@ -1,7 +1,6 @@
 package index
 
 import (
-	"bufio"
 	"fmt"
 	"slices"
 	"strings"
@@ -51,12 +50,7 @@ func isOptional(word string) bool {
 // "a, b, c" (all ways).
 func parseSynonyms(text string) (*thesaurus, error) {
 	t := &thesaurus{}
-	sc := bufio.NewScanner(strings.NewReader(text))
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	for n, line := range contentLines(text) {
 		left, right, oneWay := strings.Cut(line, "=>")
 		from, to := phrases(left), phrases(right)
 		if !oneWay {
@@ -74,7 +68,7 @@ func parseSynonyms(text string) (*thesaurus, error) {
 		}
 	}
 	slices.SortStableFunc(t.rules, func(a, b synonymRule) int { return len(b.from) - len(a.from) })
-	return t, sc.Err()
+	return t, nil
 }
 
 // phrases splits a comma-separated list.

@@ -138,9 +138,7 @@ func toIntake(o *catalog.Offering) intake {
 	in := intake{ID: o.ID, Municipalities: o.Municipalities, Towns: o.Towns, Mode: o.Mode,
 		MandatorySessions: o.MandatorySessions, TimeOfStudy: o.TimeOfStudy, RollingStart: o.RollingStart,
 		Start: day(o.Start), End: day(o.End), ApplicationLast: day(o.ApplicationLast), URL: o.URL}
-	if in.Municipalities == nil {
-		in.Municipalities = []string{}
-	}
+	in.Municipalities = nonNil(in.Municipalities)
 	if o.Pace > 0 {
 		in.Pace = &o.Pace
 	}
@@ -209,11 +207,11 @@ func parseSearch(v url.Values) (catalog.SearchQuery, string, error) {
 			continue // a date, below
 		}
 		for _, raw := range values(v, f.Name) {
-			value, ok := f.Parse(raw)
+			parse := f.Parse
 			if f.Name == catalog.FacetMunicipality {
-				// A code or a name; the catalogue does not know names.
-				value, ok = data.ParseMunicipality(raw)
+				parse = data.ParseMunicipality // a code or a name: the catalogue does not know names
 			}
+			value, ok := parse(raw)
 			if !ok {
 				return q, "", catalog.Invalid(f.Name, "%q is not %s", raw, f.Accepts)
 			}
