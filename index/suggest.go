@@ -34,26 +34,37 @@ func (ix *Index) Suggest(ctx context.Context, prefix string, limit int, today ti
 	return c.lookup(prefix, limit, today), nil
 }
 
-// suggestion is a completion and the last days of the offerings it leads
-// to (zero: never over), so that it is counted on the day asked for. One
-// without last days is not dated: its Count stands.
+// suggestion is a completion and the offerings it leads to, so that it is
+// counted on the day asked for as a search counts: the courses with an
+// intake that is current then. One without offerings is not dated: its
+// Count stands.
 type suggestion struct {
 	catalog.Suggestion
-	lastDays []time.Time
+	intakes []*intakeRef
 }
 
-// count is the number of offerings s leads to that are not over on today.
+// intakeRef is an offering as suggestions count it: its course and dates.
+// The suggestions of one offering share it.
+type intakeRef struct {
+	course string
+	timing timing
+}
+
+// count is the number of courses s leads to with an intake that is
+// current on today (catalog.IsCurrent).
 func (s *suggestion) count(today time.Time) int {
-	if len(s.lastDays) == 0 {
+	if len(s.intakes) == 0 {
 		return s.Count
 	}
-	n := 0
-	for _, d := range s.lastDays {
-		if d.IsZero() || !d.Before(today) {
-			n++
+	courses := map[string]bool{}
+	for _, in := range s.intakes {
+		t := in.timing
+		o := catalog.Offering{Start: t.start, End: t.end, ApplicationFirst: t.first, ApplicationLast: t.last, RollingStart: t.rolling}
+		if catalog.IsCurrent(&o, today) {
+			courses[in.course] = true
 		}
 	}
-	return n
+	return len(courses)
 }
 
 // suggestionSources feed the completions. Another kind is one more
@@ -98,14 +109,14 @@ func (s *suggestions) get(ctx context.Context, ix *Index) (*completions, error) 
 func offeringSuggestions(ctx context.Context, ix *Index) ([]suggestion, error) {
 	type key struct{ kind, text string }
 	found := map[key]*suggestion{}
-	add := func(kind, text, value string, last time.Time) {
+	add := func(kind, text, value string, in *intakeRef) {
 		k := key{kind, text}
 		s, ok := found[k]
 		if !ok {
 			s = &suggestion{Suggestion: catalog.Suggestion{Text: text, Kind: kind, Value: value}}
 			found[k] = s
 		}
-		s.lastDays = append(s.lastDays, last)
+		s.intakes = append(s.intakes, in)
 	}
 	notCancelled := bleve.NewBooleanQuery()
 	notCancelled.AddMust(bleve.NewMatchAllQuery())
@@ -125,27 +136,26 @@ func offeringSuggestions(ctx context.Context, ix *Index) ([]suggestion, error) {
 			return nil, fmt.Errorf("index: suggestions: %w", err)
 		}
 		for _, h := range res.Hits {
-			timing, _ := h.Fields[fieldTiming].(string)
-			o := parseTiming(timing)
-			last := catalog.LastDay(&o)
-			if o.RollingStart {
-				last = time.Time{} // never over
-			}
+			stored, _ := h.Fields[fieldTiming].(string)
+			o := parseTiming(stored)
+			o.ID, o.Title = h.ID, strings.Join(fieldStrings(h.Fields[fieldTitle]), " ")
+			o.Provider.Name = strings.Join(fieldStrings(h.Fields[fieldProvider]), " ")
+			in := &intakeRef{course: catalog.CourseKey(&o), timing: timingOf(&o)}
 			for _, t := range fieldStrings(h.Fields[fieldTitle]) {
-				add(catalog.SuggestTitle, t, "", last)
+				add(catalog.SuggestTitle, t, "", in)
 			}
 			for _, p := range fieldStrings(h.Fields[fieldProvider]) {
-				add(catalog.SuggestProvider, p, "", last)
+				add(catalog.SuggestProvider, p, "", in)
 			}
 			for _, code := range fieldStrings(h.Fields[catalog.FacetMunicipality]) {
 				if name, ok := data.MunicipalityName(code); ok {
-					add(catalog.SuggestMunicipality, name, code, last)
+					add(catalog.SuggestMunicipality, name, code, in)
 				}
 			}
 			if ix.occupationName != nil {
 				for _, code := range fieldStrings(h.Fields[catalog.FacetOccupation]) {
 					if name := ix.occupationName(code); name != "" {
-						add(catalog.SuggestOccupation, name, code, last)
+						add(catalog.SuggestOccupation, name, code, in)
 					}
 				}
 			}
@@ -206,7 +216,7 @@ func newCompletions(items []suggestion) *completions {
 		}
 		if i, ok := merged[k]; ok {
 			c.items[i].Count += it.Count
-			c.items[i].lastDays = append(c.items[i].lastDays, it.lastDays...)
+			c.items[i].intakes = append(c.items[i].intakes, it.intakes...)
 			continue
 		}
 		merged[k] = len(c.items)
