@@ -84,12 +84,12 @@ func bruteForce(offerings []catalog.Offering, matches map[string][]catalog.Occup
 		switch {
 		case o.Cancelled:
 			return false
+		case !o.ApplicationLast.IsZero() && ymd(o.ApplicationLast) < today: // closed, rolling or not
+			return false
 		case o.RollingStart:
 			return (o.Start.IsZero() || ymd(o.Start) <= until) && (o.End.IsZero() || ymd(o.End) >= today)
-		case o.Start.IsZero() || ymd(o.Start) < today || ymd(o.Start) > until:
-			return false
 		}
-		return o.ApplicationLast.IsZero() || ymd(o.ApplicationLast) >= today
+		return !o.Start.IsZero() && ymd(o.Start) >= today && ymd(o.Start) <= until
 	}
 	km := func(home string, o catalog.Offering) float64 {
 		best := math.Inf(1)

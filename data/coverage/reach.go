@@ -79,25 +79,15 @@ func day(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, catalog.Stockholm)
 }
 
-// inWindow reports whether a learner can start o within the window: a fixed
-// start inside it whose application has not closed before it opens, or a
-// rolling start whose period overlaps it. Cancelled offerings and fixed
+// inWindow reports whether a learner can start o within the window: it is
+// current on the window's first day (catalog.IsCurrent, as a search shows
+// it) and starts by its last, a rolling start having begun by then. Fixed
 // starts without a date never count.
 func (p *Params) inWindow(o *catalog.Offering) bool {
-	if o.Cancelled {
+	if o.Cancelled || !catalog.IsCurrent(o, p.Today) || (o.Start.IsZero() && !o.RollingStart) {
 		return false
 	}
-	if o.RollingStart {
-		return (o.Start.IsZero() || !day(o.Start).After(p.Until)) && (o.End.IsZero() || !day(o.End).Before(p.Today))
-	}
-	if o.Start.IsZero() {
-		return false
-	}
-	s := day(o.Start)
-	if s.Before(p.Today) || s.After(p.Until) {
-		return false
-	}
-	return o.ApplicationLast.IsZero() || !day(o.ApplicationLast).Before(p.Today)
+	return o.Start.IsZero() || !day(o.Start).After(p.Until)
 }
 
 // nearestKm is the distance from origin to the closest of o's places, and

@@ -82,6 +82,9 @@ func TestReach(t *testing.T) {
 			o.RollingStart, o.Start, o.End = true, date(2025, 8, 1), date(2026, 6, 30)
 		}), ""},
 		{"rolling, without dates", with(func(o *catalog.Offering) { o.RollingStart, o.Start = true, time.Time{} }), catalog.ReachLocal},
+		{"rolling, application closed", with(func(o *catalog.Offering) {
+			o.RollingStart, o.Start, o.ApplicationLast = true, date(2025, 8, 1), date(2026, 11, 19)
+		}), ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
