@@ -4,18 +4,36 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"kurskatalog/data"
 	"kurskatalog/data/coverage"
+	"kurskatalog/data/occupation"
+	"kurskatalog/data/sqlite"
 )
 
 // gapsCommand prints, per municipality, the occupations the county is
 // short of that no offering a resident can reach starts in the next months.
-func (a *app) gapsCommand(ctx context.Context, municipality string, months int, maxKm float64, out io.Writer) error {
-	now, _ := a.cfg.clock()
+// It only reads the store, never the search index, whose lock a running
+// serve holds: it works beside the service.
+func gapsCommand(ctx context.Context, cfg *Config, dataDir, municipality string, months int, maxKm float64, out io.Writer) error {
+	if err := os.MkdirAll(dataDir, 0o755); err != nil {
+		return fmt.Errorf("data dir: %w", err)
+	}
+	db, err := sqlite.Open(ctx, filepath.Join(dataDir, "kurskatalog.db"))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	tax, err := occupation.Load()
+	if err != nil {
+		return err
+	}
+	now, _ := cfg.clock()
 	p := coverage.DefaultParams(now())
 	p.Until = p.Today.AddDate(0, months, 0)
 	p.MaxKm = maxKm
@@ -26,7 +44,7 @@ func (a *app) gapsCommand(ctx context.Context, municipality string, months int, 
 		}
 		p.Municipalities = []string{code}
 	}
-	rep, err := coverage.FromStore(ctx, a.db, func(code string) string { return a.tax.Label(code).SV }, p)
+	rep, err := coverage.FromStore(ctx, db, func(code string) string { return tax.Label(code).SV }, p)
 	if err != nil {
 		return err
 	}

@@ -67,6 +67,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kurskatalog %s: unexpected arguments %s\n", cmd, strings.Join(fs.Args(), " "))
 		return 2
 	}
+	if cmd == "gaps" {
+		if *months < 1 || *months > 60 {
+			fmt.Fprintf(stderr, "kurskatalog gaps: --months must be between 1 and 60\n")
+			return 2
+		}
+		if err := gapsCommand(ctx, cfg, *dataDir, *municipality, *months, *maxKm, stdout); err != nil {
+			fmt.Fprintf(stderr, "kurskatalog gaps: %v\n", err)
+			return 1
+		}
+		return 0
+	}
 	a, err := openApp(ctx, cfg, *dataDir, log)
 	if err != nil {
 		fmt.Fprintf(stderr, "kurskatalog: %v\n", err)
@@ -81,12 +92,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = a.crawlCommand(ctx, fs.Args(), stdout)
 	case "reindex":
 		err = a.reindex(ctx)
-	case "gaps":
-		if *months < 1 || *months > 60 {
-			fmt.Fprintf(stderr, "kurskatalog gaps: --months must be between 1 and 60\n")
-			return 2
-		}
-		err = a.gapsCommand(ctx, *municipality, *months, *maxKm, stdout)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "kurskatalog %s: %v\n", cmd, err)
