@@ -97,7 +97,7 @@ func (ix *Index) order(ctx context.Context, snap *facet.Snapshot, q catalog.Sear
 	case words == nil:
 		return snap.Soonest(hits, q.Today), nil
 	}
-	docs, scores, err := ix.text.Scores(ctx, snap, words)
+	scores, err := ix.text.Scores(ctx, snap, words)
 	if err != nil {
 		return nil, fmt.Errorf("index: rank: %w", err)
 	}
@@ -106,9 +106,9 @@ func (ix *Index) order(ctx context.Context, snap *facet.Snapshot, q catalog.Sear
 		score float64
 	}
 	ranked := make([]weighted, 0, hits.GetCardinality())
-	for i, d := range docs {
+	for d, score := range scores {
 		if hits.Contains(d) {
-			ranked = append(ranked, weighted{d, scores[i] * dateFactor(snap.Dates(d), q.Today)})
+			ranked = append(ranked, weighted{d, score * dateFactor(snap.Dates(d), q.Today)})
 		}
 	}
 	// Scores come best first with ties in start order; a stable sort keeps

@@ -17,9 +17,12 @@ type courseHit struct {
 
 // hydrate reads the offerings of a search result's page in one call.
 func (s *Server) hydrate(ctx context.Context, res *catalog.SearchResult) ([]courseHit, error) {
-	ids := append([]string(nil), res.IDs...)
-	for _, c := range res.Courses {
-		ids = append(ids, c...)
+	ids := res.IDs
+	if res.Courses != nil { // each hit is among its course's intakes
+		ids = nil
+		for _, c := range res.Courses {
+			ids = append(ids, c...)
+		}
 	}
 	offs, err := s.Store.OfferingsByIDs(ctx, ids)
 	if err != nil {

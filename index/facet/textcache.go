@@ -4,6 +4,7 @@ import (
 	"container/list"
 	"context"
 	"encoding/json"
+	"iter"
 	"slices"
 	"sync"
 
@@ -116,13 +117,13 @@ func pageOf(snap *Snapshot, all []candidate, hits *roaring.Bitmap, from, size in
 	return out
 }
 
-// Scores returns every doc of snap that q matches with its Bleve score,
+// Scores visits every doc of snap that q matches with its Bleve score,
 // best first and ties in start order, for ranking by relevance. q is the
 // scoring query (with phrases and boosts). Cached like Match.
-func (t *Text) Scores(ctx context.Context, snap *Snapshot, q query.Query) ([]uint32, []float64, error) {
+func (t *Text) Scores(ctx context.Context, snap *Snapshot, q query.Query) (iter.Seq2[uint32, float64], error) {
 	r, err := t.open(ctx, snap)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	defer r.r.Close()
 	key, cacheable := cacheKey("r", q)
@@ -134,15 +135,17 @@ func (t *Text) Scores(ctx context.Context, snap *Snapshot, q query.Query) ([]uin
 	}
 	if all == nil {
 		if all, err = t.rankAll(r, q); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		if t.cache != nil && cacheable {
 			t.cache.put(r.r, snap, &cached{key: key, ranked: all, size: 16 * len(all)})
 		}
 	}
-	docs, scores := make([]uint32, len(all)), make([]float64, len(all))
-	for i, c := range all {
-		docs[i], scores[i] = c.doc, c.score
-	}
-	return docs, scores, nil
+	return func(yield func(uint32, float64) bool) {
+		for _, c := range all {
+			if !yield(c.doc, c.score) {
+				return
+			}
+		}
+	}, nil
 }
