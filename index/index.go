@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -205,49 +204,30 @@ func (ix *Index) Rebuild(ctx context.Context, each func(context.Context, func(ca
 }
 
 // toDocument projects an offering onto the indexed fields. It is a map, not
-// a struct, because Bleve indexes an empty struct field as the term "",
-// which would show up as a facet value; unknown values are left out.
+// a struct, so that unknown values are left out rather than indexed as "".
 func toDocument(o *catalog.Offering) map[string]any {
 	d := map[string]any{
 		fieldTitle:     o.Title,
 		fieldProvider:  o.Provider.Name,
 		fieldCancelled: o.Cancelled,
-		fieldRolling:   o.RollingStart,
-		fieldSessions:  float64(o.MandatorySessions),
-		fieldTitleSort: strings.ToLower(o.Title),
 		fieldTiming:    timingOf(o).String(),
 	}
-	for _, f := range catalog.Facets {
-		if v := f.Values(o, time.Time{}); !f.Dated && len(v) > 0 {
-			d[f.Name] = v
+	set := func(field string, values []string) {
+		if len(values) > 0 && (len(values) > 1 || values[0] != "") {
+			d[field] = values
 		}
 	}
-	set := func(field, value string) {
-		if value != "" {
-			d[field] = value
+	// Stored for the suggestions, as the facets define them.
+	for _, name := range []string{catalog.FacetMunicipality, catalog.FacetOccupation} {
+		if f, ok := catalog.FacetNamed(name); ok {
+			set(name, f.Values(o, time.Time{}))
 		}
 	}
-	set(fieldTitleEN, o.TitleEN)
-	set(fieldDescription, o.DescriptionText())
-	if len(o.Keywords) > 0 {
-		d[fieldKeywords] = o.Keywords
-	}
-	if places := placeNames(o); len(places) > 0 {
-		d[fieldPlace] = places
-	}
-	if facts := factWords(o); len(facts) > 0 {
-		d[fieldFacts] = facts
-	}
-	dates := map[string]time.Time{fieldStart: o.Start, fieldDeadline: o.ApplicationLast,
-		fieldAppFirst: o.ApplicationFirst, fieldLastDay: catalog.LastDay(o)}
-	if !o.RollingStart {
-		dates[fieldFixedStart] = o.Start
-	}
-	for field, t := range dates {
-		if !t.IsZero() {
-			d[field] = t.Format(time.RFC3339)
-		}
-	}
+	set(fieldTitleEN, []string{o.TitleEN})
+	set(fieldDescription, []string{o.DescriptionText()})
+	set(fieldKeywords, o.Keywords)
+	set(fieldPlace, placeNames(o))
+	set(fieldFacts, factWords(o))
 	return d
 }
 

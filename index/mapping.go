@@ -15,7 +15,7 @@ import (
 
 // MappingVersion names the document mapping and analysis. Bump it whenever
 // either changes: an index built with another version is rebuilt.
-const MappingVersion = "3"
+const MappingVersion = "4"
 
 // Field names in the index. The text fields come in up to four analyses
 // (see analysis.go): the field itself (Swedish), _exact, _folded and _plain.
@@ -43,16 +43,11 @@ const (
 	fieldFacts     = "facts"
 	fieldFactsFold = "facts_folded"
 
-	fieldStart      = "start"
-	fieldDeadline   = "application_last"
-	fieldAppFirst   = "application_first"
-	fieldFixedStart = "fixed_start" // the start of an offering without a rolling start
-	fieldLastDay    = "last_day"    // catalog.LastDay
-	fieldRolling    = "rolling"
-	fieldSessions   = "mandatory_sessions"
-	fieldCancelled  = "cancelled"
-	fieldTitleSort  = "title_sort"
-	// fieldTiming is stored, not indexed: what ranking by date needs of a hit.
+	// The facet engine (index/facet) filters, counts, orders and pages;
+	// Bleve keeps only what the suggestions read: cancelled, and stored,
+	// the municipalities, occupations and timing.
+	fieldCancelled = "cancelled"
+	// fieldTiming is stored, not indexed: an offering's dates.
 	fieldTiming = "timing"
 )
 
@@ -67,19 +62,14 @@ func newMapping() (mapping.IndexMapping, error) {
 		f.DocValues = false
 		return f
 	}
-	kw := func(store bool) *mapping.FieldMapping {
-		f := bleve.NewKeywordFieldMapping()
-		f.Store = store
+	stored := func() *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Index = false
+		f.Store = true
+		f.IncludeInAll = false
 		f.IncludeTermVectors = false
-		f.IncludeInAll = false
-		f.DocValues = true // facets and sorting read doc values
-		return f
-	}
-	date := func() *mapping.FieldMapping {
-		f := bleve.NewDateTimeFieldMapping()
-		f.Store = false
-		f.IncludeInAll = false
-		f.DocValues = true
+		f.DocValues = false
 		return f
 	}
 
@@ -99,37 +89,13 @@ func newMapping() (mapping.IndexMapping, error) {
 	doc.AddFieldMappingsAt(fieldTitleEN, text(fieldTitleEN, en.AnalyzerName, false))
 	doc.AddFieldMappingsAt(fieldDescription, text(fieldDescription, analyzerSwedish, false))
 
-	// One keyword field per undated facet, named like the facet.
-	for _, f := range catalog.Facets {
-		if !f.Dated {
-			// Municipalities and occupations are stored too: suggestions
-			// are built from them.
-			doc.AddFieldMappingsAt(f.Name, kw(f.Name == catalog.FacetMunicipality || f.Name == catalog.FacetOccupation))
-		}
+	for _, f := range []string{catalog.FacetMunicipality, catalog.FacetOccupation, fieldTiming} {
+		doc.AddFieldMappingsAt(f, stored())
 	}
-	doc.AddFieldMappingsAt(fieldTitleSort, kw(false))
-	for _, f := range []string{fieldStart, fieldDeadline, fieldAppFirst, fieldFixedStart, fieldLastDay} {
-		doc.AddFieldMappingsAt(f, date())
-	}
-	sessions := bleve.NewNumericFieldMapping()
-	sessions.Store = false
-	sessions.IncludeInAll = false
-	doc.AddFieldMappingsAt(fieldSessions, sessions)
-	for _, f := range []string{fieldCancelled, fieldRolling} {
-		b := bleve.NewBooleanFieldMapping()
-		b.Store = false
-		b.IncludeInAll = false
-		b.DocValues = true
-		doc.AddFieldMappingsAt(f, b)
-	}
-	timing := bleve.NewTextFieldMapping()
-	timing.Analyzer = keyword.Name
-	timing.Index = false
-	timing.Store = true
-	timing.IncludeInAll = false
-	timing.IncludeTermVectors = false
-	timing.DocValues = false
-	doc.AddFieldMappingsAt(fieldTiming, timing)
+	cancelled := bleve.NewBooleanFieldMapping()
+	cancelled.Store = false
+	cancelled.IncludeInAll = false
+	doc.AddFieldMappingsAt(fieldCancelled, cancelled)
 
 	m := bleve.NewIndexMapping()
 	if err := addAnalyzers(m); err != nil {

@@ -102,3 +102,22 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(code)
 }
+
+// BenchmarkPut indexes the bundled snapshot's offerings into a new index,
+// Bleve and the facet engine, as an import does:
+//
+//	go test ./index -run XXX -bench Put -benchtime 5x
+func BenchmarkPut(b *testing.B) {
+	offerings := loadSnapshot(b)
+	for b.Loop() {
+		ix, _, err := Open(filepath.Join(b.TempDir(), "index.bleve"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := ix.Put(context.Background(), offerings); err != nil {
+			b.Fatal(err)
+		}
+		ix.Close()
+	}
+	b.ReportMetric(float64(len(offerings)), "offerings")
+}
