@@ -94,22 +94,6 @@ func OpenForApplication(o *Offering, day time.Time) bool {
 		(o.ApplicationFirst.IsZero() || !o.ApplicationFirst.After(day))
 }
 
-// LastDay is the offering's last day: its end, or its start when the end
-// is unknown; zero when both are.
-func LastDay(o *Offering) time.Time {
-	if !o.End.IsZero() {
-		return o.End
-	}
-	return o.Start
-}
-
-// IsPast reports whether o is over on day today. Rolling starts and
-// offerings without dates are never over.
-func IsPast(o *Offering, today time.Time) bool {
-	last := LastDay(o)
-	return !o.RollingStart && !last.IsZero() && last.Before(today)
-}
-
 // IsCurrent reports whether a learner can still start o on day today, which
 // is what a search shows unless history is asked for: a fixed start that
 // has not passed, a rolling start that has not ended, and in both cases an
