@@ -228,7 +228,7 @@ func TestOccupationPageAgreesWithCoverageAPI(t *testing.T) {
 		t.Fatalf("%d cells, want one per municipality", len(rep.Cells))
 	}
 	count := func(body, group string) int {
-		m := regexp.MustCompile(`id="reach-` + group + `-heading">[^<]*<span class="count">\((\d+)\)`).FindStringSubmatch(body)
+		m := regexp.MustCompile(`id="reach-` + group + `-heading">[^<]*<span class="count">\((\d+) tillfällen?\)`).FindStringSubmatch(body)
 		if m == nil {
 			t.Fatalf("no %s group", group)
 		}

@@ -63,6 +63,8 @@ type barometerView struct {
 
 // reachGroup is the courses reached one way: the educations that lead to
 // the occupation first, then the single courses that count towards it.
+// Count is their intakes, which the coverage API counts; the list shows
+// one card per course.
 type reachGroup struct {
 	ID, Heading string
 	Count       int
@@ -227,7 +229,7 @@ func (s *Server) reachGroups(offerings []catalog.Offering, ssyk, muni string, p 
 		list := byKey[sp.key]
 		sortForOccupation(list)
 		courses := groupCourses(list)
-		g := reachGroup{ID: "reach-" + sp.key, Heading: sp.heading, Count: len(courses)}
+		g := reachGroup{ID: "reach-" + sp.key, Heading: sp.heading, Count: len(list)}
 		for i := range courses {
 			if i == occupationShown {
 				g.More = len(courses) - i
