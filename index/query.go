@@ -9,6 +9,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
 // How a typed query becomes a Bleve query. Every word must match (AND),
@@ -64,20 +65,33 @@ const boostTitleEN = 3
 // queryBuilder turns typed text into a query with the index's analysers.
 type queryBuilder struct {
 	swedish, folded, plain, english analysis.Analyzer
+	// has reports whether a field has a term, from the term dictionaries:
+	// cheaper than a search by far, and most words are settled by it.
+	has func(field, term string) bool
 	// found reports whether a query matches anything.
 	found func(query.Query) bool
 }
 
-func newQueryBuilder(ctx context.Context, b bleve.Index) queryBuilder {
+// newQueryBuilder returns a builder reading the index through r (for
+// whether words are in it); r must stay open while the builder is used.
+func newQueryBuilder(ctx context.Context, b bleve.Index, r bleveindex.IndexReader) queryBuilder {
 	m := b.Mapping()
 	return queryBuilder{
 		swedish: m.AnalyzerNamed(analyzerSwedish),
 		folded:  m.AnalyzerNamed(analyzerFolded),
 		plain:   m.AnalyzerNamed(analyzerPlain),
 		english: m.AnalyzerNamed(en.AnalyzerName),
+		has: func(field, term string) bool {
+			tfr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, false)
+			if err != nil {
+				return true // on error, do not add work
+			}
+			defer tfr.Close()
+			return tfr.Count() > 0
+		},
 		found: func(q query.Query) bool {
-			r, err := b.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
-			return err != nil || r.Total > 0 // on error, do not add work
+			res, err := b.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
+			return err != nil || res.Total > 0
 		},
 	}
 }
@@ -198,11 +212,14 @@ func (b queryBuilder) variant(words []string, relaxed bool) *query.BooleanQuery 
 // word returns the query for one word.
 func (b queryBuilder) word(w string, depth int) query.Query {
 	var alts []query.Query
+	var compound query.Query
+	var termsOf [][2]string // the field and term of every term query, for found
 	term := func(field, t string, boost float64) {
 		q := bleve.NewTermQuery(t)
 		q.SetField(field)
 		q.SetBoost(boost)
 		alts = append(alts, q)
+		termsOf = append(termsOf, [2]string{field, t})
 	}
 	term(fieldTitleExact, w, boostExact)
 	swedish, folded := terms(b.swedish, w), terms(b.folded, w)
@@ -230,11 +247,19 @@ func (b queryBuilder) word(w string, depth int) query.Query {
 			if len(each) > 0 {
 				c := bleve.NewConjunctionQuery(each...)
 				c.SetBoost(boostParts)
-				alts = append(alts, c)
+				alts, compound = append(alts, c), c
 			}
 		}
 	}
-	if n := utf8.RuneCountInString(w); depth == 0 && n >= minFuzzyWord && !b.found(bleve.NewDisjunctionQuery(alts...)) {
+	found := func() bool {
+		for _, ft := range termsOf {
+			if b.has(ft[0], ft[1]) {
+				return true
+			}
+		}
+		return compound != nil && b.found(compound)
+	}
+	if n := utf8.RuneCountInString(w); depth == 0 && n >= minFuzzyWord && !found() {
 		fuzziness := 1
 		if n >= minFuzzy2Word {
 			fuzziness = 2

@@ -13,6 +13,10 @@ import (
 // starting soon comes first. "Today" comes with the query, so the order is
 // the same in every test.
 
+// maxDateFactor bounds dateFactor from above (open for application and
+// starting within three months), with a margin for rounding.
+const maxDateFactor = 1.08 * 1.06 * (1 + 1e-9)
+
 // dateFactor weighs an offering by when it can be taken, on day today.
 func dateFactor(o *catalog.Offering, today time.Time) float64 {
 	if !catalog.IsCurrent(o, today) {

@@ -14,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"kurskatalog/data/catalog"
 	"kurskatalog/index/facet"
@@ -38,8 +39,12 @@ func (ix *Index) Search(ctx context.Context, q catalog.SearchQuery) (*catalog.Se
 	relaxed := false
 	if hasText(q) {
 		p := parse(q.Text)
-		qb := newQueryBuilder(ctx, ix.bleve)
-		var err error
+		r, err := ix.reader()
+		if err != nil {
+			return nil, err
+		}
+		defer r.Close()
+		qb := newQueryBuilder(ctx, ix.bleve, r)
 		words = qb.build(p, false)
 		if matches, err = ix.text.Match(ctx, snap, words); err != nil {
 			return nil, fmt.Errorf("index: match: %w", err)
@@ -84,6 +89,19 @@ func (ix *Index) Search(ctx context.Context, q catalog.SearchQuery) (*catalog.Se
 // search groups it.
 func (ix *Index) Course(id string) []string { return ix.facets.Snapshot().Course(id) }
 
+// reader opens a reader of the Bleve index; close it.
+func (ix *Index) reader() (bleveindex.IndexReader, error) {
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	return r, nil
+}
+
 func hasText(q catalog.SearchQuery) bool { return strings.TrimSpace(q.Text) != "" }
 
 // order is the order q's hits are shown in. By relevance with words: Bleve's
@@ -101,26 +119,87 @@ func (ix *Index) order(ctx context.Context, snap *facet.Snapshot, q catalog.Sear
 	if err != nil {
 		return nil, fmt.Errorf("index: rank: %w", err)
 	}
-	type weighted struct {
-		doc   uint32
-		score float64
-	}
-	ranked := make([]weighted, 0, hits.GetCardinality())
-	for d, score := range scores {
-		if hits.Contains(d) {
-			ranked = append(ranked, weighted{d, score * dateFactor(snap.Dates(d), q.Today)})
-		}
-	}
-	// Scores come best first with ties in start order; a stable sort keeps
-	// that order between equal products.
-	slices.SortStableFunc(ranked, func(a, b weighted) int { return cmp.Compare(b.score, a.score) })
+	return byRelevance(scores, hits, func(d uint32) float64 { return dateFactor(snap.Dates(d), q.Today) }), nil
+}
+
+// byRelevance visits hits in the order of score times date factor, ties in
+// the order scores come (best score first, then start order), as a stable
+// sort of all hits would, but lazily: the date factor is at most
+// maxDateFactor, so once the scores have fallen to s, a hit whose product
+// is at least s*maxDateFactor can no longer be passed and is yielded. A
+// page of 20 thus weighs a few hundred hits, not the 60,000 a common word
+// matches at national size.
+func byRelevance(scores iter.Seq2[uint32, float64], hits *roaring.Bitmap, factor func(uint32) float64) iter.Seq[uint32] {
 	return func(yield func(uint32) bool) {
-		for _, w := range ranked {
-			if !yield(w.doc) {
+		var h weightedHeap
+		pos := 0
+		for d, score := range scores {
+			if !hits.Contains(d) {
+				continue
+			}
+			for bound := score * maxDateFactor; len(h) > 0 && h[0].score >= bound; {
+				if !yield(h.pop().doc) {
+					return
+				}
+			}
+			h.push(weighted{d, score * factor(d), pos})
+			pos++
+		}
+		for len(h) > 0 {
+			if !yield(h.pop().doc) {
 				return
 			}
 		}
-	}, nil
+	}
+}
+
+// weighted is a hit with its product of score and date factor and its
+// place in score order, for ties.
+type weighted struct {
+	doc   uint32
+	score float64
+	pos   int
+}
+
+func (w weighted) before(o weighted) bool {
+	return w.score > o.score || (w.score == o.score && w.pos < o.pos)
+}
+
+// weightedHeap is a heap with the hit to show first at 0.
+type weightedHeap []weighted
+
+func (h *weightedHeap) push(w weighted) {
+	*h = append(*h, w)
+	for i := len(*h) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !(*h)[i].before((*h)[p]) {
+			break
+		}
+		(*h)[p], (*h)[i] = (*h)[i], (*h)[p]
+		i = p
+	}
+}
+
+func (h *weightedHeap) pop() weighted {
+	old := *h
+	top := old[0]
+	n := len(old) - 1
+	old[0] = old[n]
+	*h = old[:n]
+	for i := 0; ; {
+		l, w := 2*i+1, i
+		if l < n && old[l].before(old[w]) {
+			w = l
+		}
+		if r := l + 1; r < n && old[r].before(old[w]) {
+			w = r
+		}
+		if w == i {
+			return top
+		}
+		old[i], old[w] = old[w], old[i]
+		i = w
+	}
 }
 
 // highlight finds where words matched in the offerings ids, for the page's
