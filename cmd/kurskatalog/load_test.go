@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -34,6 +35,11 @@ import (
 // 290 municipalities, re-imports after 1 % of the events changed, starts
 // `kurskatalog serve` as its own process and loads its API with 32
 // concurrent clients for 30 s, then reads the server's resident memory.
+//
+// KURSKATALOG_LOAD_DIR=DIR keeps the imported data dir there and, when it
+// holds one already, skips the imports: for measuring the API again after a
+// change to the search path. KURSKATALOG_LOAD_INPROC=1 runs serve inside
+// the test process, so that -cpuprofile sees it (memory is then not its own).
 func BenchmarkNationalLoad(b *testing.B) {
 	n, _ := strconv.Atoi(os.Getenv("KURSKATALOG_LOAD_EVENTS"))
 	if n == 0 {
@@ -45,6 +51,89 @@ func BenchmarkNationalLoad(b *testing.B) {
 }
 
 func nationalLoad(b *testing.B, n int) {
+	dir := os.Getenv("KURSKATALOG_LOAD_DIR")
+	if dir == "" {
+		dir = b.TempDir()
+	}
+	dataDir := filepath.Join(dir, "var")
+	config := filepath.Join(dir, "config.yaml")
+	if _, err := os.Stat(filepath.Join(dataDir, "kurskatalog.db")); err == nil {
+		fmt.Printf("\nreusing the data dir %s: no import\n", dataDir)
+	} else {
+		importNational(b, n, config, dataDir)
+	}
+
+	var (
+		base      string
+		open      time.Duration
+		pid       int
+		startServ = time.Now()
+	)
+	if os.Getenv("KURSKATALOG_LOAD_INPROC") != "" {
+		pr, pw := io.Pipe()
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan int)
+		go func() {
+			done <- run(ctx, []string{"serve", "--config", config, "--data-dir", dataDir, "--addr", "127.0.0.1:0"}, pw, io.Discard)
+		}()
+		defer func() { cancel(); <-done }()
+		line, err := bufio.NewReader(pr).ReadString('\n')
+		if err != nil {
+			b.Fatalf("serve did not start: %v", err)
+		}
+		go io.Copy(io.Discard, pr)
+		base, pid = servingURL(line), os.Getpid()
+	} else {
+		// The service as its own process, so that its memory is its own.
+		bin := filepath.Join(b.TempDir(), "kurskatalog")
+		if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+			b.Fatalf("go build: %v\n%s", err, out)
+		}
+		cmd := exec.Command(bin, "serve", "--config", config, "--data-dir", dataDir, "--addr", "127.0.0.1:0")
+		stdout, _ := cmd.StdoutPipe()
+		cmd.Stderr = io.Discard
+		startServ = time.Now()
+		if err := cmd.Start(); err != nil {
+			b.Fatal(err)
+		}
+		defer func() { cmd.Process.Signal(os.Interrupt); cmd.Wait() }()
+		line, err := bufio.NewReader(stdout).ReadString('\n')
+		if err != nil {
+			b.Fatalf("serve did not start: %v", err)
+		}
+		base, pid = servingURL(line), cmd.Process.Pid
+	}
+	open = time.Since(startServ)
+
+	lat, errs, elapsed := loadAPI(base, 32, 30*time.Second, 500000)
+	rss := residentKB(b, pid)
+
+	var all []time.Duration
+	for _, l := range lat {
+		all = append(all, l...)
+	}
+	total := len(all)
+	b.ReportMetric(float64(total)/elapsed.Seconds(), "req/s")
+	b.ReportMetric(ms(pct(all, 0.99)), "p99_ms")
+	b.ReportMetric(float64(rss)/1024, "serve_rss_MiB")
+	fmt.Printf("serve ready in %.1f s\n", open.Seconds())
+	fmt.Printf("API, 32 concurrent clients, %.0f s: %d requests, %.0f req/s, %d errors; p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms\n",
+		elapsed.Seconds(), total, float64(total)/elapsed.Seconds(), errs,
+		ms(pct(all, 0.50)), ms(pct(all, 0.95)), ms(pct(all, 0.99)), ms(pct(all, 1)))
+	floor := pct(lat["healthz"], 0.99)
+	fmt.Printf("\n| request kind | requests | p50 | p99 | p99 / healthz p99 |\n|---|---:|---:|---:|---:|\n")
+	for _, k := range loadKinds {
+		l := lat[k.name]
+		fmt.Printf("| %s | %d | %.1f ms | %.1f ms | %.1f× |\n", k.name, len(l), ms(pct(l, 0.5)), ms(pct(l, 0.99)),
+			float64(pct(l, 0.99))/float64(max(floor, time.Microsecond)))
+	}
+	fmt.Printf("\nserve resident memory after the load: %.0f MiB\n", float64(rss)/1024)
+}
+
+// importNational generates n events, serves them from a real EMIL3 server
+// on loopback and imports them twice with `kurskatalog crawl`: in full, and
+// after 1 % of the events changed.
+func importNational(b *testing.B, n int, config, dataDir string) {
 	gen := emil3gen.Generate(emil3gen.NationalConfig(1, n))
 	ds := &emil3.Dataset{Events: gen.Events, Infos: gen.Infos, Providers: gen.Providers}
 	var mu sync.Mutex
@@ -56,13 +145,10 @@ func nationalLoad(b *testing.B, n int) {
 	}))
 	defer srv.Close()
 
-	dir := b.TempDir()
-	dataDir := filepath.Join(dir, "var")
 	var codes []string
 	for _, line := range strings.Split(strings.TrimSpace(municipalityCSV(b)), "\n") {
 		codes = append(codes, `"`+strings.SplitN(line, ",", 2)[0]+`"`)
 	}
-	config := filepath.Join(dir, "config.yaml")
 	cfg := fmt.Sprintf("region: [%s]\nfull_every: 168h\nsources:\n  - id: susa-navet\n    kind: emil3\n    url: %s/susa-navet/emil3\n    delay: 1ms\n    timeout: 30m\n",
 		strings.Join(codes, ", "), srv.URL)
 	if err := os.WriteFile(config, []byte(cfg), 0o644); err != nil {
@@ -94,43 +180,23 @@ func nationalLoad(b *testing.B, n int) {
 	start = time.Now()
 	crawlOrFail(b, config, dataDir)
 	reimport := time.Since(start)
-
-	// The service as its own process, so that its memory is its own.
-	bin := filepath.Join(dir, "kurskatalog")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		b.Fatalf("go build: %v\n%s", err, out)
-	}
-	cmd := exec.Command(bin, "serve", "--config", config, "--data-dir", dataDir, "--addr", "127.0.0.1:0")
-	stdout, _ := cmd.StdoutPipe()
-	cmd.Stderr = io.Discard
-	startServe := time.Now()
-	if err := cmd.Start(); err != nil {
-		b.Fatal(err)
-	}
-	defer func() { cmd.Process.Signal(os.Interrupt); cmd.Wait() }()
-	line, err := bufio.NewReader(stdout).ReadString('\n')
-	if err != nil {
-		b.Fatalf("serve did not start: %v", err)
-	}
-	open := time.Since(startServe)
-	base := strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(line, "Kurskatalog is serving on ")), "/")
-
-	lat, errs, elapsed := loadAPI(base, 32, 30*time.Second, 200000)
-	rss := residentKB(b, cmd.Process.Pid)
-
-	slices.Sort(lat)
-	pct := func(p float64) time.Duration { return lat[min(len(lat)-1, int(p*float64(len(lat))))] }
 	b.ReportMetric(full.Seconds(), "import_s")
 	b.ReportMetric(reimport.Seconds(), "reimport_1pct_s")
-	b.ReportMetric(float64(len(lat))/elapsed.Seconds(), "req/s")
-	b.ReportMetric(float64(pct(0.99).Microseconds())/1000, "p99_ms")
-	b.ReportMetric(float64(rss)/1024, "serve_rss_MiB")
-	fmt.Printf("\n%d events generated; full import %.1f s; re-import with %d changed (1 %%) %.1f s; serve ready in %.1f s\n",
-		n, full.Seconds(), changed, reimport.Seconds(), open.Seconds())
-	fmt.Printf("API, 32 concurrent clients, %.0f s: %d requests, %.0f req/s, %d errors; p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms\n",
-		elapsed.Seconds(), len(lat), float64(len(lat))/elapsed.Seconds(), errs,
-		ms(pct(0.50)), ms(pct(0.95)), ms(pct(0.99)), ms(lat[len(lat)-1]))
-	fmt.Printf("serve resident memory after the load: %.0f MiB\n", float64(rss)/1024)
+	fmt.Printf("\n%d events generated; full import %.1f s; re-import with %d changed (1 %%) %.1f s\n",
+		n, full.Seconds(), changed, reimport.Seconds())
+}
+
+func servingURL(line string) string {
+	return strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(line, "Kurskatalog is serving on ")), "/")
+}
+
+// pct is the nearest-rank percentile p of lat (sorted in place).
+func pct(lat []time.Duration, p float64) time.Duration {
+	if len(lat) == 0 {
+		return 0
+	}
+	slices.Sort(lat)
+	return lat[min(len(lat)-1, int(p*float64(len(lat))))]
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
@@ -143,27 +209,57 @@ func crawlOrFail(b *testing.B, config, dataDir string) {
 	}
 }
 
-// loadQueries is the mix: the first page (everything), filters, words,
-// words with filters, a deep page, suggestions.
-var loadQueries = []string{
-	"/api/v1/search",
-	"/api/v1/search?municipality=2380",
-	"/api/v1/search?municipality=2313&include_distance=true&mode=online",
-	"/api/v1/search?school_type=VUXGY&pace=50&start_period=within_3_months",
-	"/api/v1/search?q=svenska",
-	"/api/v1/search?q=undersk%C3%B6terska&municipality=0180",
-	"/api/v1/search?q=distans&page=20",
-	"/api/v1/search?q=programmering&level=bachelor",
-	"/api/v1/search?occupation=5321&application_open=true",
-	"/api/v1/suggest?q=sv",
+// loadKinds is the mix: liveness (the floor every other figure is compared
+// with), the first page (everything), filters, words, words with filters,
+// deep pages, occupations, suggestions. Each kind varies its words,
+// municipalities and pages over many values, so that a cache of whole
+// answers or of one word's matches cannot carry the figures.
+var loadKinds = []struct {
+	name string
+	url  func(i int) string
+}{
+	{"healthz", func(int) string { return "/healthz" }},
+	{"everything", func(i int) string { return "/api/v1/search" + pick(i, "", "?sort=start", "?page=2", "?sort=title") }},
+	{"filters", func(i int) string {
+		return "/api/v1/search?municipality=" + loadMunicipalities[i%len(loadMunicipalities)] +
+			pick(i, "", "&include_distance=true&mode=online", "&school_type=VUXGY&pace=50", "&start_period=within_3_months")
+	}},
+	{"words", func(i int) string { return "/api/v1/search?q=" + loadWords[i%len(loadWords)] }},
+	{"words+filters", func(i int) string {
+		return "/api/v1/search?q=" + loadWords[(i*7)%len(loadWords)] + "&municipality=" + loadMunicipalities[(i*3)%len(loadMunicipalities)] +
+			pick(i, "", "&level=bachelor", "&mode=online", "&application_open=true")
+	}},
+	{"deep page", func(i int) string {
+		return "/api/v1/search?q=" + pick(i, "distans", "svenska", "kurs") + "&page=" + strconv.Itoa(10+i%40)
+	}},
+	{"occupation", func(i int) string {
+		return "/api/v1/search?occupation=" + pick(i, "5321", "2221", "2512", "3313", "5322", "2341") + pick(i/6, "", "&application_open=true")
+	}},
+	{"suggest", func(i int) string { return "/api/v1/suggest?q=" + url.QueryEscape(loadWords[i%len(loadWords)][:3]) }},
 }
 
-// loadAPI runs clients concurrent clients over loadQueries until d has
-// passed or max requests were made, and returns every latency.
-func loadAPI(base string, clients int, d time.Duration, max int64) ([]time.Duration, int, time.Duration) {
+// loadWords are words learners type, from everyday to rare, some English.
+var loadWords = []string{
+	"svenska", "matematik", "engelska", "undersk%C3%B6terska", "programmering", "ekonomi", "distans",
+	"sjuksk%C3%B6terska", "l%C3%A4rare", "svets", "elektriker", "truck", "barnsk%C3%B6tare", "redovisning",
+	"psykologi", "juridik", "projektledning", "v%C3%A5rd+och+omsorg", "samh%C3%A4llskunskap", "biologi",
+	"kemi", "fysik", "historia", "spanska", "tyska", "franska", "marknadsf%C3%B6ring", "logistik",
+	"bygg", "snickare", "kock", "restaurang", "turism", "skog", "lantbruk", "it-support", "webbutveckling",
+	"data", "f%C3%B6retagande", "ledarskap", "pedagogik", "specialpedagogik", "socialt+arbete", "nursing",
+	"accounting", "welding", "teacher", "programming", "swedish+for+immigrants", "sfi", "fordon", "vvs",
+}
+
+var loadMunicipalities = []string{"2380", "0180", "1480", "1280", "2313", "2361", "0380", "2581", "2480", "1880",
+	"2305", "2309", "2321", "2326", "2260", "0580", "1281", "2180", "0680", "1380"}
+
+func pick(i int, vs ...string) string { return vs[i%len(vs)] }
+
+// loadAPI runs clients concurrent clients over loadKinds until d has passed
+// or max requests were made, and returns every latency by kind.
+func loadAPI(base string, clients int, d time.Duration, max int64) (map[string][]time.Duration, int, time.Duration) {
 	var (
 		mu   sync.Mutex
-		all  []time.Duration
+		all  = map[string][]time.Duration{}
 		errs atomic.Int64
 		sent atomic.Int64
 		wg   sync.WaitGroup
@@ -173,10 +269,11 @@ func loadAPI(base string, clients int, d time.Duration, max int64) ([]time.Durat
 	start := time.Now()
 	for c := range clients {
 		wg.Go(func() {
-			var mine []time.Duration
+			mine := map[string][]time.Duration{}
 			for i := c; time.Now().Before(deadline) && sent.Add(1) <= max; i++ {
+				k := loadKinds[i%len(loadKinds)]
 				t0 := time.Now()
-				resp, err := client.Get(base + loadQueries[i%len(loadQueries)])
+				resp, err := client.Get(base + k.url(i/len(loadKinds)))
 				if err == nil {
 					io.Copy(io.Discard, resp.Body)
 					resp.Body.Close()
@@ -185,10 +282,12 @@ func loadAPI(base string, clients int, d time.Duration, max int64) ([]time.Durat
 					errs.Add(1)
 					continue
 				}
-				mine = append(mine, time.Since(t0))
+				mine[k.name] = append(mine[k.name], time.Since(t0))
 			}
 			mu.Lock()
-			all = append(all, mine...)
+			for k, l := range mine {
+				all[k] = append(all[k], l...)
+			}
 			mu.Unlock()
 		})
 	}
