@@ -254,3 +254,12 @@ func mergeSpans(spans []catalog.Span) []catalog.Span {
 	}
 	return out
 }
+
+// Version identifies the catalogue as searches see it now; it grows with
+// every write (facet.Snapshot.Version). What is read or computed from the
+// store for a version stays valid while Version returns it.
+func (ix *Index) Version() uint64 { return ix.facets.Snapshot().Version() }
+
+// Offerings is the number of offerings searches know, cancelled included:
+// the store's count, without asking the store.
+func (ix *Index) Offerings() int { return ix.facets.Snapshot().Size() }

@@ -18,6 +18,17 @@ import (
 // taxonomy.
 func serveCatalogue(t *testing.T, d server.Deps, fill func(ctx context.Context, db *sqlite.DB) error) *httptest.Server {
 	t.Helper()
+	db, ix := openCatalogue(t, fill)
+	d.Index, d.Store, d.Coverage, d.Log = ix, db, db, slog.New(slog.DiscardHandler)
+	srv := httptest.NewServer(server.New(d))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// openCatalogue opens a real store and index in a temporary directory:
+// fill writes the store, and the index is built from it.
+func openCatalogue(t *testing.T, fill func(ctx context.Context, db *sqlite.DB) error) (*sqlite.DB, *index.Index) {
+	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
 	db, err := sqlite.Open(ctx, filepath.Join(dir, "kurskatalog.db"))
@@ -36,8 +47,5 @@ func serveCatalogue(t *testing.T, d server.Deps, fill func(ctx context.Context, 
 	if _, err := ix.Rebuild(ctx, db.EachOffering); err != nil {
 		t.Fatal(err)
 	}
-	d.Index, d.Store, d.Coverage, d.Log = ix, db, db, slog.New(slog.DiscardHandler)
-	srv := httptest.NewServer(server.New(d))
-	t.Cleanup(srv.Close)
-	return srv
+	return db, ix
 }

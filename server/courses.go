@@ -24,7 +24,7 @@ func (s *Server) hydrate(ctx context.Context, res *catalog.SearchResult) ([]cour
 			ids = append(ids, c...)
 		}
 	}
-	offs, err := s.Store.OfferingsByIDs(ctx, ids)
+	offs, err := s.offerings(ctx, ids)
 	if err != nil {
 		return nil, err
 	}

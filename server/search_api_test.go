@@ -59,6 +59,7 @@ type apiSearch struct {
 	Relaxed bool `json:"relaxed"`
 	Hits    []struct {
 		ID        string `json:"id"`
+		Title     string `json:"title"`
 		TitleHTML string `json:"title_html"`
 		Snippet   string `json:"snippet"`
 	} `json:"hits"`

@@ -26,6 +26,11 @@ type DB struct {
 	now func() time.Time
 }
 
+// maxConns bounds the pool: the writer of an import and readers for the
+// requests in flight. Beyond it a request waits for a connection instead
+// of opening one, which under load would only add work.
+const maxConns = 16
+
 // Open opens (creating if needed) the database at path and migrates it.
 // Pragmas are in the DSN so that every pooled connection gets them.
 func Open(ctx context.Context, path string) (*DB, error) {
@@ -38,6 +43,13 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
+	// database/sql keeps 2 idle connections unless told: under a burst of
+	// requests the rest are opened and closed each time, each with its
+	// pragmas. WAL lets readers run beside the one writer, so keep enough
+	// for the concurrent requests of a busy server, and bound them.
+	db.SetMaxOpenConns(maxConns)
+	db.SetMaxIdleConns(maxConns)
+	db.SetConnMaxIdleTime(5 * time.Minute)
 	d := &DB{db: db, now: time.Now}
 	if err := d.migrate(ctx); err != nil {
 		db.Close()

@@ -110,6 +110,11 @@ func (e *Engine) Rebuild(each func(yield func(catalog.Offering) error) error) er
 	return nil
 }
 
+// versions numbers the snapshots of every engine of the process, so that
+// a version never names two contents, not even across a rebuild that
+// replaces the engine.
+var versions atomic.Uint64
+
 // publish commits t, compacts when many doc numbers are dead, and makes the
 // result current.
 func (e *Engine) publish(t *txn) {
@@ -117,5 +122,6 @@ func (e *Engine) publish(t *txn) {
 	if dead := len(s.ids) - int(s.alive.GetCardinality()); dead > 1024 && dead > len(s.ids)/4 {
 		s, e.keys = compact(s, t.keys)
 	}
+	s.version = versions.Add(1)
 	e.cur.Store(s)
 }

@@ -67,6 +67,7 @@ type Snapshot struct {
 	visible *roaring.Bitmap // alive and not cancelled: what a search can return
 	dims    []*dim          // the facets, then the conditions
 	orders  [nSorts]*order
+	version uint64 // see Version
 
 	mu    sync.Mutex // guards the caches below, filled on first use
 	views map[viewKey]*view
@@ -75,6 +76,15 @@ type Snapshot struct {
 
 // maxCached bounds each cache of a snapshot; a full cache is emptied.
 const maxCached = 64
+
+// Version identifies the snapshot's content: a later snapshot of the
+// process, of this engine or of one that replaced it, has a greater one.
+// What is derived from a snapshot (a page of offerings read from the store,
+// a coverage table) stays valid while the current Version is the same.
+func (s *Snapshot) Version() uint64 { return s.version }
+
+// Size is the number of offerings, cancelled ones included.
+func (s *Snapshot) Size() int { return int(s.alive.GetCardinality()) }
 
 // Len is the number of offerings a search can return (not cancelled).
 func (s *Snapshot) Len() int { return int(s.visible.GetCardinality()) }

@@ -1,0 +1,87 @@
+package server
+
+import (
+	"context"
+	"sync"
+
+	"kurskatalog/data/catalog"
+)
+
+// cachedOfferings bounds the offerings kept in memory between requests:
+// the first pages of the common searches, at a few KiB each.
+const cachedOfferings = 20000
+
+// offeringCache keeps offerings read from the store while the catalogue
+// is at the version they were read for (Index.Version), so that the hits
+// of a page come from memory, not from SQLite and JSON, on every request
+// after the first. Any write empties it: the store is written before the
+// index, so a version read before the store is at most as new as the data.
+type offeringCache struct {
+	mu      sync.Mutex
+	version uint64
+	byID    map[string]catalog.Offering
+}
+
+// offerings returns the offerings with ids that exist, in the order of
+// ids, from the cache or else the store.
+func (s *Server) offerings(ctx context.Context, ids []string) ([]catalog.Offering, error) {
+	c := &s.cache
+	version := s.Index.Version() // before the store is read: see offeringCache
+	out := make([]catalog.Offering, 0, len(ids))
+	var missing []string
+	c.mu.Lock()
+	if c.version != version {
+		c.version, c.byID = version, nil
+	}
+	for _, id := range ids {
+		if o, ok := c.byID[id]; ok {
+			out = append(out, o)
+		} else {
+			missing = append(missing, id)
+		}
+	}
+	c.mu.Unlock()
+	if len(missing) == 0 {
+		return out, nil
+	}
+	read, err := s.Store.OfferingsByIDs(ctx, missing)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if c.version == version {
+		if c.byID == nil {
+			c.byID = make(map[string]catalog.Offering, len(read))
+		}
+		for _, o := range read {
+			if len(c.byID) >= cachedOfferings {
+				// Drop one at random (map order): no bookkeeping per
+				// hit, and the hot pages come back at once.
+				for id := range c.byID {
+					delete(c.byID, id)
+					break
+				}
+			}
+			c.byID[o.ID] = o
+		}
+	}
+	c.mu.Unlock()
+	if len(out) == 0 {
+		return read, nil
+	}
+	// Put them back in the order asked for.
+	byID := make(map[string]catalog.Offering, len(ids))
+	for _, o := range out {
+		byID[o.ID] = o
+	}
+	for _, o := range read {
+		byID[o.ID] = o
+	}
+	out = out[:0]
+	for _, id := range ids {
+		if o, ok := byID[id]; ok {
+			out = append(out, o)
+		}
+	}
+	return out, nil
+}
