@@ -18,10 +18,7 @@ import (
 // serve imports when the store is empty, starts the scheduler and serves
 // HTTP until ctx ends, then stops both and waits for running imports.
 func (a *app) serve(ctx context.Context, addr string, out io.Writer) error {
-	n, err := a.db.CountOfferings(ctx)
-	if err != nil {
-		return err
-	}
+	n := a.ix.Offerings() // loaded from the store by openApp
 	rounds, err := a.db.DemandRounds(ctx)
 	if err != nil {
 		return err

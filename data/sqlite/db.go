@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -31,11 +32,20 @@ type DB struct {
 // of opening one, which under load would only add work.
 const maxConns = 16
 
+// mmapSize is the most of the file mapped; the rest is read with calls.
+// The mapped pages are the kernel's page cache, shared by the connections
+// and given back under memory pressure.
+const mmapSize = 1 << 30
+
 // Open opens (creating if needed) the database at path and migrates it.
-// Pragmas are in the DSN so that every pooled connection gets them.
+// Pragmas are in the DSN so that every pooled connection gets them. The
+// file is read through a memory map: at national size a start reads every
+// offering and a page of hits reads records all over the file, and without
+// the map each page of the file is a system call (a count of 100,000
+// offerings took 4.4 s with them, 0.45 s without).
 func Open(ctx context.Context, path string) (*DB, error) {
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)"} {
+	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", "mmap_size(" + strconv.Itoa(mmapSize) + ")"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
