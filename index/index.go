@@ -97,7 +97,13 @@ func newIndex(b bleve.Index, path string) *Index {
 // store's offerings, which the Bleve index on disk was built from). An index
 // opened from disk finds nothing until it has run.
 func (ix *Index) LoadFacets(ctx context.Context, each func(context.Context, func(catalog.Offering) error) error) error {
-	err := ix.facets.Rebuild(func(yield func(catalog.Offering) error) error { return each(ctx, yield) })
+	ix.suggest.reset()
+	err := ix.facets.Rebuild(func(yield func(catalog.Offering) error) error {
+		return each(ctx, func(o catalog.Offering) error {
+			ix.suggest.put([]catalog.Offering{o})
+			return yield(o)
+		})
+	})
 	if err != nil {
 		return fmt.Errorf("index: load facets: %w", err)
 	}
@@ -127,7 +133,6 @@ func (ix *Index) Count() (uint64, error) { return ix.bleve.DocCount() }
 
 // Put indexes (or re-indexes) offerings.
 func (ix *Index) Put(ctx context.Context, offerings []catalog.Offering) error {
-	defer ix.suggest.invalidate()
 	batch := ix.bleve.NewBatch()
 	for i := range offerings {
 		if err := ctx.Err(); err != nil {
@@ -149,13 +154,13 @@ func (ix *Index) Put(ctx context.Context, offerings []catalog.Offering) error {
 		}
 	}
 	ix.facets.Put(offerings...)
+	ix.suggest.put(offerings)
 	ix.warm()
 	return nil
 }
 
 // Delete removes offerings from the index.
 func (ix *Index) Delete(ids []string) error {
-	defer ix.suggest.invalidate()
 	batch := ix.bleve.NewBatch()
 	for _, id := range ids {
 		batch.Delete(id)
@@ -164,6 +169,7 @@ func (ix *Index) Delete(ids []string) error {
 		return fmt.Errorf("index: delete: %w", err)
 	}
 	ix.facets.Delete(ids...)
+	ix.suggest.remove(ids)
 	ix.warm()
 	return nil
 }
@@ -184,7 +190,7 @@ func (ix *Index) Rebuild(ctx context.Context, each func(context.Context, func(ca
 		return 0, err
 	}
 	ix.bleve, ix.text, ix.facets = fresh.bleve, fresh.text, fresh.facets
-	ix.suggest.invalidate()
+	ix.suggest.reset()
 	var pending []catalog.Offering
 	n := 0
 	err = each(ctx, func(o catalog.Offering) error {

@@ -3,14 +3,11 @@ package index
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 	"unicode"
-
-	"github.com/blevesearch/bleve/v2"
 
 	"kurskatalog/data"
 	"kurskatalog/data/catalog"
@@ -23,10 +20,7 @@ import (
 // suggested (zero: the real today). Completions of the whole text come
 // first, then by the number of offerings they lead to.
 func (ix *Index) Suggest(ctx context.Context, prefix string, limit int, today time.Time) ([]catalog.Suggestion, error) {
-	c, err := ix.suggest.get(ctx, ix)
-	if err != nil {
-		return nil, err
-	}
+	c := ix.suggest.get(ix)
 	if today.IsZero() {
 		y, m, d := time.Now().In(catalog.Stockholm).Date()
 		today = time.Date(y, m, d, 0, 0, 0, 0, catalog.Stockholm)
@@ -50,34 +44,21 @@ type intakeRef struct {
 	timing timing
 }
 
-// count is the number of courses s leads to with an intake that is
-// current on today (catalog.IsCurrent).
-func (s *suggestion) count(today time.Time) int {
-	if len(s.intakes) == 0 {
-		return s.Count
-	}
-	courses := map[string]bool{}
-	for _, in := range s.intakes {
-		t := in.timing
-		o := catalog.Offering{Start: t.start, End: t.end, ApplicationFirst: t.first, ApplicationLast: t.last, RollingStart: t.rolling}
-		if catalog.IsCurrent(&o, today) {
-			courses[in.course] = true
-		}
-	}
-	return len(courses)
-}
-
-// suggestionSources feed the completions. Another kind is one more
-// function here.
-var suggestionSources = []func(context.Context, *Index) ([]suggestion, error){
-	offeringSuggestions,
-}
-
-// suggestions holds the completions, built from the index when first asked
-// for after a change.
+// suggestions holds the completions. What each offering suggests is kept
+// as offerings are written (entries, a few hundred bytes each), and the
+// completions are built from it on the first suggestion after a change:
+// a build reads memory only, not the index.
 type suggestions struct {
-	mu    sync.Mutex
-	built *completions // nil when stale
+	mu      sync.Mutex
+	entries map[string]suggestEntry // by offering ID; cancelled ones left out
+	built   *completions            // nil when stale
+}
+
+// suggestEntry is what one offering suggests.
+type suggestEntry struct {
+	title, provider             string
+	municipalities, occupations []string
+	in                          *intakeRef
 }
 
 func (s *suggestions) invalidate() {
@@ -86,108 +67,97 @@ func (s *suggestions) invalidate() {
 	s.mu.Unlock()
 }
 
-func (s *suggestions) get(ctx context.Context, ix *Index) (*completions, error) {
+// put records what offerings suggest, replacing what they did.
+func (s *suggestions) put(offerings []catalog.Offering) {
+	municipality, _ := catalog.FacetNamed(catalog.FacetMunicipality)
+	occupation, _ := catalog.FacetNamed(catalog.FacetOccupation)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.built != nil {
-		return s.built, nil
+	s.built = nil
+	if s.entries == nil {
+		s.entries = make(map[string]suggestEntry, len(offerings))
 	}
-	var all []suggestion
-	for _, src := range suggestionSources {
-		items, err := src(ctx, ix)
-		if err != nil {
-			return nil, err
+	for i := range offerings {
+		o := &offerings[i]
+		if o.Cancelled {
+			delete(s.entries, o.ID)
+			continue
 		}
-		all = append(all, items...)
+		s.entries[o.ID] = suggestEntry{title: strings.TrimSpace(o.Title), provider: strings.TrimSpace(o.Provider.Name),
+			municipalities: municipality.Values(o, time.Time{}), occupations: occupation.Values(o, time.Time{}),
+			in: &intakeRef{course: catalog.CourseKey(o), timing: timingOf(o)}}
 	}
-	s.built = newCompletions(all)
-	return s.built, nil
 }
 
-// offeringSuggestions lists the titles, providers and municipalities of the
-// offerings that are not cancelled.
-func offeringSuggestions(ctx context.Context, ix *Index) ([]suggestion, error) {
+// remove forgets offerings; reset forgets all.
+func (s *suggestions) remove(ids []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.built = nil
+	for _, id := range ids {
+		delete(s.entries, id)
+	}
+}
+
+func (s *suggestions) reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.built, s.entries = nil, nil
+}
+
+func (s *suggestions) get(ix *Index) *completions {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.built == nil {
+		s.built = newCompletions(s.items(ix.occupationName))
+	}
+	return s.built
+}
+
+// items lists the titles, providers, municipalities and occupations of the
+// offerings, each with the intakes it leads to; occupationName names an
+// SSYK group (nil: occupations are left out).
+func (s *suggestions) items(occupationName func(string) string) []suggestion {
 	type key struct{ kind, text string }
 	found := map[key]*suggestion{}
 	add := func(kind, text, value string, in *intakeRef) {
+		if text == "" {
+			return
+		}
 		k := key{kind, text}
-		s, ok := found[k]
+		sg, ok := found[k]
 		if !ok {
-			s = &suggestion{Suggestion: catalog.Suggestion{Text: text, Kind: kind, Value: value}}
-			found[k] = s
+			sg = &suggestion{Suggestion: catalog.Suggestion{Text: text, Kind: kind, Value: value}}
+			found[k] = sg
 		}
-		s.intakes = append(s.intakes, in)
+		sg.intakes = append(sg.intakes, in)
 	}
-	notCancelled := bleve.NewBooleanQuery()
-	notCancelled.AddMust(bleve.NewMatchAllQuery())
-	cancelled := bleve.NewBoolFieldQuery(true)
-	cancelled.SetField(fieldCancelled)
-	notCancelled.AddMustNot(cancelled)
-	var after []string
-	for {
-		req := bleve.NewSearchRequestOptions(notCancelled, 1000, 0, false)
-		req.SortBy([]string{"_id"})
-		req.Fields = []string{fieldTitle, fieldProvider, catalog.FacetMunicipality, catalog.FacetOccupation, fieldTiming}
-		if after != nil {
-			req.SetSearchAfter(after)
+	for _, e := range s.entries {
+		add(catalog.SuggestTitle, e.title, "", e.in)
+		add(catalog.SuggestProvider, e.provider, "", e.in)
+		for _, code := range e.municipalities {
+			if name, ok := data.MunicipalityName(code); ok {
+				add(catalog.SuggestMunicipality, name, code, e.in)
+			}
 		}
-		res, err := ix.bleve.SearchInContext(ctx, req)
-		if err != nil {
-			return nil, fmt.Errorf("index: suggestions: %w", err)
-		}
-		for _, h := range res.Hits {
-			stored, _ := h.Fields[fieldTiming].(string)
-			o := parseTiming(stored)
-			o.ID, o.Title = h.ID, strings.Join(fieldStrings(h.Fields[fieldTitle]), " ")
-			o.Provider.Name = strings.Join(fieldStrings(h.Fields[fieldProvider]), " ")
-			in := &intakeRef{course: catalog.CourseKey(&o), timing: timingOf(&o)}
-			for _, t := range fieldStrings(h.Fields[fieldTitle]) {
-				add(catalog.SuggestTitle, t, "", in)
-			}
-			for _, p := range fieldStrings(h.Fields[fieldProvider]) {
-				add(catalog.SuggestProvider, p, "", in)
-			}
-			for _, code := range fieldStrings(h.Fields[catalog.FacetMunicipality]) {
-				if name, ok := data.MunicipalityName(code); ok {
-					add(catalog.SuggestMunicipality, name, code, in)
-				}
-			}
-			if ix.occupationName != nil {
-				for _, code := range fieldStrings(h.Fields[catalog.FacetOccupation]) {
-					if name := ix.occupationName(code); name != "" {
-						add(catalog.SuggestOccupation, name, code, in)
-					}
+		if occupationName != nil {
+			for _, code := range e.occupations {
+				if name := occupationName(code); name != "" {
+					add(catalog.SuggestOccupation, name, code, e.in)
 				}
 			}
 		}
-		if len(res.Hits) < 1000 {
-			break
-		}
-		after = []string{res.Hits[len(res.Hits)-1].ID}
 	}
 	out := make([]suggestion, 0, len(found))
-	for _, s := range found {
-		out = append(out, *s)
+	for _, sg := range found {
+		out = append(out, *sg)
 	}
-	return out, nil
-}
-
-// fieldStrings reads a stored field, which Bleve returns as a string or,
-// for several values, a slice.
-func fieldStrings(v any) []string {
-	switch v := v.(type) {
-	case string:
-		if s := strings.TrimSpace(v); s != "" {
-			return []string{s}
-		}
-	case []any:
-		var out []string
-		for _, x := range v {
-			out = append(out, fieldStrings(x)...)
-		}
-		return out
-	}
-	return nil
+	// In a fixed order, so that of two texts that normalise alike the
+	// same one is shown every time.
+	slices.SortFunc(out, func(a, b suggestion) int {
+		return cmp.Or(strings.Compare(a.Kind, b.Kind), strings.Compare(a.Text, b.Text))
+	})
+	return out
 }
 
 // completions is a sorted list of keys: every suggestion's normalised text
@@ -196,6 +166,17 @@ func fieldStrings(v any) []string {
 type completions struct {
 	items []suggestion
 	keys  []completionKey
+	// refs are every item's intakes, once each; itemRefs the items'
+	// intakes as places in refs, and course the refs' courses, numbered.
+	refs     []*intakeRef
+	itemRefs [][]int32
+	course   []int32
+	// counts are the items' counts on day, computed for all items at
+	// once on the first lookup of a day: a prefix of one letter has
+	// thousands of candidates, some with thousands of intakes.
+	mu     sync.Mutex
+	day    time.Time
+	counts []int
 }
 
 type completionKey struct {
@@ -232,7 +213,61 @@ func newCompletions(items []suggestion) *completions {
 		}
 	}
 	slices.SortFunc(c.keys, func(a, b completionKey) int { return strings.Compare(a.key, b.key) })
+	ref, courses := map[*intakeRef]int32{}, map[string]int32{}
+	c.itemRefs = make([][]int32, len(c.items))
+	for i, it := range c.items {
+		for _, in := range it.intakes {
+			n, ok := ref[in]
+			if !ok {
+				n = int32(len(c.refs))
+				ref[in] = n
+				c.refs = append(c.refs, in)
+				cn, ok := courses[in.course]
+				if !ok {
+					cn = int32(len(courses))
+					courses[in.course] = cn
+				}
+				c.course = append(c.course, cn)
+			}
+			c.itemRefs[i] = append(c.itemRefs[i], n)
+		}
+	}
 	return c
+}
+
+// countsOn returns every item's count on today: the number of courses it
+// leads to with an intake that is current then (catalog.IsCurrent). An
+// item without intakes keeps its Count.
+func (c *completions) countsOn(today time.Time) []int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.counts != nil && c.day.Equal(today) {
+		return c.counts
+	}
+	current := make([]bool, len(c.refs))
+	courses := int32(0)
+	for n, in := range c.refs {
+		t := in.timing
+		o := catalog.Offering{Start: t.start, End: t.end, ApplicationFirst: t.first, ApplicationLast: t.last, RollingStart: t.rolling}
+		current[n] = catalog.IsCurrent(&o, today)
+		courses = max(courses, c.course[n]+1)
+	}
+	counts := make([]int, len(c.items))
+	seen := make([]int, courses) // item+1 that last counted the course
+	for i, refs := range c.itemRefs {
+		if len(refs) == 0 {
+			counts[i] = c.items[i].Count
+			continue
+		}
+		for _, n := range refs {
+			if cn := c.course[n]; current[n] && seen[cn] != i+1 {
+				seen[cn] = i + 1
+				counts[i]++
+			}
+		}
+	}
+	c.day, c.counts = today, counts
+	return counts
 }
 
 // maxCandidates bounds the work of a one-letter prefix.
@@ -244,16 +279,13 @@ func (c *completions) lookup(prefix string, limit int, today time.Time) []catalo
 		return []catalog.Suggestion{}
 	}
 	start, _ := slices.BinarySearchFunc(c.keys, p, func(k completionKey, p string) int { return strings.Compare(k.key, p) })
+	count := c.countsOn(today)
 	whole := map[int]bool{}
-	count := map[int]int{}
 	var found []int
 	for i := start; i < len(c.keys) && strings.HasPrefix(c.keys[i].key, p) && len(found) < maxCandidates; i++ {
 		k := c.keys[i]
-		if _, seen := count[k.item]; !seen {
-			count[k.item] = c.items[k.item].count(today)
-			if count[k.item] > 0 {
-				found = append(found, k.item)
-			}
+		if _, seen := whole[k.item]; !seen && count[k.item] > 0 {
+			found = append(found, k.item)
 		}
 		whole[k.item] = whole[k.item] || k.whole
 	}

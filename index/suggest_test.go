@@ -104,7 +104,7 @@ func BenchmarkSuggest(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(prefixes)), "ns/suggest")
 }
 
-// BenchmarkSuggestBuild measures building the completions from the index,
+// BenchmarkSuggestBuild measures building the completions from the offerings kept,
 // which happens on the first suggestion after a change.
 func BenchmarkSuggestBuild(b *testing.B) {
 	ix := snapshotIndex(b)
