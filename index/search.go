@@ -203,9 +203,14 @@ func (h *weightedHeap) pop() weighted {
 }
 
 // highlight finds where words matched in the offerings ids, for the page's
-// highlighting: one Bleve search over those ids alone.
+// highlighting: one Bleve search over those ids alone, for the words'
+// terms in the fields a page highlights (highlighted).
 func (ix *Index) highlight(ctx context.Context, words query.Query, ids []string) (map[string]catalog.HitMatches, error) {
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), words), len(ids), 0, false)
+	terms := highlighted(words)
+	if terms == nil {
+		return map[string]catalog.HitMatches{}, nil
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), terms), len(ids), 0, false)
 	req.IncludeLocations = true
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
@@ -216,6 +221,55 @@ func (ix *Index) highlight(ctx context.Context, words query.Query, ids []string)
 		out[h.ID] = matchesOf(h)
 	}
 	return out, nil
+}
+
+// highlighted is the part of the words query that a page shows: its term
+// and fuzzy queries on the title and description fields, once each, ORed.
+// The whole query asks for every word in some ten fields and analyses and
+// ranks with phrases; where it matched in the title and description is the
+// same, for a fifth of the postings.
+func highlighted(q query.Query) query.Query {
+	var leaves []query.Query
+	seen := map[string]bool{}
+	var walk func(q query.Query)
+	walk = func(q query.Query) {
+		switch q := q.(type) {
+		case *query.TermQuery:
+			if highlightField(q.FieldVal) && !seen["t"+q.FieldVal+"\x00"+q.Term] {
+				seen["t"+q.FieldVal+"\x00"+q.Term] = true
+				leaves = append(leaves, q)
+			}
+		case *query.FuzzyQuery:
+			if highlightField(q.FieldVal) && !seen["f"+q.FieldVal+"\x00"+q.Term] {
+				seen["f"+q.FieldVal+"\x00"+q.Term] = true
+				leaves = append(leaves, q)
+			}
+		case *query.DisjunctionQuery:
+			for _, d := range q.Disjuncts {
+				walk(d)
+			}
+		case *query.ConjunctionQuery:
+			for _, c := range q.Conjuncts {
+				walk(c)
+			}
+		case *query.BooleanQuery:
+			walk(q.Must)
+			walk(q.Should)
+		}
+	}
+	walk(q)
+	if len(leaves) == 0 {
+		return nil
+	}
+	return bleve.NewDisjunctionQuery(leaves...)
+}
+
+func highlightField(f string) bool {
+	switch f {
+	case fieldTitle, fieldTitleExact, fieldTitleFolded, fieldTitlePlain, fieldDescription:
+		return true
+	}
+	return false
 }
 
 // matchesOf reads where a hit matched, from Bleve's term locations.
