@@ -8,10 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"kurskatalog/crawler/emil3"
-	"kurskatalog/crawler/fetch"
-	"kurskatalog/crawler/snapshot"
-	"kurskatalog/data"
+	"kurskatalog/crawler/emil3/emil3test"
 	"kurskatalog/data/catalog"
 	"kurskatalog/data/occupation"
 )
@@ -25,18 +22,7 @@ import (
 var snapshotDay = time.Date(2026, 11, 20, 0, 0, 0, 0, catalog.Stockholm)
 
 var snapshotOfferings = sync.OnceValues(func() ([]catalog.Offering, error) {
-	fsys, err := data.Snapshot("susa-navet")
-	if err != nil {
-		return nil, err
-	}
-	ds, err := emil3.LoadPages(fsys)
-	if err != nil {
-		return nil, err
-	}
-	const base = "https://api.skolverket.se/susa-navet/emil3"
-	client := fetch.New(fetch.Config{Delay: -1}, snapshot.Transport(emil3.NewServer(ds, base)))
-	src := emil3.New(emil3.Config{ID: "susa-navet", URL: base, Region: data.JamtlandMunicipalities}, client)
-	b, err := src.Fetch(context.Background(), time.Time{})
+	offerings, err := emil3test.ImportBundled(context.Background())
 	if err != nil {
 		return nil, err
 	}
@@ -45,10 +31,10 @@ var snapshotOfferings = sync.OnceValues(func() ([]catalog.Offering, error) {
 	if err != nil {
 		return nil, err
 	}
-	for i := range b.Offerings {
-		b.Offerings[i].Occupations = mapper.Map(b.Offerings[i])
+	for i := range offerings {
+		offerings[i].Occupations = mapper.Map(offerings[i])
 	}
-	return b.Offerings, nil
+	return offerings, nil
 })
 
 // loadSnapshot returns the snapshot's offerings, imported once per run.

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"kurskatalog/crawler/emil3"
+	"kurskatalog/crawler/emil3/emil3test"
 	"kurskatalog/data"
 	"kurskatalog/data/catalog"
 )
@@ -52,9 +53,10 @@ type errorBodyJSON struct {
 	} `json:"error"`
 }
 
-// liveSnapshot is the bundled EMIL3 data behind a real server whose data a
-// test can change between crawls.
-type liveSnapshot struct {
+// liveServer is an EMIL3 data set behind a real server on loopback, for
+// the real command to crawl; a test may change the data between crawls
+// (under mu).
+type liveServer struct {
 	mu  sync.Mutex
 	ds  *emil3.Dataset
 	srv *httptest.Server
@@ -62,19 +64,12 @@ type liveSnapshot struct {
 	fault func(w http.ResponseWriter, r *http.Request) bool
 }
 
-func newLiveSnapshot(t *testing.T) *liveSnapshot {
-	fsys, err := data.Snapshot("susa-navet")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds, err := emil3.LoadPages(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ls := &liveSnapshot{ds: ds}
+// newLiveServer serves ds until the test ends.
+func newLiveServer(tb testing.TB, ds *emil3.Dataset) *liveServer {
+	ls := &liveServer{ds: ds}
 	ls.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ls.mu.Lock()
-		h := emil3.NewServer(ls.ds, "https://api.skolverket.se/susa-navet/emil3")
+		h := emil3.NewServer(ls.ds, emil3test.URL)
 		fault := ls.fault
 		ls.mu.Unlock()
 		if fault != nil && fault(w, r) {
@@ -82,8 +77,17 @@ func newLiveSnapshot(t *testing.T) *liveSnapshot {
 		}
 		h.ServeHTTP(w, r)
 	}))
-	t.Cleanup(ls.srv.Close)
+	tb.Cleanup(ls.srv.Close)
 	return ls
+}
+
+// newLiveSnapshot serves the bundled Susa-navet snapshot.
+func newLiveSnapshot(t *testing.T) *liveServer {
+	ds, err := emil3test.Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newLiveServer(t, ds)
 }
 
 func writeConfig(t *testing.T, dir, base, fullEvery string, extra ...string) string {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"os/exec"
@@ -20,7 +19,7 @@ import (
 	"time"
 
 	"kurskatalog/crawler/emil3"
-	"kurskatalog/crawler/emil3/emil3gen"
+	"kurskatalog/crawler/emil3/emil3test"
 	"kurskatalog/data/catalog"
 )
 
@@ -134,23 +133,15 @@ func nationalLoad(b *testing.B, n int) {
 // on loopback and imports them twice with `kurskatalog crawl`: in full, and
 // after 1 % of the events changed.
 func importNational(b *testing.B, n int, config, dataDir string) {
-	gen := emil3gen.Generate(emil3gen.NationalConfig(1, n))
-	ds := &emil3.Dataset{Events: gen.Events, Infos: gen.Infos, Providers: gen.Providers}
-	var mu sync.Mutex
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		h := emil3.NewServer(ds, "https://api.skolverket.se/susa-navet/emil3")
-		mu.Unlock()
-		h.ServeHTTP(w, r)
-	}))
-	defer srv.Close()
+	ds, _ := emil3test.National(1, n) // the region is every municipality, below
+	live := newLiveServer(b, ds)
 
 	var codes []string
 	for _, line := range strings.Split(strings.TrimSpace(municipalityCSV(b)), "\n") {
 		codes = append(codes, `"`+strings.SplitN(line, ",", 2)[0]+`"`)
 	}
 	cfg := fmt.Sprintf("region: [%s]\nfull_every: 168h\nsources:\n  - id: susa-navet\n    kind: emil3\n    url: %s/susa-navet/emil3\n    delay: 1ms\n    timeout: 30m\n",
-		strings.Join(codes, ", "), srv.URL)
+		strings.Join(codes, ", "), live.srv.URL)
 	if err := os.WriteFile(config, []byte(cfg), 0o644); err != nil {
 		b.Fatal(err)
 	}
@@ -162,7 +153,7 @@ func importNational(b *testing.B, n int, config, dataDir string) {
 	// 1 % of the events change (title and lastEdited): the next run asks
 	// for what changed since the last one.
 	time.Sleep(time.Second)
-	mu.Lock()
+	live.mu.Lock()
 	edited := time.Now().In(catalog.Stockholm).Format("2006-01-02T15:04:05")
 	changed := 0
 	for i := range ds.Events {
@@ -176,7 +167,7 @@ func importNational(b *testing.B, n int, config, dataDir string) {
 		e.Content = &c
 		changed++
 	}
-	mu.Unlock()
+	live.mu.Unlock()
 	start = time.Now()
 	crawlOrFail(b, config, dataDir)
 	reimport := time.Since(start)

@@ -10,9 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"kurskatalog/crawler/emil3"
-	"kurskatalog/crawler/fetch"
-	"kurskatalog/crawler/snapshot"
+	"kurskatalog/crawler/emil3/emil3test"
 	"kurskatalog/crawler/yrkesbarometer"
 	"kurskatalog/data"
 	"kurskatalog/data/catalog"
@@ -27,18 +25,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // CSV: a change to the mapping, the demand or the rules shows up as a diff
 // a reviewer can read.
 func TestBundledReport(t *testing.T) {
-	fsys, err := data.Snapshot("susa-navet")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds, err := emil3.LoadPages(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	const base = "https://api.skolverket.se/susa-navet/emil3"
-	client := fetch.New(fetch.Config{Delay: -1}, snapshot.Transport(emil3.NewServer(ds, base)))
-	batch, err := emil3.New(emil3.Config{ID: "susa-navet", URL: base, Region: data.JamtlandMunicipalities}, client).
-		Fetch(context.Background(), time.Time{})
+	offerings, err := emil3test.ImportBundled(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +49,7 @@ func TestBundledReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := coverage.Input{Offerings: batch.Offerings, Occupations: mapper.Map, Demand: demand.Rows,
+	in := coverage.Input{Offerings: offerings, Occupations: mapper.Map, Demand: demand.Rows,
 		Names: func(s string) string { return tax.Label(s).SV }}
 	p := coverage.DefaultParams(time.Date(2026, 11, 20, 0, 0, 0, 0, catalog.Stockholm))
 	rep, err := coverage.Compute(in, p)

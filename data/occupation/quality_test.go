@@ -10,12 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
-	"kurskatalog/crawler/emil3"
-	"kurskatalog/crawler/fetch"
-	"kurskatalog/crawler/snapshot"
-	"kurskatalog/data"
+	"kurskatalog/crawler/emil3/emil3test"
 	"kurskatalog/data/catalog"
 	"kurskatalog/data/occupation"
 )
@@ -36,25 +32,14 @@ var floors = map[string]struct{ precision, recall float64 }{
 }
 
 // bundledOfferings imports the bundled Susa-navet snapshot the way the
-// service does: EMIL3 adapter, polite client, in-process snapshot server.
+// service does (emil3test.ImportBundled).
 var bundledOfferings = sync.OnceValues(func() (map[string]catalog.Offering, error) {
-	fsys, err := data.Snapshot("susa-navet")
+	offerings, err := emil3test.ImportBundled(context.Background())
 	if err != nil {
 		return nil, err
 	}
-	ds, err := emil3.LoadPages(fsys)
-	if err != nil {
-		return nil, err
-	}
-	const base = "https://api.skolverket.se/susa-navet/emil3"
-	client := fetch.New(fetch.Config{Delay: -1}, snapshot.Transport(emil3.NewServer(ds, base)))
-	src := emil3.New(emil3.Config{ID: "susa-navet", URL: base, Region: data.JamtlandMunicipalities}, client)
-	b, err := src.Fetch(context.Background(), time.Time{})
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]catalog.Offering, len(b.Offerings))
-	for _, o := range b.Offerings {
+	out := make(map[string]catalog.Offering, len(offerings))
+	for _, o := range offerings {
 		out[o.ID] = o
 	}
 	return out, nil

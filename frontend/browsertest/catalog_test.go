@@ -11,9 +11,7 @@ import (
 	"time"
 
 	"kurskatalog/crawler"
-	"kurskatalog/crawler/emil3"
-	"kurskatalog/crawler/fetch"
-	"kurskatalog/crawler/snapshot"
+	"kurskatalog/crawler/emil3/emil3test"
 	"kurskatalog/crawler/yrkesbarometer"
 	"kurskatalog/data"
 	"kurskatalog/data/catalog"
@@ -22,8 +20,6 @@ import (
 	"kurskatalog/index"
 	"kurskatalog/server"
 )
-
-const susaNavetURL = "https://api.skolverket.se/susa-navet/emil3"
 
 // serveCatalogue crawls the bundled Susa-navet snapshot, through the same
 // importer and runner as the service (occupations mapped at import), into a
@@ -46,16 +42,11 @@ func serveCatalogue(t *testing.T, dir string) (srv, later *httptest.Server, err 
 	}
 	t.Cleanup(func() { ix.Close() })
 
-	fsys, err := data.Snapshot("susa-navet")
+	ds, err := emil3test.Bundled()
 	if err != nil {
 		return nil, nil, err
 	}
-	ds, err := emil3.LoadPages(fsys)
-	if err != nil {
-		return nil, nil, err
-	}
-	client := fetch.New(fetch.Config{Delay: -1}, snapshot.Transport(emil3.NewServer(ds, susaNavetURL)))
-	src := emil3.New(emil3.Config{ID: "susa-navet", URL: susaNavetURL, Region: data.JamtlandMunicipalities}, client)
+	src := emil3test.Source(ds, data.JamtlandMunicipalities)
 	tax, err := occupation.Load()
 	if err != nil {
 		return nil, nil, err

@@ -13,35 +13,14 @@ import (
 
 	"github.com/RoaringBitmap/roaring/v2"
 
-	"kurskatalog/crawler/emil3"
-	"kurskatalog/crawler/emil3/emil3gen"
-	"kurskatalog/crawler/fetch"
-	"kurskatalog/crawler/snapshot"
+	"kurskatalog/crawler/emil3/emil3test"
 	"kurskatalog/data/catalog"
 )
 
 // national imports 3,000 generated national events through the EMIL3
 // importer, once for all tests.
 var national = sync.OnceValues(func() ([]catalog.Offering, error) {
-	ds := emil3gen.Generate(emil3gen.NationalConfig(7, 3000))
-	var region []string
-	for _, e := range ds.Events {
-		if e.Content != nil {
-			for _, l := range e.Content.Locations {
-				if l.AreaCode != "" && !slices.Contains(region, l.AreaCode) {
-					region = append(region, l.AreaCode)
-				}
-			}
-		}
-	}
-	srv := emil3.NewServer(&emil3.Dataset{Events: ds.Events, Infos: ds.Infos, Providers: ds.Providers}, emil3gen.BaseURL)
-	client := fetch.New(fetch.Config{Delay: -1, IgnoreRobots: true}, snapshot.Transport(srv))
-	b, err := emil3.New(emil3.Config{ID: "susa-navet", URL: emil3gen.BaseURL, Region: region}, client).
-		Fetch(context.Background(), time.Time{})
-	if err != nil {
-		return nil, err
-	}
-	return b.Offerings, nil
+	return emil3test.ImportNational(context.Background(), 7, 3000)
 })
 
 // today is the generated data's reference date, midnight in Sweden.

@@ -1,4 +1,4 @@
-package bench
+package main
 
 import (
 	"cmp"
@@ -62,7 +62,7 @@ func openSQLite(path string, create bool) (*sqliteContender, error) {
 	if create {
 		if _, err := db.Exec(sqliteSchema); err != nil {
 			db.Close()
-			return nil, fmt.Errorf("bench: sqlite schema: %w", err)
+			return nil, fmt.Errorf("searchbench: sqlite schema: %w", err)
 		}
 		return c, nil
 	}
@@ -167,6 +167,21 @@ func distinct(vs []string) []string {
 	return out
 }
 
+// staticFacets are the catalog facets whose values do not depend on the
+// day: the ones SQLite counts, and the ones compared with the index.
+func staticFacets() []catalog.Facet {
+	var out []catalog.Facet
+	for _, f := range catalog.Facets {
+		if !f.Dated {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// ftsColumns are the columns of the fts table, in order.
+var ftsColumns = []string{"title", "title_en", "keywords", "provider", "towns", "description"}
+
 // ftsQuery is "all words in one column, in any column", each word quoted.
 func ftsQuery(text string) string {
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
@@ -178,7 +193,7 @@ func ftsQuery(text string) string {
 	}
 	all := "(" + strings.Join(words, " AND ") + ")"
 	var cols []string
-	for _, f := range textFields {
+	for _, f := range ftsColumns {
 		cols = append(cols, "{"+f+"} : "+all)
 	}
 	return strings.Join(cols, " OR ")
@@ -222,7 +237,7 @@ func (c *sqliteContender) Search(ctx context.Context, q catalog.SearchQuery) (*c
 	res := &catalog.SearchResult{Facets: map[string][]catalog.FacetValue{}}
 	where, args := c.where(&q, fts, "")
 	if err := c.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM offering o WHERE `+where, args...).Scan(&res.Total); err != nil {
-		return nil, fmt.Errorf("bench: sqlite count: %w", err)
+		return nil, fmt.Errorf("searchbench: sqlite count: %w", err)
 	}
 	order := map[string]string{catalog.SortTitle: "o.title_sort, o.start, o.id",
 		catalog.SortDeadline: "o.deadline, o.start, o.id"}[q.Sort]
@@ -239,7 +254,7 @@ func (c *sqliteContender) Search(ctx context.Context, q catalog.SearchQuery) (*c
 	}
 	rows, err := c.db.QueryContext(ctx, page, pargs...)
 	if err != nil {
-		return nil, fmt.Errorf("bench: sqlite page: %w", err)
+		return nil, fmt.Errorf("searchbench: sqlite page: %w", err)
 	}
 	for rows.Next() {
 		var id string
@@ -255,7 +270,7 @@ func (c *sqliteContender) Search(ctx context.Context, q catalog.SearchQuery) (*c
 		rows, err := c.db.QueryContext(ctx, `SELECT v.value, COUNT(*) FROM facet v JOIN offering o ON o.doc = v.doc
 			WHERE v.name = ? AND `+w+` GROUP BY v.value`, append([]any{f.Name}, a...)...)
 		if err != nil {
-			return nil, fmt.Errorf("bench: sqlite facet %s: %w", f.Name, err)
+			return nil, fmt.Errorf("searchbench: sqlite facet %s: %w", f.Name, err)
 		}
 		list := []catalog.FacetValue{}
 		for rows.Next() {
@@ -274,7 +289,7 @@ func (c *sqliteContender) Search(ctx context.Context, q catalog.SearchQuery) (*c
 	return res, nil
 }
 
-// sortValues orders a facet's values as index.Search does: in the facet's
+// sortValues orders a facet's values as the index does: in the facet's
 // Order, or by count and then value.
 func sortValues(list []catalog.FacetValue, facet string) []catalog.FacetValue {
 	var order []string

@@ -1,8 +1,10 @@
-package bench
+package main
 
 import (
 	"strconv"
+	"time"
 
+	"kurskatalog/crawler/emil3/emil3gen"
 	"kurskatalog/data/catalog"
 )
 
@@ -17,6 +19,9 @@ type Query struct {
 var Categories = []string{"match-all", "filters", "rare word", "common word", "very common word",
 	"2-3 words", "text+filters", "compound", "typo", "deep page"}
 
+// refDay is the generated data's reference day, midnight in Sweden.
+var refDay = time.Date(emil3gen.RefDate.Year(), emil3gen.RefDate.Month(), emil3gen.RefDate.Day(), 0, 0, 0, 0, catalog.Stockholm)
+
 // perPage is the server's default page size.
 const perPage = 20
 
@@ -25,7 +30,9 @@ const perPage = 20
 // "svenska" 12,700, "distans" 28,000, "undervisningen" 60,000). Every query
 // includes past offerings and has no dated filter, so that all contenders
 // answer the same question: the static facets of catalog.Facets, counted
-// disjunctively, cancelled offerings left out.
+// disjunctively, cancelled offerings left out. Today is the data's
+// reference day, so that the dated facets the index also counts do not
+// drift with the calendar.
 func Mix() []Query {
 	q := func(category, text string, filters map[string][]string, sort string, page int) Query {
 		name := text
@@ -45,7 +52,7 @@ func Mix() []Query {
 			name += " by " + sort
 		}
 		return Query{category, name, catalog.SearchQuery{Text: text, Filters: filters, Sort: sort, Page: page,
-			PerPage: perPage, IncludePast: true, Group: catalog.GroupIntake}}
+			PerPage: perPage, IncludePast: true, Group: catalog.GroupIntake, Today: refDay}}
 	}
 	type f = map[string][]string
 	rel, start, title := catalog.SortRelevance, catalog.SortStart, catalog.SortTitle

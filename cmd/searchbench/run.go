@@ -1,15 +1,4 @@
-// Package bench measures the search of the catalogue at national scale:
-// Bleve with its own facets (the way index.Search works), SQLite FTS5 with
-// GROUP BY facet counts, the facet engine of package index/facet with Bleve
-// for the words, and the engine alone as a floor, side by side on the same
-// generated data and the same query mix. Run it with
-//
-//	go run ./index/bench/cmd
-//
-// or, for per-query Go benchmarks on the 3,000 data set,
-//
-//	go test ./index/bench -bench . -benchtime 200x
-package bench
+package main
 
 import (
 	"context"
@@ -26,18 +15,16 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
-
-	"kurskatalog/crawler/emil3/emil3gen"
+	"kurskatalog/crawler/emil3/emil3test"
 	"kurskatalog/data/catalog"
-	"kurskatalog/index/facet"
+	"kurskatalog/index"
 )
 
 // Config says what to measure.
 type Config struct {
 	Sizes  []int         // numbers of generated events
 	Seed   int64         // generator seed
-	Dir    string        // where the Bleve and SQLite files go
+	Dir    string        // where the index and SQLite files go
 	Rounds int           // measured passes over the mix per contender
 	Budget time.Duration // stop measuring a contender's passes after this
 	QPS    time.Duration // duration of each throughput run
@@ -58,9 +45,6 @@ type Latency struct {
 	Allocs     float64 // allocations per query
 	Bytes      float64 // bytes allocated per query
 	QPS        [2]float64
-	// Engines: shares of the time spent in Bleve, finding the matches and
-	// ranking them by score.
-	MatchShare, RankShare float64
 }
 
 // Size is the report of one data size.
@@ -69,17 +53,22 @@ type Size struct {
 	Generate          time.Duration
 	Builds            map[string]*Build
 	Latencies         map[string]*Latency
-	Mismatches        []string // engine vs Bleve answers that differ
-	SQLiteDiffers     int      // queries where SQLite's totals differ from Bleve's
+	Mismatches        []string // index vs SQLite answers without words that differ
+	SQLiteDiffers     int      // queries where SQLite's totals differ from the index's
 	Concurrent        [2][2]time.Duration
 	WritesPerSecond   float64
-	WarmAfter         time.Duration // Text.Warm after the re-import
 	FirstTextAfter    time.Duration
 	PeakRSS           int64
 }
 
-// Order of the contenders in reports.
-var contenderOrder = []string{"bleve", "sqlite", "engine", "engine, words cached", "floor", "engine, all facets"}
+// The contenders, in report order.
+const (
+	nameIndex  = "index"
+	nameCached = "index, words cached"
+	nameSQLite = "sqlite"
+)
+
+var contenderOrder = []string{nameIndex, nameCached, nameSQLite}
 
 // Run measures every size of cfg.
 func Run(ctx context.Context, cfg Config) ([]*Size, error) {
@@ -102,72 +91,47 @@ func (cfg *Config) logf(format string, args ...any) {
 
 func runSize(ctx context.Context, cfg Config, n int) (*Size, error) {
 	rep := &Size{Events: n, Builds: map[string]*Build{}, Latencies: map[string]*Latency{}}
-	cfg.logf("%d events: generating", n)
+	cfg.logf("%d events: generating and importing", n)
 	t0 := time.Now()
-	offs, err := Offerings(ctx, cfg.Seed, n)
+	offs, err := emil3test.ImportNational(ctx, cfg.Seed, n)
 	if err != nil {
 		return nil, err
 	}
 	rep.Generate, rep.Offerings = time.Since(t0), len(offs)
 	mix := Mix()
-	ranked := mix[0].Q // a query that every contender answers first after opening
+	first := mix[0].Q // a query that every contender answers first after opening
 
-	// Bleve.
-	cfg.logf("%d offerings: building Bleve", len(offs))
-	bdir := filepath.Join(cfg.Dir, "bleve-"+strconv.Itoa(n))
-	os.RemoveAll(bdir)
-	b, build, err := buildBleve(ctx, bdir, offs, ranked)
+	cfg.logf("%d offerings: building the index", len(offs))
+	idir := filepath.Join(cfg.Dir, "index-"+strconv.Itoa(n))
+	os.RemoveAll(idir)
+	si, build, err := buildIndex(ctx, idir, offs, first)
 	if err != nil {
 		return nil, err
 	}
-	defer b.Close()
-	rep.Builds["bleve"] = build
-	bc := &bleveContender{b: b}
+	defer func() { si.ix.Close() }()
+	rep.Builds[nameIndex] = build
+	ic := &indexContender{name: nameIndex, s: si}
+	wc := &indexContender{name: nameCached, s: si, cached: true}
 
-	// SQLite.
 	cfg.logf("building SQLite")
 	spath := filepath.Join(cfg.Dir, "sqlite-"+strconv.Itoa(n)+".db")
 	for _, suffix := range []string{"", "-wal", "-shm"} {
 		os.Remove(spath + suffix)
 	}
-	sc, build, err := buildSQLite(ctx, spath, offs, ranked)
+	sc, build, err := buildSQLite(ctx, spath, offs, first)
 	if err != nil {
 		return nil, err
 	}
 	defer sc.Close()
-	rep.Builds["sqlite"] = build
+	rep.Builds[nameSQLite] = build
 
-	// The engine, counting what Bleve and SQLite count; and with every
-	// catalog facet and condition, as the service would run it.
-	cfg.logf("building the engine")
-	static := facetsOf(staticFacets())
-	ec, build := buildEngine("engine", b, offs, facet.WithFacets(static...))
-	rep.Builds["engine"] = build
+	// Same data, same question: without words the two must agree.
+	rep.Mismatches = compare(ctx, ic, sc, mix)
+	rep.SQLiteDiffers = len(compareTotals(ctx, ic, sc, mix))
+	cfg.logf("index vs SQLite: %d mismatches without words; totals differ on %d queries", len(rep.Mismatches), rep.SQLiteDiffers)
 
-	fc := &engineContender{name: "floor", e: ec.e, b: b, text: ec.text, floor: true}
-	wc := &engineContender{name: "engine, words cached", e: ec.e, b: b, text: facet.NewText(b, facet.WithCache(256<<20))}
-	all, build := buildEngine("engine, all facets", b, offs)
-	rep.Builds["engine, all facets"] = build
-	t0 = time.Now()
-	if _, err := ec.text.Match(ctx, ec.e.Snapshot(), matchQuery(b.Mapping(), "svenska")); err != nil {
-		return nil, err
-	}
-	ec.Build().Note = fmt.Sprintf("first text query maps Bleve's segments: %s", ms(time.Since(t0)))
-
-	// Same data, same question: the engine must answer what Bleve answers.
-	rep.Mismatches = compare(ctx, bc, ec, mix)
-	rep.SQLiteDiffers = len(compareTotals(ctx, bc, sc, mix))
-	cfg.logf("engine vs Bleve: %d mismatches; SQLite totals differ on %d queries", len(rep.Mismatches), rep.SQLiteDiffers)
-
-	allMix := slices.Clone(mix)
-	for i := range allMix { // the service's default: past offerings left out
-		allMix[i].Q.IncludePast = false
-		allMix[i].Q.Today = time.Date(emil3gen.RefDate.Year(), emil3gen.RefDate.Month(), emil3gen.RefDate.Day(), 0, 0, 0, 0, catalog.Stockholm)
-	}
-	cs := []Contender{bc, sc, ec, wc, fc, all}
-	mixes := [][]Query{mix, mix, mix, mix, mix, allMix}
 	cfg.logf("measuring")
-	if rep.Latencies, err = measure(ctx, cfg, cs, mixes); err != nil {
+	if rep.Latencies, err = measure(ctx, cfg, []Contender{ic, wc, sc}, mix); err != nil {
 		return nil, err
 	}
 
@@ -175,45 +139,36 @@ func runSize(ctx context.Context, cfg Config, n int) (*Size, error) {
 	changed := changeOnePercent(offs)
 	cfg.logf("re-importing %d offerings", len(changed))
 	t0 = time.Now()
-	if err := putBleve(ctx, b, changed); err != nil {
+	if err := si.ix.Put(ctx, changed); err != nil {
 		return nil, err
 	}
-	rep.Builds["bleve"].Reimport = time.Since(t0)
+	rep.Builds[nameIndex].Reimport = time.Since(t0)
 	t0 = time.Now()
 	if err := sc.Put(ctx, changed); err != nil {
 		return nil, err
 	}
-	rep.Builds["sqlite"].Reimport = time.Since(t0)
-	for _, c := range []*engineContender{ec, all} {
-		t0 = time.Now()
-		c.e.Put(changed...)
-		rep.Builds[c.name].Reimport = time.Since(t0)
-	}
+	rep.Builds[nameSQLite].Reimport = time.Since(t0)
 	t0 = time.Now()
-	if err := ec.text.Warm(ctx, ec.e.Snapshot()); err != nil {
-		return nil, err
-	}
-	rep.WarmAfter = time.Since(t0)
-	t0 = time.Now()
-	if _, err := ec.Search(ctx, mix[13].Q); err != nil {
+	if _, err := ic.Search(ctx, mix[13].Q); err != nil {
 		return nil, err
 	}
 	rep.FirstTextAfter = time.Since(t0)
-	rep.Mismatches = append(rep.Mismatches, prefix("after re-import: ", compare(ctx, bc, ec, mix))...)
+	rep.Mismatches = append(rep.Mismatches, prefix("after re-import: ", compare(ctx, ic, sc, mix))...)
 
 	cfg.logf("concurrent reads and writes")
-	var noText []Query // what the writer affects; text time is Bleve's
-	for _, q := range allMix {
+	var noText []Query // what the writer's engine part affects
+	for _, q := range mix {
 		if q.Q.Text == "" {
+			q.Q.IncludePast = false // the service's default
 			noText = append(noText, q)
 		}
 	}
-	rep.Concurrent, rep.WritesPerSecond = concurrency(ctx, cfg, all, noText, offs, changed)
+	if rep.Concurrent, rep.WritesPerSecond, err = concurrency(ctx, cfg, si.ix, noText, offs, changed); err != nil {
+		return nil, err
+	}
 	rep.PeakRSS = peakRSS()
 	return rep, nil
 }
-
-func facetsOf(defs []catalog.Facet) []facet.Facet { return facet.Facets(defs) }
 
 func prefix(p string, list []string) []string {
 	for i := range list {
@@ -222,33 +177,34 @@ func prefix(p string, list []string) []string {
 	return list
 }
 
-// buildBleve indexes offs in a new Bleve index at dir, then closes and
-// reopens it, timing the first query.
-func buildBleve(ctx context.Context, dir string, offs []catalog.Offering, first catalog.SearchQuery) (bleve.Index, *Build, error) {
+// buildIndex puts offs into a new index at dir, as an import into an empty
+// catalogue does, then reopens it as a start of the service does (Bleve
+// from disk, the facet engine from the offerings), timing the first query.
+func buildIndex(ctx context.Context, dir string, offs []catalog.Offering, first catalog.SearchQuery) (*searchIndex, *Build, error) {
+	before := heap()
 	t0 := time.Now()
-	b, err := openBleve(dir)
+	ix, _, err := index.Open(dir)
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := putBleve(ctx, b, offs); err != nil {
+	si := &searchIndex{dir: dir, offs: offs, ix: ix}
+	if err := ix.Put(ctx, offs); err != nil {
+		ix.Close()
 		return nil, nil, err
 	}
 	build := &Build{Build: time.Since(t0)}
-	if err := b.Close(); err != nil {
-		return nil, nil, err
-	}
-	before := heap()
 	t0 = time.Now()
-	if b, err = bleve.Open(dir); err != nil {
+	if err := si.reopen(ctx); err != nil {
 		return nil, nil, err
 	}
-	if _, err := bleveSearch(ctx, b, first); err != nil {
+	if _, err := si.ix.Search(ctx, first); err != nil {
 		return nil, nil, err
 	}
 	build.Open = time.Since(t0)
 	build.Heap = heap() - before
 	build.Disk = dirSize(dir)
-	return b, build, nil
+	build.Note = "open loads the facet engine from the offerings and maps Bleve's segments"
+	return si, build, nil
 }
 
 func buildSQLite(ctx context.Context, path string, offs []catalog.Offering, first catalog.SearchQuery) (*sqliteContender, *Build, error) {
@@ -278,28 +234,6 @@ func buildSQLite(ctx context.Context, path string, offs []catalog.Offering, firs
 	build.Disk = fileSize(path) + fileSize(path+"-wal")
 	build.Note = "open reads the ID to rowid map for re-imports"
 	return sc, build, nil
-}
-
-// buildEngine puts offs into a new engine; its open is a Rebuild from the
-// offerings (it lives in memory: a start rebuilds it from the store).
-func buildEngine(name string, b bleve.Index, offs []catalog.Offering, opts ...facet.Option) (*engineContender, *Build) {
-	before := heap()
-	t0 := time.Now()
-	e := facet.New(opts...)
-	e.Put(offs...)
-	build := &Build{Build: time.Since(t0)}
-	build.Heap = heap() - before
-	t0 = time.Now()
-	e.Rebuild(func(yield func(catalog.Offering) error) error {
-		for _, o := range offs {
-			if err := yield(o); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	build.Open = time.Since(t0)
-	return &engineContender{name: name, e: e, b: b, text: facet.NewText(b), build: build}, build
 }
 
 // heap is the live Go heap after a collection.
@@ -348,19 +282,19 @@ func peakRSS() int64 {
 // in turn, one contender after the other, until cfg.Rounds or until a
 // contender has spent cfg.Budget (slow ones stop early; everyone gets one
 // pass): taking turns spreads the noise of a shared machine evenly. Then
-// one pass counting allocations, and throughput on one and two cores.
-func measure(ctx context.Context, cfg Config, cs []Contender, mixes [][]Query) (map[string]*Latency, error) {
+// one pass counting allocations, and throughput on one and two cores for
+// the contenders whose answers do not depend on what they answered before
+// (the index without the words cached would be the cached one after one
+// pass of a throughput run).
+func measure(ctx context.Context, cfg Config, cs []Contender, mix []Query) (map[string]*Latency, error) {
 	out := map[string]*Latency{}
 	spent := make([]time.Duration, len(cs))
-	for i, c := range cs {
+	for _, c := range cs {
 		out[c.Name()] = &Latency{ByCategory: map[string][]time.Duration{}}
-		for _, q := range mixes[i] {
+		for _, q := range mix {
 			if _, err := c.Search(ctx, q.Q); err != nil {
 				return nil, fmt.Errorf("%s: %s: %w", c.Name(), q.Name, err)
 			}
-		}
-		if ec, ok := c.(*engineContender); ok {
-			ec.resetTimes()
 		}
 	}
 	for round := 0; round < cfg.Rounds; round++ {
@@ -370,9 +304,12 @@ func measure(ctx context.Context, cfg Config, cs []Contender, mixes [][]Query) (
 				continue
 			}
 			ran = true
+			if err := beforePass(ctx, c); err != nil {
+				return nil, err
+			}
 			lat := out[c.Name()]
 			runtime.GC()
-			for _, q := range mixes[i] {
+			for _, q := range mix {
 				t0 := time.Now()
 				if _, err := c.Search(ctx, q.Q); err != nil {
 					return nil, err
@@ -388,26 +325,37 @@ func measure(ctx context.Context, cfg Config, cs []Contender, mixes [][]Query) (
 		}
 		cfg.logf("  pass %d done", round+1)
 	}
-	for i, c := range cs {
+	for _, c := range cs {
 		lat := out[c.Name()]
-		if ec, ok := c.(*engineContender); ok && ec.searchTime.Load() > 0 {
-			lat.MatchShare = float64(ec.matchTime.Load()) / float64(ec.searchTime.Load())
-			lat.RankShare = float64(ec.rankTime.Load()) / float64(ec.searchTime.Load())
+		if err := beforePass(ctx, c); err != nil {
+			return nil, err
 		}
+		runtime.GC()
 		var m0, m1 runtime.MemStats
 		runtime.ReadMemStats(&m0)
-		for _, q := range mixes[i] {
+		for _, q := range mix {
 			c.Search(ctx, q.Q)
 		}
 		runtime.ReadMemStats(&m1)
-		lat.Allocs = float64(m1.Mallocs-m0.Mallocs) / float64(len(mixes[i]))
-		lat.Bytes = float64(m1.TotalAlloc-m0.TotalAlloc) / float64(len(mixes[i]))
+		lat.Allocs = float64(m1.Mallocs-m0.Mallocs) / float64(len(mix))
+		lat.Bytes = float64(m1.TotalAlloc-m0.TotalAlloc) / float64(len(mix))
+		if ic, ok := c.(*indexContender); ok && !ic.cached {
+			continue
+		}
 		for j, procs := range []int{1, 2} {
-			lat.QPS[j] = throughput(ctx, c, mixes[i], procs, cfg.QPS)
+			lat.QPS[j] = throughput(ctx, c, mix, procs, cfg.QPS)
 		}
 		cfg.logf("  %s: throughput measured", c.Name())
 	}
 	return out, nil
+}
+
+// beforePass prepares c for a timed pass over the mix, where it needs to.
+func beforePass(ctx context.Context, c Contender) error {
+	if ic, ok := c.(*indexContender); ok {
+		return ic.beforePass(ctx)
+	}
+	return nil
 }
 
 // throughput runs procs workers over the mix for d on procs cores and
@@ -451,8 +399,9 @@ func changeOnePercent(offs []catalog.Offering) []catalog.Offering {
 }
 
 // concurrency measures two readers on two cores without and with a writer
-// that keeps re-importing the changed 1%: p50 and p99 of the readers.
-func concurrency(ctx context.Context, cfg Config, c *engineContender, mix []Query, offs, changed []catalog.Offering) ([2][2]time.Duration, float64) {
+// that keeps re-importing the changed 1% into the index (Bleve and the
+// facet engine, as an import does): p50 and p99 of the readers.
+func concurrency(ctx context.Context, cfg Config, ix *index.Index, mix []Query, offs, changed []catalog.Offering) ([2][2]time.Duration, float64, error) {
 	old := runtime.GOMAXPROCS(2)
 	defer runtime.GOMAXPROCS(old)
 	var out [2][2]time.Duration
@@ -472,21 +421,23 @@ func concurrency(ctx context.Context, cfg Config, c *engineContender, mix []Quer
 					default:
 					}
 					t0 := time.Now()
-					c.Search(ctx, mix[j%len(mix)].Q)
+					ix.Search(ctx, mix[j%len(mix)].Q)
 					lats[r] = append(lats[r], time.Since(t0))
 				}
 			}()
 		}
 		var n int
+		var err error
 		t0 := time.Now()
 		if writer {
 			orig := make([]catalog.Offering, 0, len(changed))
 			for i := 0; i < len(offs); i += 100 {
 				orig = append(orig, offs[i])
 			}
-			for time.Since(t0) < cfg.QPS {
-				c.e.Put(orig...)
-				c.e.Put(changed...)
+			for time.Since(t0) < cfg.QPS && err == nil {
+				if err = ix.Put(ctx, orig); err == nil {
+					err = ix.Put(ctx, changed)
+				}
 				n += 2
 			}
 			writes = float64(n) / time.Since(t0).Seconds()
@@ -495,10 +446,13 @@ func concurrency(ctx context.Context, cfg Config, c *engineContender, mix []Quer
 		}
 		close(stop)
 		wg.Wait()
+		if err != nil {
+			return out, 0, err
+		}
 		all := append(lats[0], lats[1]...)
 		out[i] = [2]time.Duration{percentile(all, 50), percentile(all, 99)}
 	}
-	return out, writes
+	return out, writes, nil
 }
 
 // percentile returns the p-th percentile (nearest rank).
