@@ -64,8 +64,8 @@ type Server struct {
 	Deps
 }
 
-// New returns the Gin engine with every route.
-func New(d Deps) *gin.Engine {
+// New returns the handler with every route.
+func New(d Deps) *Handler {
 	if d.Log == nil {
 		d.Log = slog.Default()
 	}
@@ -84,6 +84,7 @@ func New(d Deps) *gin.Engine {
 		s.fail(c, catalog.Errorf(catalog.ENotFound, "no such path: %s", c.Request.URL.Path))
 	})
 	r.NoMethod(func(c *gin.Context) {
+		c.Header("Allow", "GET, HEAD") // every route is a GET, and answers HEAD (Handler)
 		c.JSON(http.StatusMethodNotAllowed, errorBody{Error: errorDetail{Code: "method_not_allowed", Message: "method not allowed"}})
 	})
 
@@ -105,7 +106,7 @@ func New(d Deps) *gin.Engine {
 	r.GET("/flode.atom", canonicalPageQuery, s.atomFeed)
 	r.GET("/deadlines.ics", canonicalPageQuery, s.deadlinesCalendar)
 	r.GET("/static/*file", s.static)
-	return r
+	return &Handler{Engine: r}
 }
 
 //go:embed openapi.json
