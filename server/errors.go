@@ -23,10 +23,11 @@ type errorDetail struct {
 
 // statusOf is the one mapping from domain error codes to HTTP statuses.
 var statusOf = map[catalog.ErrorCode]int{
-	catalog.ENotFound: http.StatusNotFound,
-	catalog.EInvalid:  http.StatusBadRequest,
-	catalog.EConflict: http.StatusConflict,
-	catalog.EInternal: http.StatusInternalServerError,
+	catalog.ENotFound:    http.StatusNotFound,
+	catalog.EInvalid:     http.StatusBadRequest,
+	catalog.EConflict:    http.StatusConflict,
+	catalog.EInternal:    http.StatusInternalServerError,
+	catalog.EUnavailable: http.StatusServiceUnavailable,
 }
 
 // fail writes err in the API's error shape. Internal errors are logged and

@@ -165,6 +165,7 @@ func errorCode(t *testing.T, what string, resp *http.Response, body string) stri
 // The API answers every error in its JSON shape, whatever the status.
 func TestAPIErrorsInJSONShape(t *testing.T) {
 	srv, _ := serveWithRun(t, server.Deps{})
+	big := strings.Repeat("x", 70<<10)
 	for _, tc := range []struct {
 		name, method, path string
 		header             http.Header
@@ -175,6 +176,10 @@ func TestAPIErrorsInJSONShape(t *testing.T) {
 		{"unknown path", http.MethodGet, "/api/v1/nowhere", nil, "", 404, "not_found/"},
 		{"unknown offering", http.MethodGet, "/api/v1/offerings/e.nothing", nil, "", 404, "not_found/"},
 		{"method", http.MethodPost, "/api/v1/search", nil, "", 405, "method_not_allowed/"},
+		{"header fields too large", http.MethodGet, "/api/v1/search", http.Header{"X-Big": {big}}, "", 431, "header_too_large/"},
+		{"query string too long", http.MethodGet, "/api/v1/search?q=" + strings.Repeat("a", 110<<10), nil, "", 414, "uri_too_long/"},
+		{"body too large", http.MethodPost, "/api/v1/search", nil, big, 413, "too_large/"},
+		{"query string unreadable", http.MethodGet, "/api/v1/search?q=%zz", nil, "", 400, "invalid/"},
 		{"NaN distance", http.MethodGet, "/api/v1/coverage?max_km=NaN", nil, "", 400, "invalid/max_km"},
 		{"infinite distance", http.MethodGet, "/api/v1/coverage?max_km=Inf", nil, "", 400, "invalid/max_km"},
 	} {

@@ -110,6 +110,8 @@ func (s *Server) failPage(c *gin.Context, p frontend.Page, err error) {
 	case code == catalog.EInvalid && errors.As(err, &e):
 		v = errorView{Heading: m.T(lang, "error.invalid.heading"), Message: m.T(lang, "error.invalid.message", e.Parameter),
 			Detail: e.Error()}
+	case code == catalog.EUnavailable:
+		v = errorView{Heading: m.T(lang, "error.unavailable.heading"), Message: m.T(lang, "error.unavailable.message")}
 	default:
 		s.Log.Error("Page failed", "path", c.Request.URL.Path, "error", err)
 		code = catalog.EInternal

@@ -57,11 +57,13 @@ type Deps struct {
 	// served instead of the live sources: every page says so. Zero for
 	// live data.
 	DataAsOf time.Time
+	Limits   Limits
 }
 
 // Server holds the handlers' dependencies.
 type Server struct {
 	Deps
+	limiter *clientLimiter
 }
 
 // New returns the handler with every route.
@@ -72,10 +74,12 @@ func New(d Deps) *Handler {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	s := &Server{Deps: d}
+	d.Limits = d.Limits.withDefaults()
+	s := &Server{Deps: d, limiter: newClientLimiter(d.Limits)}
+	s.Index = newGuardedIndex(d.Index, d.Limits, func(string, time.Duration) {})
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
-	r.Use(s.recovery(), s.accessLog())
+	r.Use(s.recovery(), s.accessLog(), s.limitRequests(), s.rateLimit())
 	r.HandleMethodNotAllowed = true
 	r.NoRoute(func(c *gin.Context) {
 		if s.htmlNotFound(c) {
