@@ -1,12 +1,15 @@
 package server_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -202,5 +205,53 @@ func TestAPIErrorsInJSONShape(t *testing.T) {
 				t.Errorf("error %q, want %q", got, tc.code)
 			}
 		})
+	}
+}
+
+// syncBuffer is a log's output, written by the server's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// The access log says what was asked and how it went, by route, without
+// the client's own address or the notes of a shared shortlist.
+func TestAccessLog(t *testing.T) {
+	var out syncBuffer
+	log := slog.New(slog.NewTextHandler(&out, nil))
+	srv, _ := serveWithRun(t, server.Deps{Log: log})
+	do(t, http.MethodGet, srv.URL+"/lista?id=e.sv1.a&note=Ring+Anna+Svensson+0701234567", nil)
+	do(t, http.MethodGet, srv.URL+"/api/v1/search?q=svenska", nil)
+	do(t, http.MethodHead, srv.URL+"/kurs/e.sv1.a", nil)
+	got := out.String()
+	for _, want := range []string{
+		`msg=Request method=GET route=/lista path=/lista status=200`,
+		`route=/api/v1/search path=/api/v1/search status=200`,
+		`q=svenska`,
+		`method=HEAD route=/kurs/:id path=/kurs/e.sv1.a status=200`, `bytes=0 client=`,
+		`client=127.0.0.0/24`,
+		`bytes=`,
+		`duration_ms=`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the log lacks %q:\n%s", want, got)
+		}
+	}
+	for _, never := range []string{"Anna", "0701234567", "127.0.0.1"} {
+		if strings.Contains(got, never) {
+			t.Errorf("the log holds %q:\n%s", never, got)
+		}
 	}
 }

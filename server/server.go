@@ -58,11 +58,14 @@ type Deps struct {
 	// live data.
 	DataAsOf time.Time
 	Limits   Limits
+	// Ready tells /readyz whether the catalogue is loaded; nil means it is.
+	Ready func() bool
 }
 
 // Server holds the handlers' dependencies.
 type Server struct {
 	Deps
+	metrics *metrics
 	limiter *clientLimiter
 }
 
@@ -75,11 +78,11 @@ func New(d Deps) *Handler {
 		d.Now = time.Now
 	}
 	d.Limits = d.Limits.withDefaults()
-	s := &Server{Deps: d, limiter: newClientLimiter(d.Limits)}
-	s.Index = newGuardedIndex(d.Index, d.Limits, func(string, time.Duration) {})
+	s := &Server{Deps: d, metrics: newMetrics(d.Index, d.Store), limiter: newClientLimiter(d.Limits)}
+	s.Index = newGuardedIndex(d.Index, d.Limits, s.metrics.observeSearch)
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
-	r.Use(s.recovery(), s.accessLog(), s.limitRequests(), s.rateLimit())
+	r.Use(s.observe(), s.recovery(), s.limitRequests(), s.rateLimit())
 	r.HandleMethodNotAllowed = true
 	r.NoRoute(func(c *gin.Context) {
 		if s.htmlNotFound(c) {
@@ -93,6 +96,8 @@ func New(d Deps) *Handler {
 	})
 
 	r.GET("/healthz", s.health)
+	r.GET("/readyz", s.readiness)
+	r.GET("/metrics", gin.WrapH(s.metrics.handler(s.Log)))
 	r.GET("/api/openapi.json", func(c *gin.Context) { c.Data(http.StatusOK, "application/json", openapi) })
 	api := r.Group("/api/v1")
 	api.GET("/search", s.search)
