@@ -132,16 +132,6 @@ func (s *Server) htmlNotFound(c *gin.Context) bool {
 	return true
 }
 
-// baseURL is the scheme and host the request came to, for the absolute
-// links that feeds, calendars and shared lists need.
-func baseURL(c *gin.Context) string {
-	scheme := "http"
-	if c.Request.TLS != nil || c.GetHeader("X-Forwarded-Proto") == "https" {
-		scheme = "https"
-	}
-	return scheme + "://" + c.Request.Host
-}
-
 // withQuery is path with v as its query, or path alone when v is empty.
 func withQuery(path string, v url.Values) string {
 	if s := v.Encode(); s != "" {

@@ -57,7 +57,10 @@ type Deps struct {
 	// served instead of the live sources: every page says so. Zero for
 	// live data.
 	DataAsOf time.Time
-	Limits   Limits
+	// PublicURL is the scheme, host and path prefix of every absolute link
+	// (publicurl.go).
+	PublicURL string
+	Limits    Limits
 	// Ready tells /readyz whether the catalogue is loaded; nil means it is.
 	Ready func() bool
 }
@@ -98,6 +101,8 @@ func New(d Deps) *Handler {
 	r.GET("/healthz", s.health)
 	r.GET("/readyz", s.readiness)
 	r.GET("/metrics", gin.WrapH(s.metrics.handler(s.Log)))
+	r.GET("/robots.txt", s.robots)
+	r.GET("/sitemap.xml", s.sitemap)
 	r.GET("/api/openapi.json", func(c *gin.Context) { c.Data(http.StatusOK, "application/json", openapi) })
 	api := r.Group("/api/v1")
 	api.GET("/search", s.search)
