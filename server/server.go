@@ -70,6 +70,8 @@ type Server struct {
 	Deps
 	metrics *metrics
 	limiter *clientLimiter
+	version dataVersion
+	started string // when this program started, part of every ETag
 }
 
 // New returns the handler with every route.
@@ -81,11 +83,12 @@ func New(d Deps) *Handler {
 		d.Now = time.Now
 	}
 	d.Limits = d.Limits.withDefaults()
-	s := &Server{Deps: d, metrics: newMetrics(d.Index, d.Store), limiter: newClientLimiter(d.Limits)}
+	s := &Server{Deps: d, metrics: newMetrics(d.Index, d.Store), limiter: newClientLimiter(d.Limits),
+		started: time.Now().Format(time.RFC3339Nano)}
 	s.Index = newGuardedIndex(d.Index, d.Limits, s.metrics.observeSearch)
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
-	r.Use(s.observe(), s.recovery(), s.limitRequests(), s.rateLimit())
+	r.Use(s.observe(), s.recovery(), s.limitRequests(), s.rateLimit(), s.conditional())
 	r.HandleMethodNotAllowed = true
 	r.NoRoute(func(c *gin.Context) {
 		if s.htmlNotFound(c) {
