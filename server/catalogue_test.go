@@ -15,11 +15,14 @@ import (
 // serveCatalogue serves a real store and index in a temporary directory:
 // fill writes the store, the index is built from it, and the server gets
 // them (as its index, store and coverage) with the rest of d: its clock,
-// taxonomy.
+// taxonomy, log.
 func serveCatalogue(t *testing.T, d server.Deps, fill func(ctx context.Context, db *sqlite.DB) error) *httptest.Server {
 	t.Helper()
 	db, ix := openCatalogue(t, fill)
-	d.Index, d.Store, d.Coverage, d.Log = ix, db, db, slog.New(slog.DiscardHandler)
+	d.Index, d.Store, d.Coverage = ix, db, db
+	if d.Log == nil {
+		d.Log = slog.New(slog.DiscardHandler)
+	}
 	srv := httptest.NewServer(server.New(d))
 	t.Cleanup(srv.Close)
 	return srv

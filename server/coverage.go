@@ -93,7 +93,9 @@ func (s *Server) parseCoverage(v url.Values) (coverage.Params, string, string, e
 	}
 	if km := v.Get("max_km"); km != "" {
 		f, err := strconv.ParseFloat(km, 64)
-		if err != nil || f < 0 || f > 1000 {
+		// Written as "not within" so that NaN, which fails every
+		// comparison, is refused too; ParseFloat reads "NaN" and "Inf".
+		if err != nil || !(f >= 0 && f <= 1000) {
 			return p, "", "", catalog.Invalid("max_km", "%q is not a distance in km between 0 and 1000", km)
 		}
 		p.MaxKm = f

@@ -40,6 +40,12 @@ func TestParseCoverageParameters(t *testing.T) {
 		{"municipality=9999", "municipality"},
 		{"max_sessions=1&max_mandatory_sessions=2", "max_sessions"},
 		{"kommun=2361", "kommun"},
+		{"max_km=NaN", "max_km"},
+		{"max_km=nan", "max_km"},
+		{"max_km=Inf", "max_km"},
+		{"max_km=-Inf", "max_km"},
+		{"max_km=-1", "max_km"},
+		{"max_km=1000.5", "max_km"},
 	} {
 		v, _ := url.ParseQuery(tc.query)
 		_, _, _, err := s.parseCoverage(v)

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -23,10 +22,11 @@ type errorDetail struct {
 
 // statusOf is the one mapping from domain error codes to HTTP statuses.
 var statusOf = map[catalog.ErrorCode]int{
-	catalog.ENotFound: http.StatusNotFound,
-	catalog.EInvalid:  http.StatusBadRequest,
-	catalog.EConflict: http.StatusConflict,
-	catalog.EInternal: http.StatusInternalServerError,
+	catalog.ENotFound:    http.StatusNotFound,
+	catalog.EInvalid:     http.StatusBadRequest,
+	catalog.EConflict:    http.StatusConflict,
+	catalog.EInternal:    http.StatusInternalServerError,
+	catalog.EUnavailable: http.StatusServiceUnavailable,
 }
 
 // fail writes err in the API's error shape. Internal errors are logged and
@@ -51,14 +51,5 @@ func (s *Server) recovery() gin.HandlerFunc {
 			}
 		}()
 		c.Next()
-	}
-}
-
-func (s *Server) accessLog() gin.HandlerFunc {
-	return func(c *gin.Context) {
-		start := time.Now()
-		c.Next()
-		s.Log.Debug("Request", "method", c.Request.Method, "path", c.Request.URL.Path,
-			"status", c.Writer.Status(), "duration_ms", time.Since(start).Milliseconds())
 	}
 }

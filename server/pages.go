@@ -110,6 +110,8 @@ func (s *Server) failPage(c *gin.Context, p frontend.Page, err error) {
 	case code == catalog.EInvalid && errors.As(err, &e):
 		v = errorView{Heading: m.T(lang, "error.invalid.heading"), Message: m.T(lang, "error.invalid.message", e.Parameter),
 			Detail: e.Error()}
+	case code == catalog.EUnavailable:
+		v = errorView{Heading: m.T(lang, "error.unavailable.heading"), Message: m.T(lang, "error.unavailable.message")}
 	default:
 		s.Log.Error("Page failed", "path", c.Request.URL.Path, "error", err)
 		code = catalog.EInternal
@@ -128,16 +130,6 @@ func (s *Server) htmlNotFound(c *gin.Context) bool {
 	}
 	s.failPage(c, basePage(c, cookieLang(c), ""), catalog.Errorf(catalog.ENotFound, "no such page"))
 	return true
-}
-
-// baseURL is the scheme and host the request came to, for the absolute
-// links that feeds, calendars and shared lists need.
-func baseURL(c *gin.Context) string {
-	scheme := "http"
-	if c.Request.TLS != nil || c.GetHeader("X-Forwarded-Proto") == "https" {
-		scheme = "https"
-	}
-	return scheme + "://" + c.Request.Host
 }
 
 // withQuery is path with v as its query, or path alone when v is empty.

@@ -91,7 +91,7 @@ func (s *Server) atomFeed(c *gin.Context) {
 		s.failPage(c, basePage(c, lang, ""), err)
 		return
 	}
-	m, base, today := pages.Messages, baseURL(c), s.today()
+	m, base, today := pages.Messages, s.baseURL(c), s.today()
 	name := s.describe(q, st, lang)
 	canonical := st.Encode()
 	f := frontend.Feed{ID: "tag:" + tagAuthority + ":search?" + canonical, Title: m.T(lang, "feed.title", name), Lang: lang,
@@ -210,7 +210,7 @@ func (s *Server) deadlinesCalendar(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	m, base, today, now := pages.Messages, baseURL(c), s.today(), s.Now()
+	m, base, today, now := pages.Messages, s.baseURL(c), s.today(), s.Now()
 	cal := frontend.Calendar{ProdID: "-//Region Jämtland Härjedalen//Kurskatalog//" + strings.ToUpper(lang),
 		Name: m.T(lang, "calendar.name", s.describe(q, st, lang))}
 	// By deadline, earliest first; offerings without one come last, so

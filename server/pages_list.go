@@ -72,7 +72,7 @@ func (s *Server) listPage(c *gin.Context) {
 		}
 		share.WriteString("id=" + url.QueryEscape(id) + "&note=" + url.QueryEscape(notes[i]))
 	}
-	v.ShareURL = baseURL(c) + "/lista"
+	v.ShareURL = s.baseURL(c) + "/lista"
 	if share.Len() > 0 {
 		v.ShareURL += "?" + share.String()
 	}

@@ -119,7 +119,7 @@ func (s *Server) offeringPage(c *gin.Context) {
 		v.Sources = append(v.Sources, sourceView{Name: m.Label(lang, "source."+src.Source, src.Source), URL: src.SourceURL,
 			FirstSeen: calendarDay(src.FirstSeen), LastSeen: calendarDay(src.LastSeen), LastChanged: calendarDay(src.LastChanged)})
 	}
-	ld, err := courseJSONLD(o, instances, baseURL(c))
+	ld, err := courseJSONLD(o, instances, s.baseURL(c))
 	if err != nil {
 		s.failPage(c, p, err)
 		return

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -90,24 +89,12 @@ type pageResponse struct {
 
 func getPage(t *testing.T, srv *httptest.Server, path string, header ...string) pageResponse {
 	t.Helper()
-	req, err := http.NewRequest(http.MethodGet, srv.URL+path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Accept", "text/html,application/xhtml+xml")
+	h := http.Header{"Accept": {"text/html,application/xhtml+xml"}}
 	for i := 0; i+1 < len(header); i += 2 {
-		req.Header.Set(header[i], header[i+1])
+		h.Set(header[i], header[i+1])
 	}
-	resp, err := srv.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pageResponse{resp.StatusCode, resp.Header, string(b)}
+	resp, body := do(t, http.MethodGet, srv.URL+path, h)
+	return pageResponse{resp.StatusCode, resp.Header, body}
 }
 
 func TestPageStatusAndLanguage(t *testing.T) {

@@ -61,26 +61,39 @@ type Deps struct {
 	// served instead of the live sources: every page says so. Zero for
 	// live data.
 	DataAsOf time.Time
+	// PublicURL is the scheme, host and path prefix of every absolute link
+	// (publicurl.go).
+	PublicURL string
+	Limits    Limits
+	// Ready tells /readyz whether the catalogue is loaded; nil means it is.
+	Ready func() bool
 }
 
 // Server holds the handlers' dependencies.
 type Server struct {
 	Deps
-	cache offeringCache
+	cache   offeringCache
+	metrics *metrics
+	limiter *clientLimiter
+	version dataVersion
+	started string // when this program started, part of every ETag
 }
 
-// New returns the Gin engine with every route.
-func New(d Deps) *gin.Engine {
+// New returns the handler with every route.
+func New(d Deps) *Handler {
 	if d.Log == nil {
 		d.Log = slog.Default()
 	}
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	s := &Server{Deps: d}
+	d.Limits = d.Limits.withDefaults()
+	s := &Server{Deps: d, metrics: newMetrics(d.Index, d.Store), limiter: newClientLimiter(d.Limits),
+		started: time.Now().Format(time.RFC3339Nano)}
+	s.Index = newGuardedIndex(d.Index, d.Limits, s.metrics.observeSearch)
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
-	r.Use(s.recovery(), s.accessLog())
+	r.Use(s.observe(), s.recovery(), s.limitRequests(), s.rateLimit(), s.conditional())
 	r.HandleMethodNotAllowed = true
 	r.NoRoute(func(c *gin.Context) {
 		if s.htmlNotFound(c) {
@@ -89,10 +102,15 @@ func New(d Deps) *gin.Engine {
 		s.fail(c, catalog.Errorf(catalog.ENotFound, "no such path: %s", c.Request.URL.Path))
 	})
 	r.NoMethod(func(c *gin.Context) {
+		c.Header("Allow", "GET, HEAD") // every route is a GET, and answers HEAD (Handler)
 		c.JSON(http.StatusMethodNotAllowed, errorBody{Error: errorDetail{Code: "method_not_allowed", Message: "method not allowed"}})
 	})
 
 	r.GET("/healthz", s.health)
+	r.GET("/readyz", s.readiness)
+	r.GET("/metrics", gin.WrapH(s.metrics.handler(s.Log)))
+	r.GET("/robots.txt", s.robots)
+	r.GET("/sitemap.xml", s.sitemap)
 	r.GET("/api/openapi.json", func(c *gin.Context) { c.Data(http.StatusOK, "application/json", openapi) })
 	api := r.Group("/api/v1")
 	api.GET("/search", s.search)
@@ -110,7 +128,7 @@ func New(d Deps) *gin.Engine {
 	r.GET("/flode.atom", canonicalPageQuery, s.atomFeed)
 	r.GET("/deadlines.ics", canonicalPageQuery, s.deadlinesCalendar)
 	r.GET("/static/*file", s.static)
-	return r
+	return &Handler{Engine: r}
 }
 
 //go:embed openapi.json

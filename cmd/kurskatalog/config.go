@@ -31,6 +31,10 @@ type Config struct {
 	// bundled snapshot, whose dates are fixed.
 	Today   string         `yaml:"today"`
 	Sources []SourceConfig `yaml:"sources"`
+	// PublicURL is the address the catalogue is published at, for every
+	// absolute link (feeds, calendars, shared lists, the sitemap).
+	PublicURL string     `yaml:"public_url"`
+	HTTP      HTTPConfig `yaml:"http"`
 }
 
 // SourceConfig is one source. Kind selects the adapter; URL is always the
@@ -118,6 +122,7 @@ func (c *Config) setDefaults() {
 	if c.FullEvery == 0 {
 		c.FullEvery = Duration(7 * 24 * time.Hour)
 	}
+	c.HTTP.setDefaults()
 	for i := range c.Sources {
 		s := &c.Sources[i]
 		if s.Kind == "html" && len(s.Site.StartURLs) == 0 && s.URL != "" {
@@ -144,6 +149,12 @@ func (c *Config) Validate() error {
 	}
 	if len(c.Sources) == 0 {
 		return fmt.Errorf("sources: none configured")
+	}
+	if err := validatePublicURL(c.PublicURL); err != nil {
+		return err
+	}
+	if err := c.HTTP.validate(); err != nil {
+		return err
 	}
 	if c.Today != "" {
 		if _, err := time.ParseInLocation(time.DateOnly, c.Today, catalog.Stockholm); err != nil {

@@ -140,7 +140,10 @@ func importNational(b *testing.B, n int, config, dataDir string) {
 	for _, line := range strings.Split(strings.TrimSpace(municipalityCSV(b)), "\n") {
 		codes = append(codes, `"`+strings.SplitN(line, ",", 2)[0]+`"`)
 	}
-	cfg := fmt.Sprintf("region: [%s]\nfull_every: 168h\nsources:\n  - id: susa-navet\n    kind: emil3\n    url: %s/susa-navet/emil3\n    delay: 1ms\n    timeout: 30m\n",
+	cfg := fmt.Sprintf("region: [%s]\nfull_every: 168h\nsources:\n  - id: susa-navet\n    kind: emil3\n    url: %s/susa-navet/emil3\n    delay: 1ms\n    timeout: 30m\n"+
+		// 32 clients on one address, as fast as they can: the limit per
+		// client would answer instead of the search.
+		"http:\n  rate_limit: {per_second: -1}\n",
 		strings.Join(codes, ", "), live.srv.URL)
 	if err := os.WriteFile(config, []byte(cfg), 0o644); err != nil {
 		b.Fatal(err)

@@ -2,11 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -17,7 +17,19 @@ import (
 
 // serve imports when the store is empty, starts the scheduler and serves
 // HTTP until ctx ends, then stops both and waits for running imports.
+// It listens first, so that /healthz answers and /readyz says 503 while an
+// empty catalogue imports.
 func (a *app) serve(ctx context.Context, addr string, out io.Writer) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	var ready atomic.Bool
+	srv := a.httpServer(ready.Load)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	defer srv.Close() // when returning before the graceful shutdown
+
 	n := a.ix.Offerings() // loaded from the store by openApp
 	rounds, err := a.db.DemandRounds(ctx)
 	if err != nil {
@@ -41,31 +53,15 @@ func (a *app) serve(ctx context.Context, addr string, out io.Writer) error {
 		<-sched.Stop().Done() // waits for running jobs
 	}()
 
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return err
-	}
-	srv := &http.Server{
-		Handler:           a.handler(),
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
-	}
+	ready.Store(true)
 	fmt.Fprintf(out, "Kurskatalog is serving on http://%s/\n", ln.Addr())
 	a.log.Info("Serving", "addr", ln.Addr().String())
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
 	select {
 	case err := <-errc:
 		return err
 	case <-ctx.Done():
 	}
-	shutdown, cancel := context.WithTimeout(context.WithoutCancel(ctx), 15*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
+	return a.shutdown(ctx, srv)
 }
 
 // schedule adds one cron entry per source with a schedule. A run that is
@@ -128,9 +124,10 @@ func (a *app) SourceStatuses(ctx context.Context) ([]catalog.SourceStatus, error
 	return out, nil
 }
 
-// handler is the HTTP interface over this app's store and index.
-func (a *app) handler() http.Handler {
+// handler is the HTTP interface over this app's store and index; ready
+// tells it whether to take traffic (/readyz).
+func (a *app) handler(ready func() bool) http.Handler {
 	now, asOf := a.cfg.clock()
 	return server.New(server.Deps{Index: a.ix, Store: a.db, Sources: a, Coverage: a.db, Taxonomy: a.tax, Log: a.log,
-		Now: now, DataAsOf: asOf})
+		Now: now, DataAsOf: asOf, PublicURL: a.cfg.PublicURL, Limits: a.cfg.HTTP.limits(), Ready: ready})
 }

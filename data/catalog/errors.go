@@ -15,6 +15,9 @@ const (
 	EInvalid  ErrorCode = "invalid"
 	EConflict ErrorCode = "conflict"
 	EInternal ErrorCode = "internal"
+	// EUnavailable is work refused or cut short because the service is busy
+	// or still loading: worth trying again later.
+	EUnavailable ErrorCode = "unavailable"
 )
 
 // Error is a domain error with a code, a message safe to show to users and,

@@ -1,0 +1,134 @@
+package server
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gin-gonic/gin"
+)
+
+// Pages and API answers change only when the data does (an import run
+// ends), when the day changes (what is current), and when the program does.
+// Their ETag says which of each they were made from, so a client asking
+// again with If-None-Match gets a 304 without the search being run again,
+// and a new import or a new day gives a new ETag at once. Cache-Control:
+// no-cache makes browsers ask each time rather than guess.
+
+// versionTTL is how long the data's version is reused before the store is
+// asked again: an import shows in the ETags within that time.
+var versionTTL = time.Second
+
+// uncached are the routes whose answers are not derived from the data, or
+// carry their own caching (static files are named by their content).
+var uncached = map[string]bool{"": true, "/healthz": true, "/readyz": true, "/metrics": true, "/static/*file": true}
+
+// dataVersion caches the data's version: a digest of the store's run
+// tallies, which change whenever a run starts or ends.
+type dataVersion struct {
+	mu    sync.Mutex
+	at    time.Time
+	value string
+}
+
+// get returns the version, or false when the store cannot tell it.
+func (v *dataVersion) get(ctx context.Context, store Store) (string, bool) {
+	rt, ok := store.(runTallier)
+	if !ok {
+		return "", false
+	}
+	v.mu.Lock() // one query for all the requests that find the version old
+	defer v.mu.Unlock()
+	if v.value != "" && time.Since(v.at) < versionTTL {
+		return v.value, true
+	}
+	tallies, err := rt.RunTallies(ctx)
+	if err != nil {
+		return "", false
+	}
+	h := sha256.New()
+	for _, t := range tallies {
+		fmt.Fprintf(h, "%s\x00%s\x00%d\x00%s\n", t.Source, t.Status, t.Runs, t.LastFinished.Format(time.RFC3339Nano))
+	}
+	v.value, v.at = hex.EncodeToString(h.Sum(nil)[:8]), time.Now()
+	return v.value, true
+}
+
+// conditional tags the answers of data routes with an ETag and answers a
+// matching If-None-Match with 304 before the handler runs.
+func (s *Server) conditional() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if c.Request.Method != http.MethodGet || uncached[c.FullPath()] {
+			c.Next()
+			return
+		}
+		tag, ok := s.etag(c)
+		if !ok {
+			c.Next()
+			return
+		}
+		h := c.Writer.Header()
+		h.Set("ETag", tag)
+		h.Set("Cache-Control", "no-cache")
+		if !strings.HasPrefix(c.Request.URL.Path, "/api/") {
+			h.Add("Vary", "Cookie") // the language cookie (pages.go)
+		}
+		// ?lang= also sets the language cookie, which a 304 would not.
+		if !c.Request.URL.Query().Has("lang") && etagMatches(c.GetHeader("If-None-Match"), tag) {
+			c.AbortWithStatus(http.StatusNotModified)
+			return
+		}
+		c.Writer = &taggedWriter{c.Writer}
+		c.Next()
+	}
+}
+
+// etag names what the answer is made from: the program (its start), the
+// data's version, the day and the language cookie; on an offering's page
+// also the page it was reached from, which its back link returns to.
+func (s *Server) etag(c *gin.Context) (string, bool) {
+	version, ok := s.version.get(c.Request.Context(), s.Store)
+	if !ok {
+		return "", false
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s", s.started, version, s.today().Format(time.DateOnly), cookieLang(c))
+	if c.FullPath() == "/kurs/:id" {
+		if ref, err := url.Parse(c.Request.Referer()); err == nil {
+			fmt.Fprintf(h, "\x00%s", ref.RequestURI())
+		}
+	}
+	return `W/"` + hex.EncodeToString(h.Sum(nil)[:12]) + `"`, true
+}
+
+// etagMatches reports whether an If-None-Match header names tag, compared
+// weakly (RFC 9110, 13.1.2).
+func etagMatches(header, tag string) bool {
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimSpace(t)
+		if t == "*" || strings.TrimPrefix(t, "W/") == strings.TrimPrefix(tag, "W/") {
+			return true
+		}
+	}
+	return false
+}
+
+// taggedWriter drops the ETag from an answer other than 200: an error or a
+// redirect is not the tagged representation.
+type taggedWriter struct {
+	gin.ResponseWriter
+}
+
+func (w *taggedWriter) WriteHeader(code int) {
+	if code != http.StatusOK {
+		w.Header().Del("ETag")
+		w.Header().Del("Cache-Control")
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
