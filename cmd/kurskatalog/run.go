@@ -58,7 +58,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if *verbose {
 		level = slog.LevelDebug
 	}
-	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	logs := &logSink{w: stderr} // crawl's live display moves it above its lines
+	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: level}))
 
 	cfg, err := loadConfig(*configPath)
 	if err != nil {
@@ -94,7 +95,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "serve":
 		err = a.serve(ctx, *addr, stdout)
 	case "crawl":
-		err = a.crawlCommand(ctx, fs.Args(), stdout)
+		err = a.crawlCommand(ctx, fs.Args(), stdout, logs)
 	case "reindex":
 		err = a.reindex(ctx)
 	}
