@@ -123,7 +123,7 @@ func (a *app) reindex(ctx context.Context) error {
 // crawl runs the sources with the given ids (all when none) concurrently
 // and returns their runs. Each source commits its own work; the error joins
 // every source's failure. watch, when not nil, is told each source's
-// progress counter before it starts.
+// progress counter before it starts; the counter is finished when it ends.
 func (a *app) crawl(ctx context.Context, ids []string, watch func(id string, c *progress.Counter)) ([]catalog.Run, error) {
 	var chosen []job
 	for _, id := range ids {
@@ -149,6 +149,7 @@ func (a *app) crawl(ctx context.Context, ids []string, watch func(id string, c *
 			ctx, cancel := context.WithTimeout(ctx, a.timeout(j.id))
 			defer cancel()
 			runs[i], errs[i] = j.run(ctx)
+			counter.Finish(errs[i])
 			if errs[i] != nil {
 				errs[i] = fmt.Errorf("%s: %w", j.id, errs[i])
 			}

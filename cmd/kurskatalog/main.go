@@ -5,6 +5,8 @@
 //	kurskatalog serve   [--config FILE] [--data-dir DIR] [--addr HOST:PORT]
 //	kurskatalog crawl   [--config FILE] [--data-dir DIR] [SOURCE_ID...]
 //	kurskatalog reindex [--data-dir DIR]
+//	kurskatalog backup  [--data-dir DIR] FILE
+//	kurskatalog restore [--data-dir DIR] FILE
 package main
 
 import (

@@ -15,6 +15,8 @@ const usage = `Usage:
   kurskatalog crawl   [--config FILE] [--data-dir DIR] [SOURCE_ID...]
   kurskatalog reindex [--data-dir DIR]
   kurskatalog gaps    [--data-dir DIR] [--municipality CODE|NAME] [--months N] [--max-km KM]
+  kurskatalog backup  [--data-dir DIR] FILE   (while serve runs, too)
+  kurskatalog restore [--data-dir DIR] FILE   (with nothing running on the data dir)
 
 Without --config the embedded default configuration is used: every source of
 Jämtland Härjedalen, read from the bundled snapshots.
@@ -38,7 +40,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	months := fs.Int("months", 12, "how many months ahead a start must be (gaps)")
 	maxKm := fs.Float64("max-km", 60, "how far a resident travels to study on site, straight line (gaps)")
 	switch cmd {
-	case "serve", "crawl", "reindex", "gaps":
+	case "serve", "crawl", "reindex", "gaps", "backup", "restore":
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -56,12 +58,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if *verbose {
 		level = slog.LevelDebug
 	}
-	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	logs := &logSink{w: stderr} // crawl's live display moves it above its lines
+	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: level}))
 
 	cfg, err := loadConfig(*configPath)
 	if err != nil {
 		fmt.Fprintf(stderr, "kurskatalog: %v\n", err)
 		return 2
+	}
+	if cmd == "backup" || cmd == "restore" {
+		return storeFileCommand(ctx, cmd, *dataDir, fs.Args(), stdout, stderr)
 	}
 	if cmd != "crawl" && fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "kurskatalog %s: unexpected arguments %s\n", cmd, strings.Join(fs.Args(), " "))
@@ -89,7 +95,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "serve":
 		err = a.serve(ctx, *addr, stdout)
 	case "crawl":
-		err = a.crawlCommand(ctx, fs.Args(), stdout)
+		err = a.crawlCommand(ctx, fs.Args(), stdout, logs)
 	case "reindex":
 		err = a.reindex(ctx)
 	}

@@ -33,7 +33,7 @@ func (a *app) newJob(sc SourceConfig) (job, error) {
 	}
 	j := job{id: sc.ID, kind: sc.Kind}
 	if sc.Kind == "yrkesbarometer" {
-		src := yrkesbarometer.New(yrkesbarometer.Config{ID: sc.ID, URL: sc.URL}, client)
+		src := yrkesbarometer.New(yrkesbarometer.Config{ID: sc.ID, URL: sc.URL, Log: a.log}, client)
 		j.run = func(ctx context.Context) (catalog.Run, error) { return src.Import(ctx, a.db) }
 		return j, nil
 	}

@@ -66,7 +66,12 @@ type skipError string
 func (e skipError) Error() string { return string(e) }
 
 func (n *normaliser) info(id string) (*Info, error) {
+	// A lookup that found nothing is remembered as nil, so that the next
+	// event naming the same info is skipped without asking again.
 	if in, ok := n.infos[id]; ok {
+		if in == nil {
+			return nil, skipError("education info " + id + " not found")
+		}
 		return in, nil
 	}
 	in, err := n.src.lookupInfo(n.ctx, id)
@@ -84,6 +89,9 @@ func (n *normaliser) info(id string) (*Info, error) {
 
 func (n *normaliser) provider(id string) (*Provider, error) {
 	if p, ok := n.providers[id]; ok {
+		if p == nil { // looked up before and not found, as in info
+			return nil, skipError("provider " + id + " not found")
+		}
 		return p, nil
 	}
 	p, err := n.src.lookupProvider(n.ctx, id)

@@ -27,6 +27,7 @@ import (
 	"golang.org/x/net/html/charset"
 
 	"kurskatalog/crawler/fetch"
+	"kurskatalog/crawler/progress"
 	"kurskatalog/data/catalog"
 )
 
@@ -65,7 +66,7 @@ func (s *Source) ID() string { return s.id }
 // redesigned site must not be taken as the site's whole offer, or its
 // courses would be removed from the catalogue.
 func (s *Source) Fetch(ctx context.Context, _ time.Time) (*catalog.Batch, error) {
-	cr := &crawl{src: s, batch: &catalog.Batch{Source: s.id}, seen: map[string]string{}}
+	cr := &crawl{ctx: ctx, src: s, batch: &catalog.Batch{Source: s.id}, seen: map[string]string{}}
 	c := colly.NewCollector(colly.StdlibContext(ctx))
 	// The fetch transport limits bodies and fails loudly; colly's own limit
 	// would cut a page short without a word.
@@ -102,6 +103,7 @@ func (s *Source) Fetch(ctx context.Context, _ time.Time) (*catalog.Batch, error)
 // callbacks run one at a time, in document order, and the batch comes out
 // in the same order every run.
 type crawl struct {
+	ctx        context.Context // carries the progress counter
 	src        *Source
 	batch      *catalog.Batch
 	seen       map[string]string // offering id -> content key
@@ -170,6 +172,7 @@ func (cr *crawl) onResponse(r *colly.Response) {
 		return
 	}
 	res := cr.src.site.parsePage(doc, u)
+	progress.Page(cr.ctx, len(res.records))
 	if start {
 		cr.startYield = len(res.records) + len(res.links)
 	} else if len(res.records) == 0 && len(res.links) == 0 {

@@ -9,8 +9,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 
 	"kurskatalog/crawler/fetch"
+	"kurskatalog/crawler/progress"
 	"kurskatalog/data/catalog"
 )
 
@@ -29,6 +31,9 @@ type Config struct {
 	ID      string   // e.g. "yrkesbarometer"
 	URL     string   // default DefaultURL
 	Regions []string // lan codes to keep; default DefaultRegions
+	// Log gets each import's start and outcome, as the offering sources'
+	// runner logs theirs; default slog.Default().
+	Log *slog.Logger
 }
 
 // Source reads the barometer over the polite client.
@@ -46,6 +51,9 @@ func New(cfg Config, client *fetch.Client) *Source {
 	if len(cfg.Regions) == 0 {
 		cfg.Regions = DefaultRegions
 	}
+	if cfg.Log == nil {
+		cfg.Log = slog.Default()
+	}
 	return &Source{cfg: cfg, client: client}
 }
 
@@ -61,9 +69,16 @@ func (s *Source) Fetch(ctx context.Context) (*Result, error) {
 		return nil, fmt.Errorf("yrkesbarometer: %w", err)
 	}
 	if resp.NotModified {
+		progress.Page(ctx, 0)
 		return nil, ErrNotModified
 	}
-	return Parse(resp.Body, s.cfg.Regions)
+	res, err := Parse(resp.Body, s.cfg.Regions)
+	if err != nil {
+		progress.Page(ctx, 0)
+		return nil, err
+	}
+	progress.Page(ctx, res.Fetched)
+	return res, nil
 }
 
 // Store is what an import needs from storage: run records, and replacing a
@@ -78,10 +93,13 @@ type Store interface {
 // recording the run like an offering source's. A failed fetch changes
 // nothing: the rows of the last good import stay.
 func (s *Source) Import(ctx context.Context, store Store) (catalog.Run, error) {
+	log := s.cfg.Log.With("source", s.ID())
 	run, err := store.StartRun(ctx, s.ID(), true)
 	if err != nil {
+		log.Error("Source run not started", "error", err)
 		return run, err
 	}
+	log.Info("Source run started")
 	err = s.importInto(ctx, store, &run)
 	run.Status = catalog.RunOK
 	if err != nil {
@@ -89,6 +107,13 @@ func (s *Source) Import(ctx context.Context, store Store) (catalog.Run, error) {
 	}
 	if ferr := store.FinishRun(context.WithoutCancel(ctx), &run); ferr != nil {
 		err = errors.Join(err, ferr)
+	}
+	attrs := []any{"status", run.Status, "fetched", run.Fetched, "filtered", run.Filtered, "added", run.Added,
+		"changed", run.Changed, "removed", run.Removed, "duration_ms", run.Finished.Sub(run.Started).Milliseconds()}
+	if err != nil {
+		log.Error("Source run failed", append(attrs, "error", err)...)
+	} else {
+		log.Info("Source run finished", attrs...)
 	}
 	return run, err
 }
