@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"os/exec"
@@ -18,10 +17,6 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"kurskatalog/crawler/emil3"
-	"kurskatalog/crawler/emil3/emil3gen"
-	"kurskatalog/data/catalog"
 )
 
 // BenchmarkNationalLoad is the end-to-end scale run of the service, on
@@ -134,49 +129,11 @@ func nationalLoad(b *testing.B, n int) {
 // on loopback and imports them twice with `kurskatalog crawl`: in full, and
 // after 1 % of the events changed.
 func importNational(b *testing.B, n int, config, dataDir string) {
-	gen := emil3gen.Generate(emil3gen.NationalConfig(1, n))
-	ds := &emil3.Dataset{Events: gen.Events, Infos: gen.Infos, Providers: gen.Providers}
-	var mu sync.Mutex
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		h := emil3.NewServer(ds, "https://api.skolverket.se/susa-navet/emil3")
-		mu.Unlock()
-		h.ServeHTTP(w, r)
-	}))
-	defer srv.Close()
-
-	var codes []string
-	for _, line := range strings.Split(strings.TrimSpace(municipalityCSV(b)), "\n") {
-		codes = append(codes, `"`+strings.SplitN(line, ",", 2)[0]+`"`)
-	}
-	cfg := fmt.Sprintf("region: [%s]\nfull_every: 168h\nsources:\n  - id: susa-navet\n    kind: emil3\n    url: %s/susa-navet/emil3\n    delay: 1ms\n    timeout: 30m\n",
-		strings.Join(codes, ", "), srv.URL)
-	if err := os.WriteFile(config, []byte(cfg), 0o644); err != nil {
-		b.Fatal(err)
-	}
-
+	feed := newNationalFeed(b, n, config)
 	start := time.Now()
 	crawlOrFail(b, config, dataDir)
 	full := time.Since(start)
-
-	// 1 % of the events change (title and lastEdited): the next run asks
-	// for what changed since the last one.
-	time.Sleep(time.Second)
-	mu.Lock()
-	edited := time.Now().In(catalog.Stockholm).Format("2006-01-02T15:04:05")
-	changed := 0
-	for i := range ds.Events {
-		e := &ds.Events[i]
-		if i%100 != 0 || e.Content == nil || e.Content.Title == nil {
-			continue
-		}
-		c := *e.Content
-		c.Title = &emil3.LangString{Strings: []emil3.LangNode{{Lang: "swe", Value: e.Content.Title.In("swe") + " (ny omgång)"}}}
-		c.LastEdited = edited
-		e.Content = &c
-		changed++
-	}
-	mu.Unlock()
+	changed := feed.change()
 	start = time.Now()
 	crawlOrFail(b, config, dataDir)
 	reimport := time.Since(start)
