@@ -29,7 +29,8 @@ import (
 // The machine is shared, so besides the wall time it reports the CPU time
 // of the process (importer and EMIL3 server) per run. With
 // KURSKATALOG_IMPORT_PROFILE=prefix it writes a CPU profile of each run to
-// prefix-full.pprof and prefix-reimport.pprof.
+// prefix-full.pprof and prefix-reimport.pprof; KURSKATALOG_IMPORT_DIR=DIR
+// leaves the configuration and the imported data dir there to look into.
 func BenchmarkImport(b *testing.B) {
 	n, _ := strconv.Atoi(os.Getenv("KURSKATALOG_IMPORT_EVENTS"))
 	if n == 0 {
@@ -37,7 +38,12 @@ func BenchmarkImport(b *testing.B) {
 	}
 	prefix := os.Getenv("KURSKATALOG_IMPORT_PROFILE")
 	for b.Loop() {
-		dir := b.TempDir()
+		dir := os.Getenv("KURSKATALOG_IMPORT_DIR")
+		if dir == "" {
+			dir = b.TempDir()
+		} else if err := os.RemoveAll(filepath.Join(dir, "var")); err != nil {
+			b.Fatal(err)
+		}
 		config, dataDir := filepath.Join(dir, "config.yaml"), filepath.Join(dir, "var")
 		feed := newNationalFeed(b, n, config)
 		full, fullCPU := timed(b, prefix, "full", func() { crawlOrFail(b, config, dataDir) })
