@@ -119,6 +119,13 @@ func (r *Runner) fetchAndApply(ctx context.Context, src Source, since time.Time,
 		return err
 	}
 	run.Added, run.Changed, run.Removed = len(res.Added), len(res.Changed), len(res.Removed)
+	if s, ok := src.(StateSaver); ok {
+		// The state only spares the next run requests: without it the
+		// next run asks for more, so it is no reason to fail this one.
+		if err := s.SaveState(ctx); err != nil {
+			r.logger().Warn("Source state not saved", "source", src.ID(), "error", err)
+		}
+	}
 	if err := r.reindex(ctx, res); err != nil {
 		// The store is already committed; the index is a projection that
 		// a reindex restores. Report it so that it is not missed.

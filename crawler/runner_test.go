@@ -138,3 +138,27 @@ func TestRunsIncrementalAfterSuccess(t *testing.T) {
 		t.Errorf("run after FullEvery asked for changes since %v", src.since[2])
 	}
 }
+
+// savingSource is a scripted source that keeps state between runs.
+type savingSource struct {
+	scripted
+	saved int
+}
+
+func (s *savingSource) SaveState(context.Context) error {
+	s.saved++
+	return nil
+}
+
+func TestStateSavedOnlyAfterApply(t *testing.T) {
+	ctx := context.Background()
+	r, _, _ := newRunner(t)
+	src := &savingSource{scripted: scripted{batch: &catalog.Batch{Complete: true, Offerings: []catalog.Offering{course("a", "Motorsågskörkort")}}}}
+	if _, err := r.Run(ctx, src); err != nil || src.saved != 1 {
+		t.Fatalf("after a good run: err %v, saved %d times, want once", err, src.saved)
+	}
+	src.err = errors.New("GET https://www.ragunda.se/larcentrum/: status 503 after 4 attempts")
+	if _, err := r.Run(ctx, src); err == nil || src.saved != 1 {
+		t.Errorf("after a failed fetch: err %v, saved %d times, want still once", err, src.saved)
+	}
+}

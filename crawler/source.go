@@ -20,3 +20,12 @@ type Source interface {
 	// since then. Any error means the run failed and nothing is applied.
 	Fetch(ctx context.Context, since time.Time) (*catalog.Batch, error)
 }
+
+// StateSaver is a source that keeps state from one run for the next (EMIL3
+// keeps the infos and providers it read, so that an incremental run asks
+// only for those that changed). The runner saves the state once the run's
+// batch is applied, so that the store has one writer and a run whose fetch
+// or apply failed saves nothing.
+type StateSaver interface {
+	SaveState(ctx context.Context) error
+}

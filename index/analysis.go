@@ -2,7 +2,6 @@ package index
 
 import (
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/lang/sv"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
@@ -61,16 +60,20 @@ func init() {
 	register(filterStopFolded, stopFilter{foldedStop})
 }
 
+// tokenFilters are the Swedish analysers' filters, after the unicode
+// tokenizer.
+var tokenFilters = map[string][]string{
+	analyzerSwedish: {lowercase.Name, filterDecompound, sv.StopName, filterStem},
+	analyzerWords:   {lowercase.Name},
+	analyzerFolded:  {lowercase.Name, filterFold, filterDecompoundFolded, filterStopFolded, filterStem},
+	analyzerPlain:   {lowercase.Name, filterFold},
+}
+
 // addAnalyzers registers the Swedish analysers in the mapping.
 func addAnalyzers(m *mapping.IndexMappingImpl) error {
-	for name, filters := range map[string][]string{
-		analyzerSwedish: {lowercase.Name, filterDecompound, sv.StopName, filterStem},
-		analyzerWords:   {lowercase.Name},
-		analyzerFolded:  {lowercase.Name, filterFold, filterDecompoundFolded, filterStopFolded, filterStem},
-		analyzerPlain:   {lowercase.Name, filterFold},
-	} {
+	for name, filters := range tokenFilters {
 		err := m.AddCustomAnalyzer(name, map[string]any{
-			"type":          custom.Name,
+			"type":          analyzerCached,
 			"tokenizer":     unicode.Name,
 			"token_filters": filters,
 		})

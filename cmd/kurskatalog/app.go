@@ -45,8 +45,9 @@ type job struct {
 }
 
 // openApp opens the store and index in dataDir, rebuilding the index from
-// the store when it is new or was built with another mapping.
-func openApp(ctx context.Context, cfg *Config, dataDir string, log *slog.Logger) (*app, error) {
+// the store when it is new or was built with another mapping. searches says
+// whether the app answers searches (serve), and so needs the facet engine.
+func openApp(ctx context.Context, cfg *Config, dataDir string, log *slog.Logger, searches bool) (*app, error) {
 	if err := os.MkdirAll(dataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("data dir: %w", err)
 	}
@@ -76,14 +77,21 @@ func openApp(ctx context.Context, cfg *Config, dataDir string, log *slog.Logger)
 		runner: &crawler.Runner{Store: db, Index: ix, Log: log, Occupations: mapper,
 			FullEvery: time.Duration(cfg.FullEvery), Margin: time.Hour}}
 	// The Bleve index is on disk, the facet engine in memory: a new index is
-	// rebuilt with both, an existing one gets its engine from the store.
-	load := a.reindex
-	if !fresh {
+	// rebuilt with both, an existing one gets its engine from the store. An
+	// import or a reindex never reads the engine, and reading the whole store
+	// into it takes longer than importing a day's changes.
+	var load func(context.Context) error
+	switch {
+	case fresh:
+		load = a.reindex
+	case searches:
 		load = a.loadFacets
 	}
-	if err := load(ctx); err != nil {
-		a.Close()
-		return nil, err
+	if load != nil {
+		if err := load(ctx); err != nil {
+			a.Close()
+			return nil, err
+		}
 	}
 	for _, sc := range cfg.Sources {
 		j, err := a.newJob(sc)

@@ -84,7 +84,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	a, err := openApp(ctx, cfg, *dataDir, log)
+	a, err := openApp(ctx, cfg, *dataDir, log, cmd == "serve")
 	if err != nil {
 		fmt.Fprintf(stderr, "kurskatalog: %v\n", err)
 		return 1

@@ -37,7 +37,7 @@ func (a *app) newJob(sc SourceConfig) (job, error) {
 		j.run = func(ctx context.Context) (catalog.Run, error) { return src.Import(ctx, a.db) }
 		return j, nil
 	}
-	src, err := newSource(a.cfg, sc, client)
+	src, err := newSource(a.cfg, sc, client, a.db)
 	if err != nil {
 		return job{}, err
 	}
@@ -59,12 +59,13 @@ func newClient(cfg *Config, sc SourceConfig) (*fetch.Client, error) {
 	return fetch.New(fc, transport), nil
 }
 
-// newSource builds the adapter of an offering source.
-func newSource(cfg *Config, sc SourceConfig, client *fetch.Client) (crawler.Source, error) {
+// newSource builds the adapter of an offering source; docs keeps what a
+// source needs from one run in the next.
+func newSource(cfg *Config, sc SourceConfig, client *fetch.Client, docs emil3.Documents) (crawler.Source, error) {
 	switch sc.Kind {
 	case "emil3":
 		return emil3.New(emil3.Config{ID: sc.ID, URL: sc.URL, Region: cfg.Region, SchoolTypes: sc.SchoolTypes,
-			PageSize: sc.PageSize}, client), nil
+			PageSize: sc.PageSize, Documents: docs}, client), nil
 	case "planned-educations":
 		return plannededu.New(plannededu.Config{ID: sc.ID, URL: sc.URL, Region: cfg.Region, PageSize: sc.PageSize},
 			client), nil

@@ -38,8 +38,9 @@ func FuzzEventPage(f *testing.F) {
 			return
 		}
 		n := normaliser{ctx: context.Background(), src: src,
-			infos:     map[string]*Info{"i.x": {Identifier: "i.x", Type: &CodeValue{Code: "HS"}}},
-			providers: map[string]*Provider{"p.x": {Identifier: "p.x"}}}
+			infos: newDocuments[Info](kindInfos, "education info", true), providers: newDocuments[Provider](kindProviders, "provider", true)}
+		n.infos.known["i.x"] = &Info{Identifier: "i.x", Type: &CodeValue{Code: "HS"}}
+		n.providers.known["p.x"] = &Provider{Identifier: "p.x"}
 		b := &catalog.Batch{Complete: true}
 		for _, e := range env.EducationEvents {
 			n.add(b, e)

@@ -2,7 +2,6 @@ package emil3
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"net/url"
@@ -21,8 +20,8 @@ var stockholm = clean.Stockholm
 type normaliser struct {
 	ctx       context.Context
 	src       *Source
-	infos     map[string]*Info
-	providers map[string]*Provider
+	infos     *documents[Info]
+	providers *documents[Provider]
 	err       error
 }
 
@@ -65,48 +64,6 @@ type skipError string
 
 func (e skipError) Error() string { return string(e) }
 
-func (n *normaliser) info(id string) (*Info, error) {
-	// A lookup that found nothing is remembered as nil, so that the next
-	// event naming the same info is skipped without asking again.
-	if in, ok := n.infos[id]; ok {
-		if in == nil {
-			return nil, skipError("education info " + id + " not found")
-		}
-		return in, nil
-	}
-	in, err := n.src.lookupInfo(n.ctx, id)
-	if errors.Is(err, errNotFound) {
-		n.infos[id] = nil
-		return nil, skipError("education info " + id + " not found")
-	}
-	if err != nil {
-		n.err = fmt.Errorf("emil3: education info %s: %w", id, err)
-		return nil, err
-	}
-	n.infos[id] = in
-	return in, nil
-}
-
-func (n *normaliser) provider(id string) (*Provider, error) {
-	if p, ok := n.providers[id]; ok {
-		if p == nil { // looked up before and not found, as in info
-			return nil, skipError("provider " + id + " not found")
-		}
-		return p, nil
-	}
-	p, err := n.src.lookupProvider(n.ctx, id)
-	if errors.Is(err, errNotFound) {
-		n.providers[id] = nil
-		return nil, skipError("provider " + id + " not found")
-	}
-	if err != nil {
-		n.err = fmt.Errorf("emil3: provider %s: %w", id, err)
-		return nil, err
-	}
-	n.providers[id] = p
-	return p, nil
-}
-
 // offering normalises one event. keep is false for a valid event outside the
 // catalogue's scope: another school type, or on site outside the region.
 func (n *normaliser) offering(ev *Event) (o catalog.Offering, keep bool, err error) {
@@ -141,7 +98,7 @@ func (n *normaliser) offering(ev *Event) (o catalog.Offering, keep bool, err err
 		return o, false, nil
 	}
 
-	info, err := n.info(ev.Education)
+	info, err := get(n, n.infos, ev.Education)
 	if err != nil {
 		return o, false, err
 	}
@@ -153,7 +110,7 @@ func (n *normaliser) offering(ev *Event) (o catalog.Offering, keep bool, err err
 		return o, false, err
 	}
 	fillInfo(&o, info)
-	p, err := n.provider(ev.Providers[0])
+	p, err := get(n, n.providers, ev.Providers[0])
 	if err != nil {
 		return o, false, err
 	}

@@ -32,6 +32,9 @@ type Config struct {
 	Region      []string // SCB municipality codes whose on-site events are kept
 	SchoolTypes []string
 	PageSize    int
+	// Documents, when set, keeps the infos and providers a run read, so that
+	// the next incremental run asks the API only for those changed since.
+	Documents Documents
 }
 
 // Source reads an EMIL3 API.
@@ -41,6 +44,9 @@ type Source struct {
 	client *fetch.Client
 	region map[string]bool
 	types  map[string]bool
+	// read is the last Fetch's normaliser, whose infos and providers
+	// SaveState saves.
+	read *normaliser
 }
 
 // New returns a Source. The client carries the transport (live HTTP or the
@@ -66,35 +72,35 @@ func New(cfg Config, client *fetch.Client) *Source {
 // ID returns the configured source id.
 func (s *Source) ID() string { return s.cfg.ID }
 
-// Fetch pages through providers, infos and events and joins them. Infos and
-// providers are always read in full, because an event changed since the last
-// run may point at an info that did not change; events are read
-// incrementally when since is set.
+// Fetch pages through providers, infos and events and joins them. A
+// complete run reads everything. An incremental run reads the events, infos
+// and providers changed since; an event's info or provider that did not
+// change is read from Config.Documents, where earlier runs saved it, and
+// only one never seen is asked for by id. Without Documents, infos and
+// providers are read in full every run.
 func (s *Source) Fetch(ctx context.Context, since time.Time) (*catalog.Batch, error) {
-	providers := map[string]*Provider{}
-	err := s.list(ctx, "educationProviders", time.Time{}, func(env *Envelope) {
+	s.read = nil
+	complete := since.IsZero() || s.cfg.Documents == nil
+	n := normaliser{src: s, ctx: ctx,
+		providers: newDocuments[Provider](kindProviders, "provider", complete),
+		infos:     newDocuments[Info](kindInfos, "education info", complete)}
+	err := listDocuments(ctx, s, n.providers, since, func(env *Envelope, put func(string, string, *Provider)) {
 		for _, e := range env.EducationProviders {
-			if e.Status == StatusActive && e.Content != nil {
-				providers[e.ID] = e.Content
-			}
+			put(e.ID, e.Status, e.Content)
 		}
 	})
 	if err != nil {
 		return nil, err
 	}
-	infos := map[string]*Info{}
-	err = s.list(ctx, "educationInfos", time.Time{}, func(env *Envelope) {
+	err = listDocuments(ctx, s, n.infos, since, func(env *Envelope, put func(string, string, *Info)) {
 		for _, e := range env.EducationInfos {
-			if e.Status == StatusActive && e.Content != nil {
-				infos[e.ID] = e.Content
-			}
+			put(e.ID, e.Status, e.Content)
 		}
 	})
 	if err != nil {
 		return nil, err
 	}
 
-	n := normaliser{src: s, providers: providers, infos: infos, ctx: ctx}
 	batch := &catalog.Batch{Source: s.cfg.ID, Complete: since.IsZero()}
 	err = s.list(ctx, "educationEvents", since, func(env *Envelope) {
 		for _, e := range env.EducationEvents {
@@ -107,6 +113,7 @@ func (s *Source) Fetch(ctx context.Context, since time.Time) (*catalog.Batch, er
 	if n.err != nil {
 		return nil, n.err
 	}
+	s.read = &n
 	return batch, nil
 }
 
@@ -156,29 +163,4 @@ func (s *Source) get(ctx context.Context, u string, v any) error {
 		return fmt.Errorf("GET %s: decode: %w", u, err)
 	}
 	return nil
-}
-
-// lookupInfo returns an info that was not in the list (for example one of
-// another school type) by fetching it by id.
-func (s *Source) lookupInfo(ctx context.Context, id string) (*Info, error) {
-	var e InfoEntry
-	if err := s.get(ctx, s.base+"/educationInfos/"+url.PathEscape(id), &e); err != nil {
-		return nil, err
-	}
-	if e.Status != StatusActive || e.Content == nil {
-		return nil, errNotFound
-	}
-	return e.Content, nil
-}
-
-// lookupProvider is lookupInfo for providers.
-func (s *Source) lookupProvider(ctx context.Context, id string) (*Provider, error) {
-	var e ProviderEntry
-	if err := s.get(ctx, s.base+"/educationProviders/"+url.PathEscape(id), &e); err != nil {
-		return nil, err
-	}
-	if e.Status != StatusActive || e.Content == nil {
-		return nil, errNotFound
-	}
-	return e.Content, nil
 }

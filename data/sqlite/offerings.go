@@ -21,19 +21,41 @@ import (
 //
 // A new record joins the offering of another source's record with the same
 // catalog.MatchKey; its offering id (canonical) is then that record's.
-func (d *DB) ApplyBatch(ctx context.Context, b *catalog.Batch) (catalog.ApplyResult, error) {
-	var res catalog.ApplyResult
-	now := formatTime(d.now())
-	tx, err := d.db.BeginTx(ctx, nil)
+func (d *DB) ApplyBatch(ctx context.Context, b *catalog.Batch) (res catalog.ApplyResult, err error) {
+	defer func() {
+		if err != nil {
+			err = fmt.Errorf("sqlite: apply %s: %w", b.Source, err)
+		}
+	}()
+	conn, err := d.db.Conn(ctx)
 	if err != nil {
-		return res, fmt.Errorf("sqlite: apply %s: %w", b.Source, err)
+		return res, err
+	}
+	defer conn.Close()
+	// A national batch writes more pages than the default cache holds; the
+	// lookups then read spilled pages back from the WAL, one system call
+	// each. The writer gets a large cache while it applies, and gives the
+	// memory back after.
+	var cacheSize int
+	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cacheSize); err != nil {
+		return res, err
+	}
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = %d`, applyCacheKiB)); err != nil {
+		return res, err
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA cache_size = %d`, cacheSize))
+
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return res, err
 	}
 	defer tx.Rollback()
-
-	existing, err := recordHashes(ctx, tx, b.Source)
+	a, err := newApplier(ctx, tx, b.Source, formatTime(d.now()), b.Complete)
 	if err != nil {
-		return res, fmt.Errorf("sqlite: apply %s: %w", b.Source, err)
+		return res, err
 	}
+	defer a.close()
+
 	seen := make(map[string]bool, len(b.Offerings)+len(b.Skipped))
 	for _, s := range b.Skipped {
 		if s.ID != "" {
@@ -46,116 +68,222 @@ func (d *DB) ApplyBatch(ctx context.Context, b *catalog.Batch) (catalog.ApplyRes
 			continue // a duplicate within one batch: the first one counts
 		}
 		seen[o.ID] = true
-		doc, hash, err := encode(o)
-		if err != nil {
-			return res, fmt.Errorf("sqlite: apply %s: offering %s: %w", b.Source, o.ID, err)
-		}
-		key := catalog.MatchKey(o)
-		old, ok := existing[o.ID]
-		switch {
-		case !ok:
-			canonical, cerr := canonicalFor(ctx, tx, b.Source, o.ID, key)
-			if cerr != nil {
-				return res, fmt.Errorf("sqlite: apply %s: offering %s: %w", b.Source, o.ID, cerr)
-			}
-			_, err = tx.ExecContext(ctx, `INSERT INTO records (source, id, hash, doc, first_seen, last_seen, last_changed, removed_at, match_key, canonical)
-				VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
-				ON CONFLICT (source, id) DO UPDATE SET hash = excluded.hash, doc = excluded.doc,
-					last_seen = excluded.last_seen, last_changed = excluded.last_changed, removed_at = NULL,
-					match_key = excluded.match_key, canonical = excluded.canonical`,
-				b.Source, o.ID, hash, doc, now, now, now, key, canonical)
-			res.Added = append(res.Added, canonical)
-		case old.hash != hash:
-			_, err = tx.ExecContext(ctx, `UPDATE records SET hash = ?, doc = ?, last_seen = ?, last_changed = ?, match_key = ?
-				WHERE source = ? AND id = ?`, hash, doc, now, now, key, b.Source, o.ID)
-			res.Changed = append(res.Changed, old.canonical)
-		default:
-			_, err = tx.ExecContext(ctx, `UPDATE records SET last_seen = ? WHERE source = ? AND id = ?`, now, b.Source, o.ID)
-			res.Unchanged++
-		}
-		if err != nil {
-			return res, fmt.Errorf("sqlite: apply %s: offering %s: %w", b.Source, o.ID, err)
+		if err := a.put(ctx, o, &res); err != nil {
+			return res, fmt.Errorf("offering %s: %w", o.ID, err)
 		}
 	}
 
 	var gone []string
 	for _, id := range b.Removed {
-		if _, ok := existing[id]; ok && !seen[id] {
+		if !seen[id] {
 			gone = append(gone, id)
 		}
 	}
 	slices.Sort(gone)
 	gone = slices.Compact(gone)
 	if b.Complete {
-		for id := range existing {
+		for id := range a.existing {
 			if !seen[id] {
 				gone = append(gone, id)
 			}
 		}
 	}
 	for _, id := range gone {
-		r, err := tx.ExecContext(ctx, `UPDATE records SET removed_at = ? WHERE source = ? AND id = ? AND removed_at IS NULL`, now, b.Source, id)
-		if err != nil {
-			return res, fmt.Errorf("sqlite: remove %s: %w", id, err)
-		}
-		if n, _ := r.RowsAffected(); n > 0 {
-			res.Removed = append(res.Removed, existing[id].canonical)
+		if err := a.remove(ctx, id, &res); err != nil {
+			return res, fmt.Errorf("remove %s: %w", id, err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return res, fmt.Errorf("sqlite: apply %s: commit: %w", b.Source, err)
+		return res, fmt.Errorf("commit: %w", err)
 	}
 	return res, nil
 }
 
+// applyCacheKiB is the page cache of the connection that applies a batch,
+// in KiB (SQLite reads a negative cache_size as KiB).
+const applyCacheKiB = -128 << 10
+
+// applier applies one batch within tx, with each statement prepared once.
+type applier struct {
+	tx       *sql.Tx
+	source   string
+	now      string
+	existing map[string]existingRecord // live records known so far, by id
+	// complete: existing holds every live record of the source; otherwise
+	// a record not in it is looked up.
+	complete bool
+	// others is false when no other source has records: a new record is
+	// then its own offering, and there is nothing to look up.
+	others bool
+
+	insert, update, touch, tombstone, find, byID, byKey *sql.Stmt
+}
+
 type existingRecord struct{ hash, canonical string }
 
-// recordHashes returns the content hash and offering id of each live record
-// of a source.
-func recordHashes(ctx context.Context, tx *sql.Tx, source string) (map[string]existingRecord, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, hash, canonical FROM records WHERE source = ? AND removed_at IS NULL`, source)
+func newApplier(ctx context.Context, tx *sql.Tx, source, now string, complete bool) (*applier, error) {
+	a := &applier{tx: tx, source: source, now: now, complete: complete, existing: map[string]existingRecord{}}
+	// Two range searches of the primary key, so that the answer does not
+	// read the source's own records.
+	err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM records WHERE source < ?1)
+		OR EXISTS (SELECT 1 FROM records WHERE source > ?1)`, source).Scan(&a.others)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	m := map[string]existingRecord{}
-	for rows.Next() {
-		var id string
-		var r existingRecord
-		if err := rows.Scan(&id, &r.hash, &r.canonical); err != nil {
+	for _, st := range []struct {
+		stmt  **sql.Stmt
+		query string
+	}{
+		{&a.insert, `INSERT INTO records (source, id, hash, doc, first_seen, last_seen, last_changed, removed_at, match_key, canonical)
+			VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
+			ON CONFLICT (source, id) DO UPDATE SET hash = excluded.hash, doc = excluded.doc,
+				last_seen = excluded.last_seen, last_changed = excluded.last_changed, removed_at = NULL,
+				match_key = excluded.match_key, canonical = excluded.canonical`},
+		{&a.update, `UPDATE records SET hash = ?, doc = ?, last_seen = ?, last_changed = ?, match_key = ?
+			WHERE source = ? AND id = ?`},
+		{&a.touch, `UPDATE records SET last_seen = ? WHERE source = ? AND id = ?`},
+		{&a.tombstone, `UPDATE records SET removed_at = ? WHERE source = ? AND id = ? AND removed_at IS NULL`},
+		{&a.find, `SELECT hash, canonical FROM records WHERE source = ? AND id = ? AND removed_at IS NULL`},
+		// canonicalFor: two queries rather than one with OR, so that each
+		// uses its index.
+		{&a.byID, `SELECT canonical FROM records WHERE id = ?1 AND source <> ?2 AND removed_at IS NULL LIMIT 1`},
+		// Join only a group that has no record of this source yet: one
+		// source's distinct records (two intakes on the same day) are never
+		// made one offering. (match_key <> '' lets SQLite use the partial
+		// index on match_key; without it every new record scans the table.)
+		{&a.byKey, `SELECT r.canonical FROM records r
+			WHERE r.match_key = ?1 AND r.match_key <> '' AND r.source <> ?2 AND r.removed_at IS NULL
+			AND NOT EXISTS (SELECT 1 FROM records s WHERE s.canonical = r.canonical AND s.source = ?2 AND s.removed_at IS NULL)
+			ORDER BY r.canonical LIMIT 1`},
+	} {
+		stmt, err := tx.PrepareContext(ctx, st.query)
+		if err != nil {
+			a.close()
 			return nil, err
 		}
-		m[id] = r
+		*st.stmt = stmt
 	}
-	return m, rows.Err()
+	if complete {
+		// A complete batch tombstones what it does not mention, so it needs
+		// every live record anyway: one scan instead of a lookup each.
+		rows, err := tx.QueryContext(ctx, `SELECT id, hash, canonical FROM records WHERE source = ? AND removed_at IS NULL`, source)
+		if err != nil {
+			a.close()
+			return nil, err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id string
+			var r existingRecord
+			if err := rows.Scan(&id, &r.hash, &r.canonical); err != nil {
+				a.close()
+				return nil, err
+			}
+			a.existing[id] = r
+		}
+		if err := rows.Err(); err != nil {
+			a.close()
+			return nil, err
+		}
+	}
+	return a, nil
+}
+
+func (a *applier) close() {
+	for _, st := range []*sql.Stmt{a.insert, a.update, a.touch, a.tombstone, a.find, a.byID, a.byKey} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// lookup returns the source's live record with id, if there is one. An
+// incremental batch reads only the records it mentions.
+func (a *applier) lookup(ctx context.Context, id string) (existingRecord, bool, error) {
+	if r, ok := a.existing[id]; ok || a.complete {
+		return r, ok, nil
+	}
+	var r existingRecord
+	err := a.find.QueryRowContext(ctx, a.source, id).Scan(&r.hash, &r.canonical)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, false, nil
+	}
+	return r, err == nil, err
+}
+
+// put adds, rewrites or only marks as seen one offering.
+func (a *applier) put(ctx context.Context, o *catalog.Offering, res *catalog.ApplyResult) error {
+	doc, hash, err := encode(o)
+	if err != nil {
+		return err
+	}
+	key := catalog.MatchKey(o)
+	old, ok, err := a.lookup(ctx, o.ID)
+	if err != nil {
+		return err
+	}
+	switch {
+	case !ok:
+		canonical, err := a.canonicalFor(ctx, o.ID, key)
+		if err != nil {
+			return err
+		}
+		_, err = a.insert.ExecContext(ctx, a.source, o.ID, hash, doc, a.now, a.now, a.now, key, canonical)
+		if err != nil {
+			return err
+		}
+		a.existing[o.ID] = existingRecord{hash: hash, canonical: canonical}
+		res.Added = append(res.Added, canonical)
+	case old.hash != hash:
+		if _, err := a.update.ExecContext(ctx, hash, doc, a.now, a.now, key, a.source, o.ID); err != nil {
+			return err
+		}
+		res.Changed = append(res.Changed, old.canonical)
+	default:
+		if _, err := a.touch.ExecContext(ctx, a.now, a.source, o.ID); err != nil {
+			return err
+		}
+		res.Unchanged++
+	}
+	return nil
+}
+
+// remove tombstones the source's live record with id, if it has one.
+func (a *applier) remove(ctx context.Context, id string, res *catalog.ApplyResult) error {
+	old, ok, err := a.lookup(ctx, id)
+	if err != nil || !ok {
+		return err
+	}
+	r, err := a.tombstone.ExecContext(ctx, a.now, a.source, id)
+	if err != nil {
+		return err
+	}
+	if n, _ := r.RowsAffected(); n > 0 {
+		res.Removed = append(res.Removed, old.canonical)
+	}
+	return nil
 }
 
 // canonicalFor returns the offering id a new record belongs to: that of
 // another source's live record with the same id or match key, else its own.
-func canonicalFor(ctx context.Context, tx *sql.Tx, source, id, key string) (string, error) {
-	// Two queries rather than one with OR, so that each uses its index.
-	lookup := func(query, arg string) (string, error) {
+func (a *applier) canonicalFor(ctx context.Context, id, key string) (string, error) {
+	if !a.others {
+		return id, nil
+	}
+	lookup := func(stmt *sql.Stmt, arg string) (string, error) {
 		var canonical string
-		err := tx.QueryRowContext(ctx, query, arg, source).Scan(&canonical)
+		err := stmt.QueryRowContext(ctx, arg, a.source).Scan(&canonical)
 		if errors.Is(err, sql.ErrNoRows) {
 			return "", nil
 		}
 		return canonical, err
 	}
-	c, err := lookup(`SELECT canonical FROM records WHERE id = ? AND source <> ? AND removed_at IS NULL LIMIT 1`, id)
+	c, err := lookup(a.byID, id)
 	if err != nil || c != "" {
 		return c, err
 	}
 	if key != "" {
-		// Join only a group that has no record of this source yet: one
-		// source's distinct records (two intakes on the same day) are never
-		// made one offering. (match_key <> '' lets SQLite use the partial
-		// index on match_key; without it every new record scans the table.)
-		c, err = lookup(`SELECT r.canonical FROM records r
-			WHERE r.match_key = ?1 AND r.match_key <> '' AND r.source <> ?2 AND r.removed_at IS NULL
-			AND NOT EXISTS (SELECT 1 FROM records s WHERE s.canonical = r.canonical AND s.source = ?2 AND s.removed_at IS NULL)
-			ORDER BY r.canonical LIMIT 1`, key)
-		if err != nil || c != "" {
+		if c, err = lookup(a.byKey, key); err != nil || c != "" {
 			return c, err
 		}
 	}

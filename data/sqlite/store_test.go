@@ -81,6 +81,12 @@ func TestApplyBatchLifecycle(t *testing.T) {
 	if !slices.Equal(res.Removed, []string{"e.vux.2"}) {
 		t.Errorf("incremental removal: %+v", res)
 	}
+	// An incremental batch looks up only the records it names.
+	res = apply(t, db, &catalog.Batch{Source: "susa-navet", Offerings: []catalog.Offering{
+		offering("e.vux.1", "Svenska 1", "2380"), offering("e.vux.3", "Matematik 1b", "2313")}})
+	if !slices.Equal(res.Changed, []string{"e.vux.3"}) || res.Unchanged != 1 || len(res.Added) != 0 || len(res.Removed) != 0 {
+		t.Errorf("incremental changes: %+v", res)
+	}
 	// A complete batch removes what it does not mention.
 	res = apply(t, db, &catalog.Batch{Source: "susa-navet", Complete: true, Offerings: []catalog.Offering{offering("e.vux.1", "Svenska 1", "2380")}})
 	slices.Sort(res.Removed)
