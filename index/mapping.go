@@ -44,8 +44,9 @@ const (
 	fieldFactsFold = "facts_folded"
 
 	// The facet engine (index/facet) filters, counts, orders and pages;
-	// Bleve keeps only what the suggestions read: cancelled, and stored,
-	// the municipalities, occupations and timing.
+	// Bleve keeps cancelled and, stored, the municipalities, occupations
+	// and timing, which nothing reads since suggestions are kept in memory:
+	// drop them with the next change of MappingVersion.
 	fieldCancelled = "cancelled"
 	// fieldTiming is stored, not indexed: an offering's dates.
 	fieldTiming = "timing"

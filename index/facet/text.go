@@ -3,7 +3,6 @@ package facet
 import (
 	"context"
 	"fmt"
-	"slices"
 	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -94,62 +93,6 @@ func (t *Text) Match(ctx context.Context, snap *Snapshot, q query.Query) (*roari
 		t.cache.put(r.r, snap, &cached{key: key, matches: out, size: int(out.GetSizeInBytes())})
 	}
 	return out, err
-}
-
-// Rank returns the IDs of hits from..from+size-1 ordered by Bleve's score
-// for q, for relevance order: q is the scoring query (with phrases and
-// boosts). Ties go by start order. It scores every match of q, as Bleve's
-// own top-N search does, but skips the filters and facets.
-func (t *Text) Rank(ctx context.Context, snap *Snapshot, q query.Query, hits *roaring.Bitmap, from, size int) ([]string, error) {
-	need := from + size
-	if need <= 0 || from < 0 {
-		return nil, nil
-	}
-	r, err := t.open(ctx, snap)
-	if err != nil {
-		return nil, err
-	}
-	defer r.r.Close()
-	key, cacheable := cacheKey("r", q)
-	if t.cache != nil && cacheable {
-		if c := t.cache.get(r.r, snap, key); c != nil {
-			return pageOf(snap, c.ranked, hits, from, size), nil
-		}
-		all, err := t.rankAll(r, q)
-		if err != nil {
-			return nil, err
-		}
-		t.cache.put(r.r, snap, &cached{key: key, ranked: all, size: 16 * len(all)})
-		return pageOf(snap, all, hits, from, size), nil
-	}
-	start := snap.orders[sortStart].rank
-	top := make(ranked, 0, need+1) // a min-heap: the worst of the best at 0
-	err = t.run(r, q, true, func(doc uint32, score float64) {
-		if !hits.Contains(doc) {
-			return
-		}
-		c := candidate{doc: doc, score: score, rank: start[doc]}
-		if len(top) < need {
-			top.push(c)
-		} else if c.better(top[0]) {
-			top[0] = c
-			top.down(0)
-		}
-	})
-	if err != nil {
-		return nil, err
-	}
-	slices.SortFunc(top, func(a, b candidate) int {
-		if a.better(b) {
-			return -1
-		}
-		return 1
-	})
-	var out []string
-	for i := from; i < len(top); i++ {
-		out = append(out, snap.ids[top[i].doc])
-	}
-	return out, nil
 }
 
 // run runs q and calls fn with the doc and score of every match that the
@@ -302,37 +245,4 @@ func (c candidate) better(o candidate) bool {
 		return c.score > o.score
 	}
 	return c.rank < o.rank
-}
-
-// ranked is a min-heap of candidates by better: the worst at 0.
-type ranked []candidate
-
-func (h *ranked) push(c candidate) {
-	*h = append(*h, c)
-	for i := len(*h) - 1; i > 0; {
-		p := (i - 1) / 2
-		if !(*h)[p].better((*h)[i]) {
-			break
-		}
-		(*h)[p], (*h)[i] = (*h)[i], (*h)[p]
-		i = p
-	}
-}
-
-func (h ranked) down(i int) {
-	for {
-		l := 2*i + 1
-		if l >= len(h) {
-			return
-		}
-		w := l
-		if r := l + 1; r < len(h) && h[l].better(h[r]) {
-			w = r
-		}
-		if !h[i].better(h[w]) {
-			return
-		}
-		h[i], h[w] = h[w], h[i]
-		i = w
-	}
 }

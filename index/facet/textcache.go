@@ -98,25 +98,6 @@ func (t *Text) rankAll(r *readerCtx, q query.Query) ([]candidate, error) {
 	return all, err
 }
 
-// pageOf returns the IDs of hits from..from+size-1 of a ranked list.
-func pageOf(snap *Snapshot, all []candidate, hits *roaring.Bitmap, from, size int) []string {
-	var out []string
-	seen := 0
-	for _, c := range all {
-		if !hits.Contains(c.doc) {
-			continue
-		}
-		if seen >= from {
-			out = append(out, snap.ids[c.doc])
-			if len(out) == size {
-				break
-			}
-		}
-		seen++
-	}
-	return out
-}
-
 // Scores visits every doc of snap that q matches with its Bleve score,
 // best first and ties in start order, for ranking by relevance. q is the
 // scoring query (with phrases and boosts). Cached like Match.
