@@ -37,6 +37,10 @@ type ApplyResult struct {
 	Changed   []string
 	Unchanged int
 	Removed   []string
+	// Seq is the store's change sequence number after the batch: one more
+	// than before when anything changed. The index records the number it
+	// has applied, so that a gap shows what it missed.
+	Seq uint64
 }
 
 // Run statuses.

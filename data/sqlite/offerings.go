@@ -17,7 +17,8 @@ import (
 // are added, changed ones rewritten, unchanged ones only marked as seen, and
 // removed ones tombstoned. When the batch is Complete, this source's records
 // that the batch does not mention are tombstoned too. It returns the
-// offering IDs whose content changed, so that only those are re-indexed.
+// offering IDs whose content changed, so that only those are re-indexed,
+// and the change sequence number the store is at after the batch.
 //
 // A new record joins the offering of another source's record with the same
 // catalog.MatchKey; its offering id (canonical) is then that record's.
@@ -101,6 +102,14 @@ func (d *DB) ApplyBatch(ctx context.Context, b *catalog.Batch) (catalog.ApplyRes
 		if n, _ := r.RowsAffected(); n > 0 {
 			res.Removed = append(res.Removed, existing[id].canonical)
 		}
+	}
+	if len(res.Added)+len(res.Changed)+len(res.Removed) > 0 {
+		res.Seq, err = stamp(ctx, tx, b.Source, now)
+	} else {
+		res.Seq, err = currentSeq(ctx, tx)
+	}
+	if err != nil {
+		return res, fmt.Errorf("sqlite: apply %s: %w", b.Source, err)
 	}
 	if err := tx.Commit(); err != nil {
 		return res, fmt.Errorf("sqlite: apply %s: commit: %w", b.Source, err)
