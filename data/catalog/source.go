@@ -48,6 +48,9 @@ const (
 	RunRunning = "running"
 	RunOK      = "ok"
 	RunFailed  = "failed"
+	// RunInterrupted is a run the process did not live to finish (killed,
+	// crashed): it may have changed nothing or everything, never half.
+	RunInterrupted = "interrupted"
 )
 
 // Run is the record of one import of one source.

@@ -53,20 +53,45 @@ func (d *DB) Close() error { return d.db.Close() }
 func (d *DB) SetClock(now func() time.Time) { d.now = now }
 
 func (d *DB) migrate(ctx context.Context) error {
-	if _, err := d.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY)`); err != nil {
-		return fmt.Errorf("sqlite: migrations table: %w", err)
-	}
 	names, err := fs.Glob(migrations, "migrations/*.sql")
 	if err != nil {
 		return err
 	}
 	sort.Strings(names)
+	// A database that is up to date is only read: a reader beside a running
+	// service (gaps) must not queue for the writer's lock, which an import
+	// holds for as long as its transaction takes.
+	if done, err := d.migrated(ctx); err == nil && len(done) == len(names) {
+		return nil
+	}
+	if _, err := d.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY)`); err != nil {
+		return fmt.Errorf("sqlite: migrations table: %w", err)
+	}
 	for _, name := range names {
 		if err := d.migrateOne(ctx, name); err != nil {
 			return fmt.Errorf("sqlite: migration %s: %w", name, err)
 		}
 	}
 	return nil
+}
+
+// migrated returns the names of the applied migrations; an error when the
+// database has no migrations table yet.
+func (d *DB) migrated(ctx context.Context) ([]string, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT name FROM migrations`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		names = append(names, n)
+	}
+	return names, rows.Err()
 }
 
 func (d *DB) migrateOne(ctx context.Context, name string) error {
