@@ -15,20 +15,17 @@ import (
 	"kurskatalog/server"
 )
 
-// serve imports when the store is empty, starts the scheduler and serves
-// HTTP until ctx ends, then stops both and waits for running imports.
+// serve imports the sources that have never run or whose last run was
+// interrupted, starts the scheduler and serves HTTP until
+// ctx ends, then stops them all and waits for running imports.
 func (a *app) serve(ctx context.Context, addr string, out io.Writer) error {
-	n, err := a.db.CountOfferings(ctx)
+	pending, err := a.unfinished(ctx)
 	if err != nil {
 		return err
 	}
-	rounds, err := a.db.DemandRounds(ctx)
-	if err != nil {
-		return err
-	}
-	if n == 0 || len(rounds) == 0 {
-		a.log.Info("Empty catalogue: importing every source before serving")
-		if _, err := a.crawl(ctx, nil, nil); err != nil {
+	if len(pending) > 0 {
+		a.log.Info("Importing the sources that never finished a run before serving", "sources", pending)
+		if _, err := a.crawl(ctx, pending, nil); err != nil {
 			// Serve what did import; the failed sources retry on schedule.
 			a.log.Error("Initial import incomplete", "error", err)
 		}
@@ -69,6 +66,24 @@ func (a *app) serve(ctx context.Context, addr string, out io.Writer) error {
 		return err
 	}
 	return nil
+}
+
+// unfinished returns the sources that have never run, or whose last run a
+// crash interrupted: they run at start, not at their next cron time. A
+// source whose last run failed waits for its schedule, so that a source
+// that is down does not hold up every start.
+func (a *app) unfinished(ctx context.Context) ([]string, error) {
+	runs, err := a.db.LatestRuns(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, j := range a.jobs {
+		if r, ok := runs[j.id]; !ok || r.Status == catalog.RunInterrupted {
+			ids = append(ids, j.id)
+		}
+	}
+	return ids, nil
 }
 
 // schedule adds one cron entry per source with a schedule. A run that is
