@@ -31,6 +31,11 @@ type Config struct {
 	// bundled snapshot, whose dates are fixed.
 	Today   string         `yaml:"today"`
 	Sources []SourceConfig `yaml:"sources"`
+	// AdminToken is the secret crawl and reindex present to a running
+	// service's admin socket; $KURSKATALOG_ADMIN_TOKEN overrides it. Unset,
+	// serve makes one per start and leaves it in the data dir, readable
+	// only by the service's user.
+	AdminToken string `yaml:"admin_token"`
 }
 
 // SourceConfig is one source. Kind selects the adapter; URL is always the
@@ -103,6 +108,9 @@ func loadConfig(path string) (*Config, error) {
 	cfg := &Config{}
 	if err := yaml.Unmarshal(raw, cfg); err != nil {
 		return nil, fmt.Errorf("config %s: %w", path, err)
+	}
+	if v := os.Getenv("KURSKATALOG_ADMIN_TOKEN"); v != "" {
+		cfg.AdminToken = v
 	}
 	cfg.setDefaults()
 	if err := cfg.Validate(); err != nil {

@@ -11,11 +11,17 @@ import (
 	"time"
 
 	"kurskatalog/crawler/progress"
+	"kurskatalog/data/catalog"
 )
+
+// crawlFunc runs the sources with the given ids (all when none), telling
+// watch each source's progress counter: app.crawl here, or the running
+// service's crawl (askService).
+type crawlFunc func(ctx context.Context, ids []string, watch func(id string, c *progress.Counter)) ([]catalog.Run, error)
 
 // crawlCommand runs the sources once, shows live counters per source when
 // out is a terminal, and prints a summary table.
-func (a *app) crawlCommand(ctx context.Context, ids []string, out io.Writer) error {
+func crawlCommand(ctx context.Context, crawl crawlFunc, ids []string, out io.Writer) error {
 	var (
 		mu       sync.Mutex
 		order    []string
@@ -55,7 +61,7 @@ func (a *app) crawlCommand(ctx context.Context, ids []string, out io.Writer) err
 			}
 		}
 	}()
-	runs, err := a.crawl(ctx, ids, watch)
+	runs, err := crawl(ctx, ids, watch)
 	close(stop)
 	<-done
 

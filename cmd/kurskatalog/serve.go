@@ -15,10 +15,11 @@ import (
 	"kurskatalog/server"
 )
 
-// serve imports the sources that have never run or whose last run was
-// interrupted, starts the scheduler and serves HTTP until
+// serve opens the admin socket, imports the sources that have never run or
+// whose last run was interrupted, starts the scheduler and serves HTTP until
 // ctx ends, then stops them all and waits for running imports.
 func (a *app) serve(ctx context.Context, addr string, out io.Writer) error {
+	defer a.startAdmin(ctx)()
 	pending, err := a.unfinished(ctx)
 	if err != nil {
 		return err

@@ -20,6 +20,13 @@ func (c *Counter) Pages() int64 { return c.pages.Load() }
 // Records returns the number of records read so far.
 func (c *Counter) Records() int64 { return c.records.Load() }
 
+// Add counts pages and records read elsewhere: by the service whose crawl
+// a command shows.
+func (c *Counter) Add(pages, records int64) {
+	c.pages.Add(pages)
+	c.records.Add(records)
+}
+
 type key struct{}
 
 // With returns a context that carries c.
