@@ -36,6 +36,10 @@ type Config struct {
 	// serve makes one per start and leaves it in the data dir, readable
 	// only by the service's user.
 	AdminToken string `yaml:"admin_token"`
+	// MaxDBMB caps the database at this many MiB (0: no cap): an import
+	// that would grow it further fails as on a full disk and changes
+	// nothing, before the disk the service shares really fills.
+	MaxDBMB float64 `yaml:"max_db_mb"`
 }
 
 // SourceConfig is one source. Kind selects the adapter; URL is always the
@@ -149,6 +153,9 @@ func (c *Config) Validate() error {
 		if _, ok := data.MunicipalityName(code); !ok {
 			return fmt.Errorf("region: %q is not a municipality code", code)
 		}
+	}
+	if c.MaxDBMB < 0 {
+		return fmt.Errorf("max_db_mb: %v is negative", c.MaxDBMB)
 	}
 	if len(c.Sources) == 0 {
 		return fmt.Errorf("sources: none configured")

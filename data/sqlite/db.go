@@ -26,11 +26,31 @@ type DB struct {
 	now func() time.Time
 }
 
+// Option adjusts how Open opens a database.
+type Option func(pragmas []string) []string
+
+// MaxSize caps the database file at about bytes (0: no cap). A write that
+// would grow it further fails as on a full disk, and its transaction
+// changes nothing: an operator's bound on the disk the catalogue may take.
+func MaxSize(bytes int64) Option {
+	return func(pragmas []string) []string {
+		if bytes <= 0 {
+			return pragmas
+		}
+		// SQLite's default page size; the cap never goes below the current size.
+		return append(pragmas, fmt.Sprintf("max_page_count(%d)", max(bytes/4096, 1)))
+	}
+}
+
 // Open opens (creating if needed) the database at path and migrates it.
 // Pragmas are in the DSN so that every pooled connection gets them.
-func Open(ctx context.Context, path string) (*DB, error) {
+func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)"} {
+	pragmas := []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)"}
+	for _, o := range opts {
+		pragmas = o(pragmas)
+	}
+	for _, p := range pragmas {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
