@@ -131,6 +131,7 @@ func (r *Runner) fetchAndApply(ctx context.Context, src Source, since time.Time,
 	// half-way. An index that falls behind anyway (a full disk) catches up
 	// with the store on the next run or start, by the change sequence.
 	run.Added, run.Changed, run.Removed = len(res.Added), len(res.Changed), len(res.Removed)
+	r.logger().Debug("Batch stored; indexing it", "source", src.ID(), "seq", res.Seq)
 	if err := r.follow(context.WithoutCancel(ctx), res); err != nil {
 		r.logger().Error("Index behind the store; it catches up on the next run or start", "source", src.ID(), "error", err)
 	}
