@@ -87,6 +87,25 @@ func TestCommandsBesideServe(t *testing.T) {
 			t.Errorf("second serve: exit %d\n%s", code, errOut)
 		}
 	})
+	t.Run("a crawl stopped by its user stops waiting at once", func(t *testing.T) {
+		snap.mu.Lock()
+		snap.fault = func(w http.ResponseWriter, r *http.Request) bool {
+			if strings.HasSuffix(r.URL.Path, "/educationEvents") {
+				time.Sleep(2 * time.Second) // a slow source: the service's crawl goes on
+			}
+			return false
+		}
+		snap.mu.Unlock()
+		defer func() { snap.mu.Lock(); snap.fault = nil; snap.mu.Unlock() }()
+		ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond) // Ctrl-C
+		defer cancel()
+		var out, errOut bytes.Buffer
+		start := time.Now()
+		code := run(ctx, []string{"crawl", "--config", config, "--data-dir", dataDir}, &out, &errOut)
+		if d := time.Since(start); code == 0 || d > 1500*time.Millisecond || !strings.Contains(errOut.String(), "stopped waiting") {
+			t.Errorf("stopped crawl: exit %d after %v\n%s", code, d, errOut.String())
+		}
+	})
 	t.Run("a wrong token is refused", func(t *testing.T) {
 		t.Setenv("KURSKATALOG_ADMIN_TOKEN", "not-the-token")
 		code, _, errOut := runWithin(t, 2*time.Second, "reindex", "--data-dir", dataDir)
