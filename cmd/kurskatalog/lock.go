@@ -31,7 +31,7 @@ func (e *inUseError) Error() string {
 func (e *inUseError) remedy() string {
 	switch {
 	case strings.Contains(e.owner, "kurskatalog serve"):
-		return "stop the service, or run this where it can reach the service's admin socket"
+		return "its admin socket does not answer (its log says why); stop the service to run this by itself"
 	case e.owner == "":
 		return "wait until it has finished, or stop it"
 	}

@@ -98,7 +98,7 @@ func (c *adminClient) do(ctx context.Context, path string, body []byte, onProgre
 	req.Header.Set("Authorization", "Bearer "+c.token)
 	resp, err := hc.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("%w, and %w (%v): %s", c.inUse, errNoService, err, c.inUse.remedy())
+		return nil, fmt.Errorf("%w (%w: %v): %s", c.inUse, errNoService, err, c.inUse.remedy())
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode == http.StatusUnauthorized {
