@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"sync"
 	"time"
 
@@ -18,12 +19,19 @@ type Store interface {
 	FinishRun(ctx context.Context, r *catalog.Run) error
 	ApplyBatch(ctx context.Context, b *catalog.Batch) (catalog.ApplyResult, error)
 	OfferingsByIDs(ctx context.Context, ids []string) ([]catalog.Offering, error)
+	// Seq and ChangedSince let the index catch up with changes it missed.
+	Seq(ctx context.Context) (store string, seq uint64, err error)
+	ChangedSince(ctx context.Context, seq uint64) ([]string, error)
 }
 
 // Indexer is what a run needs from the search index.
 type Indexer interface {
 	Put(ctx context.Context, offerings []catalog.Offering) error
 	Delete(ids []string) error
+	// Applied and SetApplied read and record which store's changes, up to
+	// which change sequence number, the index holds.
+	Applied() (store string, seq uint64, err error)
+	SetApplied(store string, seq uint64) error
 }
 
 // Occupations maps an offering to the occupations it prepares for.
@@ -116,8 +124,12 @@ func (r *Runner) fetchAndApply(ctx context.Context, src Source, since time.Time,
 	defer r.write.Unlock()
 	res, err := r.Store.ApplyBatch(ctx, batch)
 	if err != nil {
-		return err
+		return err // rolled back: the run changed nothing
 	}
+	// The store has committed: the run succeeded, whatever happens to the
+	// index, and the run's deadline or a shutdown must not stop the index
+	// half-way. An index that falls behind anyway (a full disk) catches up
+	// with the store on the next run or start, by the change sequence.
 	run.Added, run.Changed, run.Removed = len(res.Added), len(res.Changed), len(res.Removed)
 	if s, ok := src.(StateSaver); ok {
 		// The state only spares the next run requests: without it the
@@ -126,18 +138,80 @@ func (r *Runner) fetchAndApply(ctx context.Context, src Source, since time.Time,
 			r.logger().Warn("Source state not saved", "source", src.ID(), "error", err)
 		}
 	}
-	if err := r.reindex(ctx, res); err != nil {
-		// The store is already committed; the index is a projection that
-		// a reindex restores. Report it so that it is not missed.
-		return fmt.Errorf("store updated but index not: %w (run reindex)", err)
+	r.logger().Debug("Batch stored; indexing it", "source", src.ID(), "seq", res.Seq)
+	if err := r.follow(context.WithoutCancel(ctx), res); err != nil {
+		r.logger().Error("Index behind the store; it catches up on the next run or start", "source", src.ID(), "error", err)
 	}
 	return nil
 }
 
-// reindex puts the changed offerings (merged over all sources) and deletes
-// the removed ones that no other source still has.
-func (r *Runner) reindex(ctx context.Context, res catalog.ApplyResult) error {
-	ids := append(append(append([]string{}, res.Added...), res.Changed...), res.Removed...)
+// follow brings the index up to the store after an apply: the batch's own
+// changes when the index was in step before it, else every change the
+// index has missed.
+func (r *Runner) follow(ctx context.Context, res catalog.ApplyResult) error {
+	store, from, err := r.Index.Applied()
+	if err != nil {
+		return err
+	}
+	if from == res.Seq {
+		return nil
+	}
+	changed := len(res.Added)+len(res.Changed)+len(res.Removed) > 0
+	if !changed || from != res.Seq-1 {
+		_, err := r.catchUp(ctx)
+		return err
+	}
+	if err := r.reindex(ctx, slices.Concat(res.Added, res.Changed, res.Removed)); err != nil {
+		return err
+	}
+	return r.Index.SetApplied(store, res.Seq)
+}
+
+// CatchUp re-indexes the offerings the store changed since the index last
+// applied a change, and returns how many. The caller has checked that the
+// index was built from this store (or rebuilds it instead).
+func (r *Runner) CatchUp(ctx context.Context) (int, error) {
+	r.write.Lock()
+	defer r.write.Unlock()
+	return r.catchUp(ctx)
+}
+
+func (r *Runner) catchUp(ctx context.Context) (int, error) {
+	store, seq, err := r.Store.Seq(ctx)
+	if err != nil {
+		return 0, err
+	}
+	_, from, err := r.Index.Applied()
+	if err != nil {
+		return 0, err
+	}
+	if from == seq {
+		return 0, nil
+	}
+	if from > seq {
+		return 0, fmt.Errorf("index has change %d, the store only %d: rebuild the index", from, seq)
+	}
+	ids, err := r.Store.ChangedSince(ctx, from)
+	if err != nil {
+		return 0, err
+	}
+	if err := r.reindex(ctx, ids); err != nil {
+		return 0, err
+	}
+	return len(ids), r.Index.SetApplied(store, seq)
+}
+
+// Hold runs fn while no batch is being applied, for work that needs the
+// store and the index to hold still (a full reindex of a live index).
+func (r *Runner) Hold(fn func() error) error {
+	r.write.Lock()
+	defer r.write.Unlock()
+	return fn()
+}
+
+// reindex puts the offerings with the given ids (merged over all sources)
+// and deletes those that no source has any more.
+func (r *Runner) reindex(ctx context.Context, ids []string) error {
 	live, err := r.Store.OfferingsByIDs(ctx, ids)
 	if err != nil {
 		return err
@@ -147,7 +221,7 @@ func (r *Runner) reindex(ctx context.Context, res catalog.ApplyResult) error {
 		alive[o.ID] = true
 	}
 	var gone []string
-	for _, id := range res.Removed {
+	for _, id := range ids {
 		if !alive[id] {
 			gone = append(gone, id)
 		}

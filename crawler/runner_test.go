@@ -162,3 +162,86 @@ func TestStateSavedOnlyAfterApply(t *testing.T) {
 		t.Errorf("after a failed fetch: err %v, saved %d times, want still once", err, src.saved)
 	}
 }
+
+// cancelAfterCommit is the store with the run's deadline passing just as
+// its batch commits: the moment that used to leave the store changed, the
+// index not, and the run recorded as failed.
+type cancelAfterCommit struct {
+	*sqlite.DB
+	cancel context.CancelFunc
+}
+
+func (s cancelAfterCommit) ApplyBatch(ctx context.Context, b *catalog.Batch) (catalog.ApplyResult, error) {
+	res, err := s.DB.ApplyBatch(ctx, b)
+	s.cancel()
+	return res, err
+}
+
+// A batch the store has committed is a successful run, and the index gets
+// it all, whatever the run's context does after the commit.
+func TestCommittedBatchIsIndexedPastTheDeadline(t *testing.T) {
+	r, db, ix := newRunner(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	r.Store = cancelAfterCommit{DB: db, cancel: cancel}
+	src := &scripted{batch: &catalog.Batch{Complete: true, Offerings: []catalog.Offering{
+		course("html.ragunda.truck", "Truckkort A+B"), course("html.ragunda.hlr", "Hjärt- och lungräddning (HLR)")}}}
+	run, err := r.Run(ctx, src)
+	if err != nil || run.Status != catalog.RunOK || run.Added != 2 {
+		t.Fatalf("run %+v, %v: want ok with 2 added", run, err)
+	}
+	if n := indexed(t, ix); n != 2 {
+		t.Errorf("%d offerings indexed, want 2", n)
+	}
+	assertInStep(t, db, ix)
+}
+
+// flakyIndex fails its next Put, as a full disk would.
+type flakyIndex struct {
+	*index.Index
+	fail bool
+}
+
+func (f *flakyIndex) Put(ctx context.Context, offerings []catalog.Offering) error {
+	if f.fail {
+		f.fail = false
+		return errors.New("write index.bleve/store/000000000002.zap: no space left on device")
+	}
+	return f.Index.Put(ctx, offerings)
+}
+
+// An index write that fails after the store committed does not fail the
+// run; the index catches up with everything it missed on the next run, even
+// one that changes nothing.
+func TestIndexCatchesUpWithWhatItMissed(t *testing.T) {
+	ctx := context.Background()
+	r, db, ix := newRunner(t)
+	flaky := &flakyIndex{Index: ix, fail: true}
+	r.Index = flaky
+	src := &scripted{batch: &catalog.Batch{Complete: true, Offerings: []catalog.Offering{
+		course("a", "Motorsågskörkort"), course("b", "Skoterförarbevis")}}}
+	if run, err := r.Run(ctx, src); err != nil || run.Status != catalog.RunOK {
+		t.Fatalf("run %+v, %v: the store committed, so the run succeeded", run, err)
+	}
+	if n := indexed(t, ix); n != 0 {
+		t.Fatalf("%d indexed after the failed index write", n)
+	}
+	if _, err := r.Run(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+	if n := indexed(t, ix); n != 2 {
+		t.Errorf("%d indexed after the next run, want 2", n)
+	}
+	assertInStep(t, db, ix)
+}
+
+func assertInStep(t *testing.T, db *sqlite.DB, ix *index.Index) {
+	t.Helper()
+	_, seq, err := db.Seq(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, applied, err := ix.Applied(); err != nil || applied != seq {
+		t.Errorf("index applied change %d (%v), store is at %d", applied, err, seq)
+	}
+}

@@ -2,13 +2,18 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"maps"
 	"os"
 	"slices"
+	"strconv"
 	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	"kurskatalog/data"
 	"kurskatalog/data/catalog"
@@ -16,6 +21,22 @@ import (
 )
 
 const versionKey = "mapping_version"
+
+// storeKey and seqKey are where the index records which store it was built
+// from and up to which of that store's changes (its change sequence number)
+// it holds, so that a start after a crash can tell an index that is behind.
+const (
+	storeKey = "store"
+	seqKey   = "seq"
+)
+
+// ErrLocked means another process has the index open: a running service
+// holds it for as long as it runs.
+var ErrLocked = errors.New("index: in use by another process")
+
+// lockTimeout bounds the wait for the index's file lock, so that a second
+// process on a data dir in use fails at once rather than waiting for good.
+const lockTimeout = time.Second
 
 // batchSize bounds the memory of one Bleve batch.
 const batchSize = 1000
@@ -53,19 +74,25 @@ func (ix *Index) SetOccupationNames(name func(ssyk string) string) {
 func version() string { return MappingVersion + "+" + lexiconVersion() }
 
 // Open opens the index at path, creating it when missing. When the index on
-// disk was built with another MappingVersion or other word lists (or cannot
-// be opened) it is removed and created empty, and fresh is true: the caller
-// must rebuild it from the store.
+// disk was built with another MappingVersion or other word lists, or is
+// damaged, it is removed and created empty, and fresh is true: the caller
+// must rebuild it from the store. An index that another process has open is
+// never removed: Open returns ErrLocked after lockTimeout.
 func Open(path string) (ix *Index, fresh bool, err error) {
-	b, err := bleve.Open(path)
-	if err == nil {
+	b, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockTimeout.String()})
+	switch {
+	case errors.Is(err, bolterrors.ErrTimeout):
+		return nil, false, fmt.Errorf("%w: %s", ErrLocked, path)
+	case errors.Is(err, fs.ErrPermission):
+		return nil, false, fmt.Errorf("index: open %s: %w", path, err)
+	case err == nil:
 		v, verr := b.GetInternal([]byte(versionKey))
 		if verr == nil && string(v) == version() {
 			return newIndex(b, path), false, nil
 		}
 		b.Close()
 	}
-	// A missing, outdated, corrupt or foreign index is only a projection of
+	// A missing, outdated, damaged or foreign index is only a projection of
 	// the store: drop it, create it empty and let the caller rebuild it.
 	if err := os.RemoveAll(path); err != nil {
 		return nil, false, fmt.Errorf("index: remove %s: %w", path, err)
@@ -74,7 +101,8 @@ func Open(path string) (ix *Index, fresh bool, err error) {
 	if err != nil {
 		return nil, false, fmt.Errorf("index: mapping: %w", err)
 	}
-	b, err = bleve.New(path, m)
+	b, err = bleve.NewUsing(path, m, bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore,
+		map[string]any{"bolt_timeout": lockTimeout.String()})
 	if err != nil {
 		return nil, false, fmt.Errorf("index: create %s: %w", path, err)
 	}
@@ -83,6 +111,41 @@ func Open(path string) (ix *Index, fresh bool, err error) {
 		return nil, false, fmt.Errorf("index: set version: %w", err)
 	}
 	return newIndex(b, path), true, nil
+}
+
+// Applied returns the store the index was built from and the last of that
+// store's changes it holds. store is "" when the index does not know: new,
+// rebuilt but not finished, or made by an older version; seq is then 0 or
+// counts changes applied to an index that was new.
+func (ix *Index) Applied() (store string, seq uint64, err error) {
+	st, err := ix.bleve.GetInternal([]byte(storeKey))
+	if err != nil {
+		return "", 0, fmt.Errorf("index: applied: %w", err)
+	}
+	sq, err := ix.bleve.GetInternal([]byte(seqKey))
+	if err != nil {
+		return "", 0, fmt.Errorf("index: applied: %w", err)
+	}
+	if len(sq) > 0 {
+		if seq, err = strconv.ParseUint(string(sq), 10, 64); err != nil {
+			return "", 0, nil // unreadable: as good as unknown
+		}
+	}
+	return string(st), seq, nil
+}
+
+// SetApplied records that the index holds store's changes up to seq. Call it
+// after the writes it covers: Bleve (scorch) persists writes in order, so
+// when the number is on disk, so is every document written before it, and
+// after a crash the index says truthfully how far it got.
+func (ix *Index) SetApplied(store string, seq uint64) error {
+	b := ix.bleve.NewBatch()
+	b.SetInternal([]byte(seqKey), []byte(strconv.FormatUint(seq, 10)))
+	b.SetInternal([]byte(storeKey), []byte(store))
+	if err := ix.bleve.Batch(b); err != nil {
+		return fmt.Errorf("index: set applied: %w", err)
+	}
+	return nil
 }
 
 // newIndex wraps an open Bleve index with an empty facet engine: in step
@@ -191,9 +254,22 @@ func (ix *Index) Rebuild(ctx context.Context, each func(context.Context, func(ca
 	}
 	ix.bleve, ix.text, ix.facets = fresh.bleve, fresh.text, fresh.facets
 	ix.suggest.reset()
+	n, err := ix.putEach(ctx, each, nil)
+	if err != nil {
+		return n, fmt.Errorf("index: rebuild: %w", err)
+	}
+	return n, nil
+}
+
+// putEach puts every offering each yields, in batches, telling seen (when
+// not nil) each one's id, and returns how many it put.
+func (ix *Index) putEach(ctx context.Context, each func(context.Context, func(catalog.Offering) error) error, seen func(id string)) (int, error) {
 	var pending []catalog.Offering
 	n := 0
-	err = each(ctx, func(o catalog.Offering) error {
+	err := each(ctx, func(o catalog.Offering) error {
+		if seen != nil {
+			seen(o.ID)
+		}
 		pending = append(pending, o)
 		n++
 		if len(pending) >= batchSize {
@@ -204,9 +280,46 @@ func (ix *Index) Rebuild(ctx context.Context, each func(context.Context, func(ca
 		return nil
 	})
 	if err != nil {
-		return n, fmt.Errorf("index: rebuild: %w", err)
+		return n, err
 	}
 	return n, ix.Put(ctx, pending)
+}
+
+// Refresh re-indexes every offering each yields and deletes the documents
+// it no longer yields, in place: searches go on meanwhile and see the old
+// or the new version of each offering. Rebuild, which starts from an empty
+// index, is for a process that has no searches running yet.
+func (ix *Index) Refresh(ctx context.Context, each func(context.Context, func(catalog.Offering) error) error) (int, error) {
+	stale, err := ix.docIDs(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n, err := ix.putEach(ctx, each, func(id string) { delete(stale, id) })
+	if err != nil {
+		return n, fmt.Errorf("index: refresh: %w", err)
+	}
+	if len(stale) > 0 {
+		return n, ix.Delete(slices.Sorted(maps.Keys(stale)))
+	}
+	return n, nil
+}
+
+// docIDs returns the ids of every document in the Bleve index.
+func (ix *Index) docIDs(ctx context.Context) (map[string]bool, error) {
+	n, err := ix.bleve.DocCount()
+	if err != nil {
+		return nil, fmt.Errorf("index: count: %w", err)
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), int(n), 0, false)
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("index: list documents: %w", err)
+	}
+	ids := make(map[string]bool, len(res.Hits))
+	for _, h := range res.Hits {
+		ids[h.ID] = true
+	}
+	return ids, nil
 }
 
 // toDocument projects an offering onto the indexed fields. It is a map, not

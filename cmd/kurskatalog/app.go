@@ -31,6 +31,8 @@ type app struct {
 	tax    *occupation.Taxonomy
 	runner *crawler.Runner
 	jobs   []job // one per configured source, in configuration order
+
+	dataDir string // holds the store, the index, the lock and the admin socket
 	// cron and entries are set while serving, for the next-run times.
 	cron    *cron.Cron
 	entries map[string]cron.EntryID
@@ -44,14 +46,18 @@ type job struct {
 	run  func(ctx context.Context) (catalog.Run, error)
 }
 
-// openApp opens the store and index in dataDir, rebuilding the index from
-// the store when it is new or was built with another mapping. searches says
-// whether the app answers searches (serve), and so needs the facet engine.
+// openApp opens the store and index in dataDir, which the caller has
+// locked (lockDataDir). The index is rebuilt from the store when it is new,
+// damaged, built with another mapping or from another store, and caught up
+// when it is behind the store (a crash between the store's commit and the
+// index's write). Runs a crash left running are marked interrupted.
+// searches says whether the app answers searches (serve), and so needs the
+// facet engine.
 func openApp(ctx context.Context, cfg *Config, dataDir string, log *slog.Logger, searches bool) (*app, error) {
 	if err := os.MkdirAll(dataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("data dir: %w", err)
 	}
-	db, err := sqlite.Open(ctx, filepath.Join(dataDir, "kurskatalog.db"))
+	db, err := sqlite.Open(ctx, filepath.Join(dataDir, "kurskatalog.db"), sqlite.MaxSize(int64(cfg.MaxDBMB*(1<<20))))
 	if err != nil {
 		return nil, err
 	}
@@ -73,25 +79,20 @@ func openApp(ctx context.Context, cfg *Config, dataDir string, log *slog.Logger,
 		return nil, err
 	}
 	ix.SetOccupationNames(func(code string) string { return tax.Label(code).SV })
-	a := &app{cfg: cfg, log: log, db: db, ix: ix, tax: tax, entries: map[string]cron.EntryID{},
+	a := &app{cfg: cfg, dataDir: dataDir, log: log, db: db, ix: ix, tax: tax, entries: map[string]cron.EntryID{},
 		runner: &crawler.Runner{Store: db, Index: ix, Log: log, Occupations: mapper,
 			FullEvery: time.Duration(cfg.FullEvery), Margin: time.Hour}}
-	// The Bleve index is on disk, the facet engine in memory: a new index is
-	// rebuilt with both, an existing one gets its engine from the store. An
-	// import or a reindex never reads the engine, and reading the whole store
-	// into it takes longer than importing a day's changes.
-	var load func(context.Context) error
-	switch {
-	case fresh:
-		load = a.reindex
-	case searches:
-		load = a.loadFacets
+	if err := a.reconcile(ctx, fresh, searches); err != nil {
+		a.Close()
+		return nil, err
 	}
-	if load != nil {
-		if err := load(ctx); err != nil {
-			a.Close()
-			return nil, err
-		}
+	interrupted, err := db.InterruptRuns(ctx)
+	if err != nil {
+		a.Close()
+		return nil, err
+	}
+	for _, src := range interrupted {
+		log.Warn("Run interrupted by the end of its process", "source", src)
 	}
 	for _, sc := range cfg.Sources {
 		j, err := a.newJob(sc)
@@ -109,6 +110,46 @@ func (a *app) Close() error {
 	return errors.Join(a.ix.Close(), a.db.Close())
 }
 
+// reconcile makes the index agree with the store. The Bleve index is on
+// disk, the facet engine in memory: a rebuild fills both, an index that is
+// kept gets its engine from the store (when searches needs it: an import or
+// a reindex never reads the engine, and reading the whole store into it
+// takes longer than importing a day's changes) and then catches up with
+// the changes it missed.
+func (a *app) reconcile(ctx context.Context, fresh, searches bool) error {
+	store, seq, err := a.db.Seq(ctx)
+	if err != nil {
+		return err
+	}
+	ixStore, ixSeq, err := a.ix.Applied()
+	if err != nil {
+		return err
+	}
+	if fresh || ixStore != store || ixSeq > seq {
+		if !fresh {
+			a.log.Warn("Index not built from this store's changes; rebuilding it", "index_store", ixStore,
+				"index_seq", ixSeq, "store", store, "store_seq", seq)
+		}
+		return a.reindex(ctx)
+	}
+	if searches {
+		if err := a.loadFacets(ctx); err != nil {
+			return err
+		}
+	}
+	if ixSeq == seq {
+		return nil
+	}
+	start := time.Now()
+	n, err := a.runner.CatchUp(ctx)
+	if err != nil {
+		return fmt.Errorf("index: catch up: %w", err)
+	}
+	a.log.Info("Index caught up with the store", "offerings", n, "from_seq", ixSeq, "to_seq", seq,
+		"duration_ms", time.Since(start).Milliseconds())
+	return nil
+}
+
 func (a *app) loadFacets(ctx context.Context) error {
 	start := time.Now()
 	if err := a.ix.LoadFacets(ctx, a.db.EachOffering); err != nil {
@@ -118,14 +159,50 @@ func (a *app) loadFacets(ctx context.Context) error {
 	return nil
 }
 
+// reindex rebuilds the index from the store, from empty. Only a process
+// without searches running may: serve refreshes instead (refresh).
 func (a *app) reindex(ctx context.Context) error {
 	start := time.Now()
+	// The process owns the data dir and runs nothing yet: the store holds
+	// still between reading its sequence and its offerings.
+	store, seq, err := a.db.Seq(ctx)
+	if err != nil {
+		return err
+	}
+	a.log.Info("Rebuilding the search index from the store", "seq", seq)
 	n, err := a.ix.Rebuild(ctx, a.db.EachOffering)
 	if err != nil {
 		return err
 	}
-	a.log.Info("Index rebuilt", "offerings", n, "duration_ms", time.Since(start).Milliseconds())
+	// Recorded last: an index killed mid-rebuild has no store and is
+	// rebuilt again at the next start.
+	if err := a.ix.SetApplied(store, seq); err != nil {
+		return err
+	}
+	a.log.Info("Index rebuilt", "offerings", n, "seq", seq, "duration_ms", time.Since(start).Milliseconds())
 	return nil
+}
+
+// refresh re-indexes every offering of the store into the live index, while
+// serve answers searches, and returns how many. Imports wait meanwhile.
+func (a *app) refresh(ctx context.Context) (int, error) {
+	start := time.Now()
+	var n int
+	err := a.runner.Hold(func() error {
+		store, seq, err := a.db.Seq(ctx)
+		if err != nil {
+			return err
+		}
+		if n, err = a.ix.Refresh(ctx, a.db.EachOffering); err != nil {
+			return err
+		}
+		return a.ix.SetApplied(store, seq)
+	})
+	if err != nil {
+		return n, err
+	}
+	a.log.Info("Index refreshed", "offerings", n, "duration_ms", time.Since(start).Milliseconds())
+	return n, nil
 }
 
 // crawl runs the sources with the given ids (all when none) concurrently

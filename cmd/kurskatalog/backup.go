@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"time"
 
 	"kurskatalog/data/sqlite"
 )
@@ -17,9 +16,6 @@ const (
 	storeFile = "kurskatalog.db"
 	indexDir  = "index.bleve"
 )
-
-// errInUse means a serve, crawl or reindex holds the data dir.
-var errInUse = errors.New("in use")
 
 // backupCommand copies the store to file while whatever else runs goes on:
 // it opens SQLite only, never the search index a running serve holds.
@@ -43,14 +39,15 @@ func restoreCommand(ctx context.Context, dataDir, file string, out io.Writer) er
 	if err := os.MkdirAll(dataDir, 0o755); err != nil {
 		return fmt.Errorf("data dir: %w", err)
 	}
-	release, err := lockIndex(filepath.Join(dataDir, indexDir), 2*time.Second)
-	if errors.Is(err, errInUse) {
-		return fmt.Errorf("a kurskatalog serve, crawl or reindex is using %s; stop it (for example systemctl stop kurskatalog) and run restore again", dataDir)
+	lock, err := lockDataDir(dataDir, "restore")
+	var inUse *inUseError
+	if errors.As(err, &inUse) {
+		return fmt.Errorf("%w: stop it (for example systemctl stop kurskatalog) and run restore again", inUse)
 	}
 	if err != nil {
 		return err
 	}
-	defer release()
+	defer lock.Close()
 	if err := os.RemoveAll(filepath.Join(dataDir, indexDir)); err != nil {
 		return fmt.Errorf("remove the search index: %w", err)
 	}

@@ -35,6 +35,15 @@ type Config struct {
 	// absolute link (feeds, calendars, shared lists, the sitemap).
 	PublicURL string     `yaml:"public_url"`
 	HTTP      HTTPConfig `yaml:"http"`
+	// AdminToken is the secret crawl and reindex present to a running
+	// service's admin socket; $KURSKATALOG_ADMIN_TOKEN overrides it. Unset,
+	// serve makes one per start and leaves it in the data dir, readable
+	// only by the service's user.
+	AdminToken string `yaml:"admin_token"`
+	// MaxDBMB caps the database at this many MiB (0: no cap): an import
+	// that would grow it further fails as on a full disk and changes
+	// nothing, before the disk the service shares really fills.
+	MaxDBMB float64 `yaml:"max_db_mb"`
 }
 
 // SourceConfig is one source. Kind selects the adapter; URL is always the
@@ -108,6 +117,9 @@ func loadConfig(path string) (*Config, error) {
 	if err := yaml.Unmarshal(raw, cfg); err != nil {
 		return nil, fmt.Errorf("config %s: %w", path, err)
 	}
+	if v := os.Getenv("KURSKATALOG_ADMIN_TOKEN"); v != "" {
+		cfg.AdminToken = v
+	}
 	cfg.setDefaults()
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("config %s: %w", path, err)
@@ -146,6 +158,9 @@ func (c *Config) Validate() error {
 		if _, ok := data.MunicipalityName(code); !ok {
 			return fmt.Errorf("region: %q is not a municipality code", code)
 		}
+	}
+	if c.MaxDBMB < 0 {
+		return fmt.Errorf("max_db_mb: %v is negative", c.MaxDBMB)
 	}
 	if len(c.Sources) == 0 {
 		return fmt.Errorf("sources: none configured")

@@ -5,13 +5,21 @@ import (
 	"fmt"
 	"io"
 	"text/tabwriter"
+
+	"kurskatalog/crawler/progress"
+	"kurskatalog/data/catalog"
 )
 
-// crawlCommand runs the sources once, shows each one's pages and records
-// as they come (see newDisplay), and prints a summary table.
-func (a *app) crawlCommand(ctx context.Context, ids []string, out io.Writer, logs *logSink) error {
+// crawlFunc runs the sources with the given ids (all when none), telling
+// watch each source's progress counter: app.crawl here, or the running
+// service's crawl (askService).
+type crawlFunc func(ctx context.Context, ids []string, watch func(id string, c *progress.Counter)) ([]catalog.Run, error)
+
+// crawlCommand runs the sources once through crawl, shows each one's pages
+// and records as they come (see newDisplay), and prints a summary table.
+func crawlCommand(ctx context.Context, crawl crawlFunc, ids []string, out io.Writer, logs *logSink) error {
 	d := newDisplay(out, logs)
-	runs, err := a.crawl(ctx, ids, d.watch)
+	runs, err := crawl(ctx, ids, d.watch)
 	d.close()
 
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)

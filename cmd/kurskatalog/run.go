@@ -84,24 +84,40 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	a, err := openApp(ctx, cfg, *dataDir, log, cmd == "serve")
-	if err != nil {
-		fmt.Fprintf(stderr, "kurskatalog: %v\n", err)
-		return 1
-	}
-	defer a.Close()
-
-	switch cmd {
-	case "serve":
-		err = a.serve(ctx, *addr, stdout)
-	case "crawl":
-		err = a.crawlCommand(ctx, fs.Args(), stdout, logs)
-	case "reindex":
-		err = a.reindex(ctx)
-	}
-	if err != nil {
+	if err := ownDataDir(ctx, cmd, cfg, *dataDir, *addr, fs.Args(), log, logs, stdout, stderr); err != nil {
 		fmt.Fprintf(stderr, "kurskatalog %s: %v\n", cmd, err)
 		return 1
 	}
 	return 0
+}
+
+// ownDataDir runs serve, crawl or reindex. The store and the index have one
+// writer: the process that holds the data dir's lock. When a service holds
+// it, crawl and reindex ask the service to do the work; otherwise a second
+// process fails at once, saying what to do.
+func ownDataDir(ctx context.Context, cmd string, cfg *Config, dataDir, addr string, args []string, log *slog.Logger, logs *logSink, stdout, stderr io.Writer) error {
+	lock, err := lockDataDir(dataDir, cmd)
+	var inUse *inUseError
+	if errors.As(err, &inUse) {
+		if cmd == "serve" {
+			return inUse.advice(cmd)
+		}
+		return askService(ctx, cmd, cfg, dataDir, args, inUse, stdout, stderr, logs)
+	}
+	if err != nil {
+		return err
+	}
+	defer lock.Close()
+	a, err := openApp(ctx, cfg, dataDir, log, cmd == "serve")
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	switch cmd {
+	case "serve":
+		return a.serve(ctx, addr, stdout)
+	case "crawl":
+		return crawlCommand(ctx, a.crawl, args, stdout, logs)
+	}
+	return a.reindex(ctx)
 }

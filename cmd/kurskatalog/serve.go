@@ -15,10 +15,11 @@ import (
 	"kurskatalog/server"
 )
 
-// serve imports when the store is empty, starts the scheduler and serves
-// HTTP until ctx ends, then stops both and waits for running imports.
-// It listens first, so that /healthz answers and /readyz says 503 while an
-// empty catalogue imports.
+// serve opens the admin socket, imports the sources that have never run or
+// whose last run was interrupted, starts the scheduler and serves HTTP until
+// ctx ends, then stops them all and waits for running imports. It listens
+// first, so that /healthz answers and /readyz says 503 while a catalogue
+// imports.
 func (a *app) serve(ctx context.Context, addr string, out io.Writer) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -30,14 +31,14 @@ func (a *app) serve(ctx context.Context, addr string, out io.Writer) error {
 	go func() { errc <- srv.Serve(ln) }()
 	defer srv.Close() // when returning before the graceful shutdown
 
-	n := a.ix.Offerings() // loaded from the store by openApp
-	rounds, err := a.db.DemandRounds(ctx)
+	defer a.startAdmin(ctx)()
+	pending, err := a.unfinished(ctx)
 	if err != nil {
 		return err
 	}
-	if n == 0 || len(rounds) == 0 {
-		a.log.Info("Empty catalogue: importing every source before serving")
-		if _, err := a.crawl(ctx, nil, nil); err != nil {
+	if len(pending) > 0 {
+		a.log.Info("Importing the sources that never finished a run before serving", "sources", pending)
+		if _, err := a.crawl(ctx, pending, nil); err != nil {
 			// Serve what did import; the failed sources retry on schedule.
 			a.log.Error("Initial import incomplete", "error", err)
 		}
@@ -62,6 +63,24 @@ func (a *app) serve(ctx context.Context, addr string, out io.Writer) error {
 	case <-ctx.Done():
 	}
 	return a.shutdown(ctx, srv)
+}
+
+// unfinished returns the sources that have never run, or whose last run a
+// crash interrupted: they run at start, not at their next cron time. A
+// source whose last run failed waits for its schedule, so that a source
+// that is down does not hold up every start.
+func (a *app) unfinished(ctx context.Context) ([]string, error) {
+	runs, err := a.db.LatestRuns(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, j := range a.jobs {
+		if r, ok := runs[j.id]; !ok || r.Status == catalog.RunInterrupted {
+			ids = append(ids, j.id)
+		}
+	}
+	return ids, nil
 }
 
 // schedule adds one cron entry per source with a schedule. A run that is

@@ -54,9 +54,13 @@ func (c *Counter) Done() (bool, error) {
 	return c.done, c.err
 }
 
-func (c *Counter) page(n int) {
-	c.pages.Add(1)
-	c.records.Add(int64(n))
+func (c *Counter) page(n int) { c.Add(1, int64(n)) }
+
+// Add counts pages and records read elsewhere: by the service whose crawl
+// a command shows.
+func (c *Counter) Add(pages, records int64) {
+	c.pages.Add(pages)
+	c.records.Add(records)
 	c.mu.Lock()
 	fn := c.onChange
 	c.mu.Unlock()

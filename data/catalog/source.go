@@ -37,6 +37,10 @@ type ApplyResult struct {
 	Changed   []string
 	Unchanged int
 	Removed   []string
+	// Seq is the store's change sequence number after the batch: one more
+	// than before when anything changed. The index records the number it
+	// has applied, so that a gap shows what it missed.
+	Seq uint64
 }
 
 // Run statuses.
@@ -44,6 +48,9 @@ const (
 	RunRunning = "running"
 	RunOK      = "ok"
 	RunFailed  = "failed"
+	// RunInterrupted is a run the process did not live to finish (killed,
+	// crashed): it may have changed nothing or everything, never half.
+	RunInterrupted = "interrupted"
 )
 
 // Run is the record of one import of one source.

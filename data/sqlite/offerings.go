@@ -17,7 +17,8 @@ import (
 // are added, changed ones rewritten, unchanged ones only marked as seen, and
 // removed ones tombstoned. When the batch is Complete, this source's records
 // that the batch does not mention are tombstoned too. It returns the
-// offering IDs whose content changed, so that only those are re-indexed.
+// offering IDs whose content changed, so that only those are re-indexed,
+// and the change sequence number the store is at after the batch.
 //
 // A new record joins the offering of another source's record with the same
 // catalog.MatchKey; its offering id (canonical) is then that record's.
@@ -93,6 +94,15 @@ func (d *DB) ApplyBatch(ctx context.Context, b *catalog.Batch) (res catalog.Appl
 			return res, fmt.Errorf("remove %s: %w", id, err)
 		}
 	}
+	// The records changed carry the next change number already; it is
+	// taken only when there are some.
+	res.Seq = a.seq - 1
+	if len(res.Added)+len(res.Changed)+len(res.Removed) > 0 {
+		if _, err := tx.ExecContext(ctx, `UPDATE sequence SET seq = ?`, a.seq); err != nil {
+			return res, fmt.Errorf("sqlite: apply %s: sequence: %w", b.Source, err)
+		}
+		res.Seq = a.seq
+	}
 	if err := tx.Commit(); err != nil {
 		return res, fmt.Errorf("commit: %w", err)
 	}
@@ -115,6 +125,9 @@ type applier struct {
 	// others is false when no other source has records: a new record is
 	// then its own offering, and there is nothing to look up.
 	others bool
+	// seq is the change number the records this batch changes are stamped
+	// with: the store's next.
+	seq uint64
 
 	insert, update, touch, tombstone, find, byID, byKey *sql.Stmt
 }
@@ -130,19 +143,22 @@ func newApplier(ctx context.Context, tx *sql.Tx, source, now string, complete bo
 	if err != nil {
 		return nil, err
 	}
+	if err := tx.QueryRowContext(ctx, `SELECT seq + 1 FROM sequence`).Scan(&a.seq); err != nil {
+		return nil, fmt.Errorf("sequence: %w", err)
+	}
 	for _, st := range []struct {
 		stmt  **sql.Stmt
 		query string
 	}{
-		{&a.insert, `INSERT INTO records (source, id, hash, doc, first_seen, last_seen, last_changed, removed_at, match_key, canonical)
-			VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
+		{&a.insert, `INSERT INTO records (source, id, hash, doc, first_seen, last_seen, last_changed, removed_at, match_key, canonical, seq)
+			VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
 			ON CONFLICT (source, id) DO UPDATE SET hash = excluded.hash, doc = excluded.doc,
 				last_seen = excluded.last_seen, last_changed = excluded.last_changed, removed_at = NULL,
-				match_key = excluded.match_key, canonical = excluded.canonical`},
-		{&a.update, `UPDATE records SET hash = ?, doc = ?, last_seen = ?, last_changed = ?, match_key = ?
+				match_key = excluded.match_key, canonical = excluded.canonical, seq = excluded.seq`},
+		{&a.update, `UPDATE records SET hash = ?, doc = ?, last_seen = ?, last_changed = ?, match_key = ?, seq = ?
 			WHERE source = ? AND id = ?`},
 		{&a.touch, `UPDATE records SET last_seen = ? WHERE source = ? AND id = ?`},
-		{&a.tombstone, `UPDATE records SET removed_at = ? WHERE source = ? AND id = ? AND removed_at IS NULL`},
+		{&a.tombstone, `UPDATE records SET removed_at = ?, seq = ? WHERE source = ? AND id = ? AND removed_at IS NULL`},
 		{&a.find, `SELECT hash, canonical FROM records WHERE source = ? AND id = ? AND removed_at IS NULL`},
 		// canonicalFor: two queries rather than one with OR, so that each
 		// uses its index.
@@ -228,14 +244,14 @@ func (a *applier) put(ctx context.Context, o *catalog.Offering, res *catalog.App
 		if err != nil {
 			return err
 		}
-		_, err = a.insert.ExecContext(ctx, a.source, o.ID, hash, doc, a.now, a.now, a.now, key, canonical)
+		_, err = a.insert.ExecContext(ctx, a.source, o.ID, hash, doc, a.now, a.now, a.now, key, canonical, a.seq)
 		if err != nil {
 			return err
 		}
 		a.existing[o.ID] = existingRecord{hash: hash, canonical: canonical}
 		res.Added = append(res.Added, canonical)
 	case old.hash != hash:
-		if _, err := a.update.ExecContext(ctx, hash, doc, a.now, a.now, key, a.source, o.ID); err != nil {
+		if _, err := a.update.ExecContext(ctx, hash, doc, a.now, a.now, key, a.seq, a.source, o.ID); err != nil {
 			return err
 		}
 		res.Changed = append(res.Changed, old.canonical)
@@ -254,7 +270,7 @@ func (a *applier) remove(ctx context.Context, id string, res *catalog.ApplyResul
 	if err != nil || !ok {
 		return err
 	}
-	r, err := a.tombstone.ExecContext(ctx, a.now, a.source, id)
+	r, err := a.tombstone.ExecContext(ctx, a.now, a.seq, a.source, id)
 	if err != nil {
 		return err
 	}

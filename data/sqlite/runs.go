@@ -78,3 +78,26 @@ func (d *DB) LatestRuns(ctx context.Context) (map[string]catalog.Run, error) {
 	}
 	return out, rows.Err()
 }
+
+// InterruptRuns marks the runs still recorded as running as interrupted:
+// their process ended without finishing them. Only the process that owns the
+// data dir may call it, when no run of its own has started. It returns the
+// sources whose runs it marked.
+func (d *DB) InterruptRuns(ctx context.Context) ([]string, error) {
+	rows, err := d.db.QueryContext(ctx, `UPDATE runs SET status = ?, finished = ?, error = ?
+		WHERE status = ? RETURNING source`, catalog.RunInterrupted, formatTime(d.now()),
+		"the process stopped before the run finished; whatever it did was applied whole or not at all", catalog.RunRunning)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: interrupt runs: %w", err)
+	}
+	defer rows.Close()
+	var sources []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, fmt.Errorf("sqlite: interrupt runs: %w", err)
+		}
+		sources = append(sources, s)
+	}
+	return sources, rows.Err()
+}
