@@ -12,7 +12,7 @@ import (
 // them), soonest first.
 type courseHit struct {
 	catalog.Offering
-	Intakes []catalog.Offering
+	Intakes []*catalog.Offering // shared with the offering cache: read only
 }
 
 // hydrate reads the offerings of a search result's page in one call.
@@ -29,8 +29,8 @@ func (s *Server) hydrate(ctx context.Context, res *catalog.SearchResult) ([]cour
 		return nil, err
 	}
 	byID := make(map[string]*catalog.Offering, len(offs))
-	for i := range offs {
-		byID[offs[i].ID] = &offs[i]
+	for _, o := range offs {
+		byID[o.ID] = o
 	}
 	out := make([]courseHit, 0, len(res.IDs))
 	for i, id := range res.IDs {
@@ -42,7 +42,7 @@ func (s *Server) hydrate(ctx context.Context, res *catalog.SearchResult) ([]cour
 		if i < len(res.Courses) {
 			for _, iid := range res.Courses[i] {
 				if o, ok := byID[iid]; ok {
-					h.Intakes = append(h.Intakes, *o)
+					h.Intakes = append(h.Intakes, o)
 				}
 			}
 		}
@@ -67,18 +67,17 @@ func groupCourses(list []*catalog.Offering) []courseHit {
 			i, at[k] = len(out), len(out)
 			out = append(out, courseHit{Offering: *o})
 		}
-		out[i].Intakes = append(out[i].Intakes, *o)
+		out[i].Intakes = append(out[i].Intakes, o)
 	}
 	return out
 }
 
 // intakeItems are the lines of a course's intakes, in their order, one
 // line for intakes a learner could not tell apart (intakeKey).
-func intakeItems(intakes []catalog.Offering, lang string, today time.Time) []intakeItem {
+func intakeItems(intakes []*catalog.Offering, lang string, today time.Time) []intakeItem {
 	var out []intakeItem
 	seen := map[string]bool{}
-	for i := range intakes {
-		o := &intakes[i]
+	for _, o := range intakes {
 		if k := intakeKey(o); !seen[k] {
 			seen[k] = true
 			out = append(out, relatedIntake(o, "", lang, today))

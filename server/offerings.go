@@ -19,15 +19,15 @@ const cachedOfferings = 20000
 type offeringCache struct {
 	mu      sync.Mutex
 	version uint64
-	byID    map[string]catalog.Offering
+	byID    map[string]*catalog.Offering // shared by the requests: read only
 }
 
 // offerings returns the offerings with ids that exist, in the order of
-// ids, from the cache or else the store.
-func (s *Server) offerings(ctx context.Context, ids []string) ([]catalog.Offering, error) {
+// ids, from the cache or else the store. They are shared: read only.
+func (s *Server) offerings(ctx context.Context, ids []string) ([]*catalog.Offering, error) {
 	c := &s.cache
 	version := s.Index.Version() // before the store is read: see offeringCache
-	out := make([]catalog.Offering, 0, len(ids))
+	out := make([]*catalog.Offering, 0, len(ids))
 	var missing []string
 	c.mu.Lock()
 	if c.version != version {
@@ -44,14 +44,18 @@ func (s *Server) offerings(ctx context.Context, ids []string) ([]catalog.Offerin
 	if len(missing) == 0 {
 		return out, nil
 	}
-	read, err := s.Store.OfferingsByIDs(ctx, missing)
+	stored, err := s.Store.OfferingsByIDs(ctx, missing)
 	if err != nil {
 		return nil, err
+	}
+	read := make([]*catalog.Offering, len(stored))
+	for i := range stored {
+		read[i] = &stored[i]
 	}
 	c.mu.Lock()
 	if c.version == version {
 		if c.byID == nil {
-			c.byID = make(map[string]catalog.Offering, len(read))
+			c.byID = make(map[string]*catalog.Offering, len(read))
 		}
 		for _, o := range read {
 			if len(c.byID) >= cachedOfferings {
@@ -70,7 +74,7 @@ func (s *Server) offerings(ctx context.Context, ids []string) ([]catalog.Offerin
 		return read, nil
 	}
 	// Put them back in the order asked for.
-	byID := make(map[string]catalog.Offering, len(ids))
+	byID := make(map[string]*catalog.Offering, len(ids))
 	for _, o := range out {
 		byID[o.ID] = o
 	}

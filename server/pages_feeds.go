@@ -103,7 +103,7 @@ func (s *Server) atomFeed(c *gin.Context) {
 		lines := make([]string, 0, len(h.Intakes))
 		var published, updated time.Time
 		for j := range h.Intakes {
-			o := &h.Intakes[j]
+			o := h.Intakes[j]
 			lines = append(lines, summary(toResultItem(o, "", lang, today), lang))
 			if published.IsZero() || o.Provenance.FirstSeen.After(published) {
 				published = o.Provenance.FirstSeen

@@ -63,7 +63,7 @@ func (s *Server) search(c *gin.Context) {
 		if q.Group == catalog.GroupCourse {
 			h.Intakes = make([]intake, 0, len(hits[i].Intakes))
 			for j := range hits[i].Intakes {
-				h.Intakes = append(h.Intakes, toIntake(&hits[i].Intakes[j]))
+				h.Intakes = append(h.Intakes, toIntake(hits[i].Intakes[j]))
 			}
 		}
 		out.Hits = append(out.Hits, h)

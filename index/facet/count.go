@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -71,7 +72,9 @@ func (sh shape) intersectCost(n, chunks int) float64 {
 	return c
 }
 
-// strategy forces a counting path in tests; 0 lets estimate choose.
+// strategy forces a counting path in tests; 0 lets estimate choose. For
+// courses (scanCourses) chooseScan sorts the set and chooseIntersect
+// filters the snapshot's course order.
 var strategy = 0
 
 const (
@@ -196,17 +199,8 @@ func (s *Snapshot) scan(set *roaring.Bitmap, cs []*counter) {
 // in set with each value: the docs are visited course by course, and a
 // value counts a course once.
 func (s *Snapshot) scanCourses(set *roaring.Bitmap, cs []*counter) {
-	course := s.own(courseDim).col // code+1: never 0 for a live doc
-	pairs := make([]uint64, 0, set.GetCardinality())
-	it := set.ManyIterator()
-	var page [512]uint32
-	for m := it.NextMany(page[:]); m > 0; m = it.NextMany(page[:]) {
-		for _, doc := range page[:m] {
-			pairs = append(pairs, uint64(course[doc])<<32|uint64(doc))
-		}
-	}
-	slices.Sort(pairs)
-	var buf []uint32
+	pairs := s.courseSorted(set)
+	defer pairPool.Put(pairs)
 	for _, c := range cs {
 		d := s.dims[c.fi]
 		n := len(d.values)
@@ -214,27 +208,91 @@ func (s *Snapshot) scanCourses(set *roaring.Bitmap, cs []*counter) {
 			n = len(c.view.names)
 		}
 		c.counts = make([]uint32, n)
-		last := make([]uint32, n) // per value: the course last counted
+		last := make([]uint32, n) // per value: the course last counted, +1
 		bump := func(code, g uint32) {
 			if last[code] != g {
 				last[code] = g
 				c.counts[code]++
 			}
 		}
-		for _, p := range pairs {
-			g := uint32(p >> 32)
-			buf = d.codesOf(uint32(p), buf[:0])
-			for _, code := range buf {
-				if c.view == nil {
-					bump(code, g)
-					continue
-				}
-				for _, b := range c.view.raw[code] {
-					bump(b, g)
+		add := func(code, g uint32) {
+			if c.view == nil {
+				bump(code, g)
+				return
+			}
+			for _, b := range c.view.raw[code] {
+				bump(b, g)
+			}
+		}
+		col := d.col
+		for _, p := range *pairs {
+			g, v := uint32(p>>32), col[uint32(p)] // g: the course's code+1
+			switch {
+			case v == 0:
+			case v&multi == 0:
+				add(v-1, g)
+			default:
+				for _, code := range d.overflow[v&^multi] {
+					add(code, g)
 				}
 			}
 		}
 	}
+}
+
+// pairPool recycles the course-sorted doc lists of scanCourses: one per
+// count, of up to every doc.
+var pairPool = sync.Pool{New: func() any { return new([]uint64) }}
+
+// courseSorted returns the docs of set as course<<32|doc (the course's
+// code+1), sorted: grouped by course. A set of more than 1/16 of the docs
+// filters the snapshot's own course order (byCourse) through set as a
+// dense bitset, a pass over every doc at about a nanosecond each; a
+// smaller one is sorted, which costs more per doc (n log n) but visits
+// only the set. Put the list back in pairPool when done.
+func (s *Snapshot) courseSorted(set *roaring.Bitmap) *[]uint64 {
+	pairs := pairPool.Get().(*[]uint64)
+	*pairs = (*pairs)[:0]
+	n := set.GetCardinality()
+	if strategy == chooseIntersect || strategy == 0 && n*16 >= uint64(len(s.ids)) {
+		dense := set.ToDense()
+		for _, p := range s.byCourse() {
+			doc := uint32(p)
+			if w := doc >> 6; int(w) < len(dense) && dense[w]&(1<<(doc&63)) != 0 {
+				*pairs = append(*pairs, p)
+			}
+		}
+		return pairs
+	}
+	course := s.own(courseDim).col // code+1: never 0 for a live doc
+	it := set.ManyIterator()
+	var page [512]uint32
+	for m := it.NextMany(page[:]); m > 0; m = it.NextMany(page[:]) {
+		for _, doc := range page[:m] {
+			*pairs = append(*pairs, uint64(course[doc])<<32|uint64(doc))
+		}
+	}
+	slices.Sort(*pairs)
+	return pairs
+}
+
+// byCourse returns every live doc as course<<32|doc, sorted, made on first
+// use and kept with the snapshot.
+func (s *Snapshot) byCourse() []uint64 {
+	s.courseOnce.Do(func() {
+		course := s.own(courseDim).col
+		pairs := make([]uint64, 0, s.alive.GetCardinality())
+		it := s.alive.ManyIterator()
+		var page [512]uint32
+		for m := it.NextMany(page[:]); m > 0; m = it.NextMany(page[:]) {
+			for _, doc := range page[:m] {
+				pairs = append(pairs, uint64(course[doc])<<32|uint64(doc))
+			}
+		}
+		slices.Sort(pairs)
+		s.courseOrder = pairs
+	})
+	return s.courseOrder
 }
 
 // values lists a counter's non-zero values in the facet's Order, or by

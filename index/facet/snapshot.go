@@ -72,6 +72,9 @@ type Snapshot struct {
 	mu    sync.Mutex // guards the caches below, filled on first use
 	views map[viewKey]*view
 	tests map[string]*roaring.Bitmap // condition name and test id -> docs that pass
+
+	courseOnce  sync.Once
+	courseOrder []uint64 // see byCourse
 }
 
 // maxCached bounds each cache of a snapshot; a full cache is emptied.
