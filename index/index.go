@@ -57,6 +57,8 @@ type Index struct {
 	warming sync.WaitGroup
 	// suggest completes what users type; rebuilt lazily after writes.
 	suggest suggestions
+	// results keeps the hits and counts of recent searches until a write.
+	results results
 	// occupationName names an SSYK group for suggestions; nil leaves
 	// occupations out of them.
 	occupationName func(ssyk string) string

@@ -34,37 +34,24 @@ func (ix *Index) Search(ctx context.Context, q catalog.SearchQuery) (*catalog.Se
 		q.Today = time.Date(y, m, d, 0, 0, 0, 0, catalog.Stockholm)
 	}
 	snap := ix.facets.Snapshot()
-	var words query.Query // the scoring query; nil without words
-	var matches *roaring.Bitmap
-	relaxed := false
-	if hasText(q) {
-		p := parse(q.Text)
-		r, err := ix.reader()
-		if err != nil {
+	key := resultKey(&q)
+	r, ok := ix.results.get(snap.Version(), key)
+	if !ok {
+		var err error
+		if r, err = ix.match(ctx, snap, q); err != nil {
 			return nil, err
 		}
-		defer r.Close()
-		qb := newQueryBuilder(ctx, ix.bleve, r)
-		words = qb.build(p, false)
-		if matches, err = ix.text.Match(ctx, snap, words); err != nil {
-			return nil, fmt.Errorf("index: match: %w", err)
-		}
-		// Relax only when the words alone find nothing that can be shown:
-		// a filter that leaves nothing should say so, not widen the words.
-		alone := catalog.SearchQuery{Today: q.Today, IncludePast: q.IncludePast}
-		if p.relaxable() && !snap.Filter(alone).Intersects(matches) {
-			relaxed, words = true, qb.build(p, true)
-			if matches, err = ix.text.Match(ctx, snap, words); err != nil {
-				return nil, fmt.Errorf("index: match: %w", err)
-			}
-		}
+		ix.results.put(snap.Version(), key, r)
 	}
-	hits, counts := snap.Search(q, matches)
+	words, hits := r.words, r.hits
 	courses := q.Group != catalog.GroupIntake
 	out := &catalog.SearchResult{Total: int(hits.GetCardinality()), Intakes: int(hits.GetCardinality()),
-		Facets: counts, Matches: map[string]catalog.HitMatches{}, Relaxed: relaxed}
+		Facets: make(map[string][]catalog.FacetValue, len(r.counts)), Matches: map[string]catalog.HitMatches{}, Relaxed: r.relaxed}
+	for name, values := range r.counts {
+		out.Facets[name] = slices.Clip(values) // shared: an append must copy
+	}
 	if courses {
-		out.Total = snap.Courses(hits)
+		out.Total = r.courses
 	}
 	order, err := ix.order(ctx, snap, q, words, hits)
 	if err != nil {
@@ -82,6 +69,40 @@ func (ix *Index) Search(ctx context.Context, q catalog.SearchQuery) (*catalog.Se
 		}
 	}
 	return out, nil
+}
+
+// match finds what q's words and filters give on snap, whatever its order
+// and page: the result the cache keeps (results).
+func (ix *Index) match(ctx context.Context, snap *facet.Snapshot, q catalog.SearchQuery) (*result, error) {
+	r := &result{}
+	var matches *roaring.Bitmap
+	if hasText(q) {
+		p := parse(q.Text)
+		rd, err := ix.reader()
+		if err != nil {
+			return nil, err
+		}
+		defer rd.Close()
+		qb := newQueryBuilder(ctx, ix.bleve, rd)
+		r.words = qb.build(p, false)
+		if matches, err = ix.text.Match(ctx, snap, r.words); err != nil {
+			return nil, fmt.Errorf("index: match: %w", err)
+		}
+		// Relax only when the words alone find nothing that can be shown:
+		// a filter that leaves nothing should say so, not widen the words.
+		alone := catalog.SearchQuery{Today: q.Today, IncludePast: q.IncludePast}
+		if p.relaxable() && !snap.Filter(alone).Intersects(matches) {
+			r.relaxed, r.words = true, qb.build(p, true)
+			if matches, err = ix.text.Match(ctx, snap, r.words); err != nil {
+				return nil, fmt.Errorf("index: match: %w", err)
+			}
+		}
+	}
+	r.hits, r.counts = snap.Search(q, matches)
+	if q.Group != catalog.GroupIntake {
+		r.courses = snap.Courses(r.hits)
+	}
+	return r, nil
 }
 
 // Course returns the offerings of the course that offering id is an intake

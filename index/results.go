@@ -1,0 +1,84 @@
+package index
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"kurskatalog/data/catalog"
+)
+
+// A search's hits and facet counts depend on its words and filters, not on
+// its order or page, and change only with the data. A learner who turns a
+// page, changes the order or goes back, and every learner who opens the
+// front page (every offering, counted by course), asks for the same ones
+// again: they are kept until the next write, so that only the ordering and
+// the page are worked out per request.
+
+// maxResults bounds the kept results; a full cache is emptied. A result
+// holds a bitmap of its hits (at most an eighth of a byte per offering)
+// and its counts.
+const maxResults = 256
+
+// result is what a search's words and filters give, whatever its page.
+type result struct {
+	words   query.Query // the scoring query; nil without words. Read only.
+	relaxed bool
+	hits    *roaring.Bitmap // read only
+	counts  map[string][]catalog.FacetValue
+	courses int // courses among hits
+}
+
+// results keeps the results of one version of the catalogue.
+type results struct {
+	mu      sync.Mutex
+	version uint64
+	byKey   map[string]*result
+}
+
+func (c *results) get(version uint64, key string) (*result, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.version != version {
+		return nil, false
+	}
+	r, ok := c.byKey[key]
+	return r, ok
+}
+
+func (c *results) put(version uint64, key string, r *result) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if version < c.version {
+		return // computed on a snapshot a write has replaced
+	}
+	if version != c.version || len(c.byKey) >= maxResults {
+		c.version, c.byKey = version, map[string]*result{}
+	}
+	c.byKey[key] = r
+}
+
+// resultKey names what q's hits and counts depend on: every field but the
+// order and the page.
+func resultKey(q *catalog.SearchQuery) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q\x00%v\x00", q.Text, q.Filters) // fmt prints maps in key order
+	for _, t := range []time.Time{q.StartFrom, q.StartTo, q.ApplicationOpen, q.Today} {
+		b.WriteString(strconv.FormatInt(t.UnixNano(), 36))
+		b.WriteByte(0)
+	}
+	if q.RollingStart != nil {
+		b.WriteString(strconv.FormatBool(*q.RollingStart))
+	}
+	b.WriteByte(0)
+	if q.MaxMandatorySessions != nil {
+		b.WriteString(strconv.Itoa(*q.MaxMandatorySessions))
+	}
+	fmt.Fprintf(&b, "\x00%t\x00%t\x00%s", q.IncludeDistance, q.IncludePast, q.Group)
+	return b.String()
+}

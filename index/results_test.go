@@ -1,0 +1,110 @@
+package index
+
+import (
+	"context"
+	"reflect"
+	"slices"
+	"testing"
+
+	"kurskatalog/data/catalog"
+)
+
+// Every field of a query but its order and page decides its hits, so each
+// one must be in the key the kept results are found by: a field added to
+// SearchQuery and left out of resultKey would serve one query's hits for
+// another.
+func TestResultKeyNamesEveryFilter(t *testing.T) {
+	pageOnly := map[string]bool{"Sort": true, "Page": true, "PerPage": true}
+	yes, two := true, 2
+	set := map[string]any{
+		"Text":                 "svenska",
+		"Filters":              map[string][]string{catalog.FacetMode: {"online"}},
+		"StartFrom":            day(2026, 1, 1),
+		"StartTo":              day(2026, 6, 1),
+		"ApplicationOpen":      day(2026, 3, 1),
+		"RollingStart":         &yes,
+		"MaxMandatorySessions": &two,
+		"IncludeDistance":      true,
+		"IncludePast":          true,
+		"Group":                catalog.GroupIntake,
+		"Today":                day(2026, 2, 1),
+		"Sort":                 catalog.SortStart,
+		"Page":                 3,
+		"PerPage":              50,
+	}
+	base := catalog.SearchQuery{}
+	typ := reflect.TypeOf(base)
+	for i := range typ.NumField() {
+		name := typ.Field(i).Name
+		v, ok := set[name]
+		if !ok {
+			t.Fatalf("SearchQuery.%s is new: give it a value here, and a place in resultKey unless it only orders or pages", name)
+		}
+		q := base
+		reflect.ValueOf(&q).Elem().Field(i).Set(reflect.ValueOf(v))
+		if same := resultKey(&q) == resultKey(&base); same != pageOnly[name] {
+			t.Errorf("%s: key unchanged %v, want %v", name, same, pageOnly[name])
+		}
+	}
+	// A pointer's value counts, not its address.
+	a, b := true, true
+	if resultKey(&catalog.SearchQuery{RollingStart: &a}) != resultKey(&catalog.SearchQuery{RollingStart: &b}) {
+		t.Error("two pointers to true give two keys")
+	}
+}
+
+// A kept result lasts until the next write: a search after a put or a
+// delete finds what was written, by words and by filters.
+func TestResultsFollowWrites(t *testing.T) {
+	ctx := context.Background()
+	start := snapshotDay.AddDate(0, 1, 0)
+	ix := newTestIndex(t, offering("a", "Svenska 1", "Grundläggande svenska", start))
+	q := catalog.SearchQuery{Text: "svenska", Filters: map[string][]string{catalog.FacetMunicipality: {"2380"}}}
+	if got := find(t, ix, q).Total; got != 1 {
+		t.Fatalf("%d hits, want 1", got)
+	}
+	if err := ix.Put(ctx, []catalog.Offering{offering("b", "Svenska 2", "Fortsättning", start.AddDate(0, 0, 7))}); err != nil {
+		t.Fatal(err)
+	}
+	res := find(t, ix, q)
+	if res.Total != 2 || !slices.Contains(res.IDs, "b") {
+		t.Errorf("after a put: %d hits %v, want a and b", res.Total, res.IDs)
+	}
+	if err := ix.Delete([]string{"a"}); err != nil {
+		t.Fatal(err)
+	}
+	if res := find(t, ix, q); res.Total != 1 || res.IDs[0] != "b" {
+		t.Errorf("after a delete: %d hits %v, want b", res.Total, res.IDs)
+	}
+	// Another page of the same search is the same result, paged.
+	q.PerPage, q.Page = 1, 2
+	if res := find(t, ix, q); res.Total != 1 || len(res.IDs) != 0 {
+		t.Errorf("page 2 of 1: %d hits %v", res.Total, res.IDs)
+	}
+}
+
+// Results are shared by the requests that ask for them: what a caller
+// appends to its facet values (the search page adds a chosen value that
+// has no hits) must go to a copy, not into the shared array, where two
+// requests would write the same element.
+func TestSharedResultsStayUnchanged(t *testing.T) {
+	var offs []catalog.Offering
+	for i, m := range []string{"2380", "2361", "2309"} { // three values: room for a fourth
+		o := offering(m, "Svenska 1", "", snapshotDay.AddDate(0, 1+i, 0))
+		o.Municipalities = []string{m}
+		offs = append(offs, o)
+	}
+	ix := newTestIndex(t, offs...)
+	q := catalog.SearchQuery{Today: snapshotDay}
+	for range 2 { // computed, then kept
+		res := find(t, ix, q)
+		if len(res.Facets) == 0 {
+			t.Fatal("no facet counts")
+		}
+		for name, values := range res.Facets {
+			if cap(values) != len(values) {
+				t.Errorf("%s: %d values with room for %d: an append would write into the shared array", name, len(values), cap(values))
+			}
+		}
+	}
+}
