@@ -9,6 +9,7 @@ import (
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/hashicorp/golang-lru/v2/simplelru"
 
 	"kurskatalog/data/catalog"
 )
@@ -20,10 +21,12 @@ import (
 // again: they are kept until the next write, so that only the ordering and
 // the page are worked out per request.
 
-// maxResults bounds the kept results; a full cache is emptied. A result
-// holds a bitmap of its hits (at most an eighth of a byte per offering)
-// and its counts.
-const maxResults = 256
+// maxResults bounds the kept results, the least recently used going
+// first: a stream of searches no one repeats must not push out the front
+// page. A result holds a bitmap of its hits (at most an eighth of a byte
+// per offering), its counts and its pages' highlights: some tens of KiB
+// at national size.
+const maxResults = 1024
 
 // result is what a search's words and filters give, whatever its page.
 type result struct {
@@ -32,23 +35,25 @@ type result struct {
 	hits    *roaring.Bitmap // read only
 	counts  map[string][]catalog.FacetValue
 	courses int // courses among hits
+
+	mu      sync.Mutex
+	matches map[string]catalog.HitMatches // by offering id, as pages show them
 }
 
 // results keeps the results of one version of the catalogue.
 type results struct {
 	mu      sync.Mutex
 	version uint64
-	byKey   map[string]*result
+	lru     *simplelru.LRU[string, *result]
 }
 
 func (c *results) get(version uint64, key string) (*result, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.version != version {
+	if c.version != version || c.lru == nil {
 		return nil, false
 	}
-	r, ok := c.byKey[key]
-	return r, ok
+	return c.lru.Get(key)
 }
 
 func (c *results) put(version uint64, key string, r *result) {
@@ -57,10 +62,11 @@ func (c *results) put(version uint64, key string, r *result) {
 	if version < c.version {
 		return // computed on a snapshot a write has replaced
 	}
-	if version != c.version || len(c.byKey) >= maxResults {
-		c.version, c.byKey = version, map[string]*result{}
+	if version != c.version || c.lru == nil {
+		c.version = version
+		c.lru, _ = simplelru.NewLRU[string, *result](maxResults, nil) // an error only for a size below 1
 	}
-	c.byKey[key] = r
+	c.lru.Add(key, r)
 }
 
 // resultKey names what q's hits and counts depend on: every field but the

@@ -70,6 +70,10 @@ func TestResultsFollowWrites(t *testing.T) {
 	if res.Total != 2 || !slices.Contains(res.IDs, "b") {
 		t.Errorf("after a put: %d hits %v, want a and b", res.Total, res.IDs)
 	}
+	// Asked again, the kept result highlights the same words.
+	if again := find(t, ix, q); !reflect.DeepEqual(again.Matches, res.Matches) || len(res.Matches["b"].Title) == 0 {
+		t.Errorf("highlights %v, then kept %v; want the title of b marked both times", res.Matches, again.Matches)
+	}
 	if err := ix.Delete([]string{"a"}); err != nil {
 		t.Fatal(err)
 	}

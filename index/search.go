@@ -64,7 +64,7 @@ func (ix *Index) Search(ctx context.Context, q catalog.SearchQuery) (*catalog.Se
 		}
 	}
 	if words != nil && len(out.IDs) > 0 {
-		if out.Matches, err = ix.highlight(ctx, words, out.IDs); err != nil {
+		if out.Matches, err = ix.highlights(ctx, r, out.IDs); err != nil {
 			return nil, err
 		}
 	}
@@ -85,6 +85,14 @@ func (ix *Index) match(ctx context.Context, snap *facet.Snapshot, q catalog.Sear
 		defer rd.Close()
 		qb := newQueryBuilder(ctx, ix.bleve, rd)
 		r.words = qb.build(p, false)
+		if q.Sort == "" || q.Sort == catalog.SortRelevance {
+			// The page's order scores every match (order); scored first,
+			// the matches come with the scores, in one pass over the words
+			// instead of two.
+			if _, err := ix.text.Scores(ctx, snap, r.words); err != nil {
+				return nil, fmt.Errorf("index: rank: %w", err)
+			}
+		}
 		if matches, err = ix.text.Match(ctx, snap, r.words); err != nil {
 			return nil, fmt.Errorf("index: match: %w", err)
 		}
@@ -221,6 +229,45 @@ func (h *weightedHeap) pop() weighted {
 		old[i], old[w] = old[w], old[i]
 		i = w
 	}
+}
+
+// highlights returns where r's words matched in the offerings ids: those
+// r has from an earlier page or request, and the rest from Bleve, which
+// then r keeps.
+func (ix *Index) highlights(ctx context.Context, r *result, ids []string) (map[string]catalog.HitMatches, error) {
+	out := make(map[string]catalog.HitMatches, len(ids))
+	var missing []string
+	r.mu.Lock()
+	for _, id := range ids {
+		m, ok := r.matches[id]
+		switch {
+		case !ok:
+			missing = append(missing, id)
+		case len(m.Title)+len(m.Description) > 0:
+			out[id] = m
+		}
+	}
+	r.mu.Unlock()
+	if len(missing) == 0 {
+		return out, nil
+	}
+	found, err := ix.highlight(ctx, r.words, missing)
+	if err != nil {
+		return nil, err
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.matches == nil {
+		r.matches = map[string]catalog.HitMatches{}
+	}
+	for _, id := range missing {
+		m, ok := found[id]
+		r.matches[id] = m // empty: no match in the fields shown, known now
+		if ok && len(m.Title)+len(m.Description) > 0 {
+			out[id] = m
+		}
+	}
+	return out, nil
 }
 
 // highlight finds where words matched in the offerings ids, for the page's

@@ -4,11 +4,14 @@ import (
 	"context"
 	"sync"
 
+	"github.com/hashicorp/golang-lru/v2/simplelru"
+
 	"kurskatalog/data/catalog"
 )
 
-// cachedOfferings bounds the offerings kept in memory between requests:
-// the first pages of the common searches, at a few KiB each.
+// cachedOfferings bounds the offerings kept in memory between requests,
+// the least recently shown going first: the first pages of the common
+// searches, at a few KiB each.
 const cachedOfferings = 20000
 
 // offeringCache keeps offerings read from the store while the catalogue
@@ -19,7 +22,7 @@ const cachedOfferings = 20000
 type offeringCache struct {
 	mu      sync.Mutex
 	version uint64
-	byID    map[string]*catalog.Offering // shared by the requests: read only
+	byID    *simplelru.LRU[string, *catalog.Offering] // shared by the requests: read only
 }
 
 // offerings returns the offerings with ids that exist, in the order of
@@ -30,11 +33,14 @@ func (s *Server) offerings(ctx context.Context, ids []string) ([]*catalog.Offeri
 	out := make([]*catalog.Offering, 0, len(ids))
 	var missing []string
 	c.mu.Lock()
-	if c.version != version {
-		c.version, c.byID = version, nil
+	if version > c.version || c.byID == nil {
+		c.version = version
+		c.byID, _ = simplelru.NewLRU[string, *catalog.Offering](cachedOfferings, nil) // an error only for a size below 1
 	}
 	for _, id := range ids {
-		if o, ok := c.byID[id]; ok {
+		// A request that read its version before a write is not served
+		// from the newer cache: its hits may name offerings since removed.
+		if o, ok := c.byID.Get(id); ok && version == c.version {
 			out = append(out, o)
 		} else {
 			missing = append(missing, id)
@@ -54,19 +60,8 @@ func (s *Server) offerings(ctx context.Context, ids []string) ([]*catalog.Offeri
 	}
 	c.mu.Lock()
 	if c.version == version {
-		if c.byID == nil {
-			c.byID = make(map[string]*catalog.Offering, len(read))
-		}
 		for _, o := range read {
-			if len(c.byID) >= cachedOfferings {
-				// Drop one at random (map order): no bookkeeping per
-				// hit, and the hot pages come back at once.
-				for id := range c.byID {
-					delete(c.byID, id)
-					break
-				}
-			}
-			c.byID[o.ID] = o
+			c.byID.Add(o.ID, o)
 		}
 	}
 	c.mu.Unlock()

@@ -232,6 +232,14 @@ var loadKinds = []struct {
 		return "/api/v1/search?occupation=" + pick(i, "5321", "2221", "2512", "3313", "5322", "2341") + pick(i/6, "", "&application_open=true")
 	}},
 	{"suggest", func(i int) string { return "/api/v1/suggest?q=" + url.QueryEscape(loadWords[i%len(loadWords)][:3]) }},
+	// A search no one asked before: two words and a municipality, 54,080
+	// combinations, so that the kept results (index/results.go) do not
+	// answer it and it shows what a new search costs.
+	{"new words+filters", func(i int) string {
+		n := len(loadWords)
+		return "/api/v1/search?q=" + loadWords[i%n] + "+" + loadWords[(i/n)%n] +
+			"&municipality=" + loadMunicipalities[(i/(n*n))%len(loadMunicipalities)]
+	}},
 }
 
 // loadWords are words learners type, from everyday to rare, some English.
@@ -263,10 +271,17 @@ func loadAPI(base string, clients int, d time.Duration, max int64) (map[string][
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients}, Timeout: 10 * time.Second}
 	deadline := time.Now().Add(d)
 	start := time.Now()
-	for c := range clients {
+	for range clients {
 		wg.Go(func() {
 			mine := map[string][]time.Duration{}
-			for i := c; time.Now().Before(deadline) && sent.Add(1) <= max; i++ {
+			for time.Now().Before(deadline) {
+				// One sequence for all clients, so that each kind goes
+				// through its variants rather than every client repeating
+				// the same few.
+				i := int(sent.Add(1))
+				if i > int(max) {
+					break
+				}
 				k := loadKinds[i%len(loadKinds)]
 				t0 := time.Now()
 				resp, err := client.Get(base + k.url(i/len(loadKinds)))

@@ -120,6 +120,18 @@ func (t *Text) Scores(ctx context.Context, snap *Snapshot, q query.Query) (iter.
 		}
 		if t.cache != nil && cacheable {
 			t.cache.put(r.r, snap, &cached{key: key, ranked: all, size: 16 * len(all)})
+			// The ranked matches are the matches: Match need not run the
+			// words again.
+			if mkey, ok := cacheKey("m", q); ok {
+				docs := make([]uint32, len(all))
+				for i, c := range all {
+					docs[i] = c.doc
+				}
+				slices.Sort(docs)
+				matches := roaring.New()
+				matches.AddMany(docs)
+				t.cache.put(r.r, snap, &cached{key: mkey, matches: matches, size: int(matches.GetSizeInBytes())})
+			}
 		}
 	}
 	return func(yield func(uint32, float64) bool) {
