@@ -1,8 +1,11 @@
 package main
 
 import (
+	"bytes"
 	_ "embed"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"time"
@@ -114,7 +117,11 @@ func loadConfig(path string) (*Config, error) {
 		raw = b
 	}
 	cfg := &Config{}
-	if err := yaml.Unmarshal(raw, cfg); err != nil {
+	// Strict: a misspelt key (publc_url, admin_tokn) is an error, not a
+	// setting silently left at its default.
+	dec := yaml.NewDecoder(bytes.NewReader(raw))
+	dec.KnownFields(true)
+	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) { // EOF: an empty file
 		return nil, fmt.Errorf("config %s: %w", path, err)
 	}
 	if v := os.Getenv("KURSKATALOG_ADMIN_TOKEN"); v != "" {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -37,4 +39,37 @@ func TestClock(t *testing.T) {
 	if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), "today") {
 		t.Errorf("bad today: %v", err)
 	}
+}
+
+// What cannot work is refused when the configuration is read, and so is a
+// misspelt key, at any depth, rather than left at its default; an empty
+// file says what is missing.
+func TestConfigErrors(t *testing.T) {
+	withDefault := func(yaml string) string { return string(defaultConfig) + "\n" + yaml + "\n" }
+	for _, tc := range []struct{ name, yaml, want string }{
+		{"public_url with a query", withDefault("public_url: https://example.se/?a=1"), "public_url"},
+		{"public_url without scheme", withDefault("public_url: kurskatalog.example.se"), "public_url"},
+		{"search deadline past the write deadline", withDefault("http: {search_timeout: 90s, write_timeout: 60s}"), "search_timeout"},
+		{"rate limit below zero", withDefault("http: {rate_limit: {per_second: -5}}"), "per_second"},
+		{"unknown key", withDefault("publc_url: https://kurskatalog.example.se"), "publc_url"},
+		{"unknown key under http", withDefault("http: {client_ip_headr: X-Forwarded-For}"), "client_ip_headr"},
+		{"unknown key in a source", "sources: [{id: a, kind: emil3, url: https://example.se, scedule: \"0 4 * * *\"}]", "scedule"},
+		{"empty file", "", "sources: none configured"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := loadConfigText(t, tc.yaml); err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("got %v, want an error about %s", err, tc.want)
+			}
+		})
+	}
+}
+
+// loadConfigText loads text as a config file.
+func loadConfigText(t *testing.T, text string) (*Config, error) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return loadConfig(path)
 }

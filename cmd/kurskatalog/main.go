@@ -4,7 +4,8 @@
 //
 //	kurskatalog serve   [--config FILE] [--data-dir DIR] [--addr HOST:PORT]
 //	kurskatalog crawl   [--config FILE] [--data-dir DIR] [SOURCE_ID...]
-//	kurskatalog reindex [--data-dir DIR]
+//	kurskatalog reindex [--config FILE] [--data-dir DIR]
+//	kurskatalog gaps    [--config FILE] [--data-dir DIR] [--municipality CODE|NAME] [--months N] [--max-km KM]
 //	kurskatalog backup  [--data-dir DIR] FILE
 //	kurskatalog restore [--data-dir DIR] FILE
 package main

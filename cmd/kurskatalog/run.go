@@ -13,8 +13,8 @@ import (
 const usage = `Usage:
   kurskatalog serve   [--config FILE] [--data-dir DIR] [--addr HOST:PORT]
   kurskatalog crawl   [--config FILE] [--data-dir DIR] [SOURCE_ID...]
-  kurskatalog reindex [--data-dir DIR]
-  kurskatalog gaps    [--data-dir DIR] [--municipality CODE|NAME] [--months N] [--max-km KM]
+  kurskatalog reindex [--config FILE] [--data-dir DIR]
+  kurskatalog gaps    [--config FILE] [--data-dir DIR] [--municipality CODE|NAME] [--months N] [--max-km KM]
   kurskatalog backup  [--data-dir DIR] FILE   (while serve runs, too)
   kurskatalog restore [--data-dir DIR] FILE   (with nothing running on the data dir)
 
