@@ -84,23 +84,9 @@ func nationalLoad(b *testing.B, n int) {
 		base, pid = servingURL(line), os.Getpid()
 	} else {
 		// The service as its own process, so that its memory is its own.
-		bin := filepath.Join(b.TempDir(), "kurskatalog")
-		if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-			b.Fatalf("go build: %v\n%s", err, out)
-		}
-		cmd := exec.Command(bin, "serve", "--config", config, "--data-dir", dataDir, "--addr", "127.0.0.1:0")
-		stdout, _ := cmd.StdoutPipe()
-		cmd.Stderr = io.Discard
+		bin := buildServe(b)
 		startServ = time.Now()
-		if err := cmd.Start(); err != nil {
-			b.Fatal(err)
-		}
-		defer func() { cmd.Process.Signal(os.Interrupt); cmd.Wait() }()
-		line, err := bufio.NewReader(stdout).ReadString('\n')
-		if err != nil {
-			b.Fatalf("serve did not start: %v", err)
-		}
-		base, pid = servingURL(line), cmd.Process.Pid
+		base, pid = startServeProcess(b, bin, config, dataDir)
 	}
 	open = time.Since(startServ)
 
@@ -135,9 +121,28 @@ func nationalLoad(b *testing.B, n int) {
 // on loopback and imports them twice with `kurskatalog crawl`: in full, and
 // after 1 % of the events changed.
 func importNational(b *testing.B, n int, config, dataDir string) {
+	live := serveNational(b, n, config)
+	start := time.Now()
+	crawlOrFail(b, config, dataDir)
+	full := time.Since(start)
+
+	time.Sleep(time.Second) // lastEdited has whole seconds
+	changed := changeEvents(live, 100)
+	start = time.Now()
+	crawlOrFail(b, config, dataDir)
+	reimport := time.Since(start)
+	b.ReportMetric(full.Seconds(), "import_s")
+	b.ReportMetric(reimport.Seconds(), "reimport_1pct_s")
+	fmt.Printf("\n%d events generated; full import %.1f s; re-import with %d changed (1 %%) %.1f s\n",
+		n, full.Seconds(), changed, reimport.Seconds())
+}
+
+// serveNational generates n events nationally (emil3gen), serves them from
+// a real EMIL3 server on loopback and writes a config that reads them for a
+// region of all 290 municipalities.
+func serveNational(b *testing.B, n int, config string) *liveServer {
 	ds, _ := emil3test.National(1, n) // the region is every municipality, below
 	live := newLiveServer(b, ds)
-
 	var codes []string
 	for _, line := range strings.Split(strings.TrimSpace(municipalityCSV(b)), "\n") {
 		codes = append(codes, `"`+strings.SplitN(line, ",", 2)[0]+`"`)
@@ -150,20 +155,20 @@ func importNational(b *testing.B, n int, config, dataDir string) {
 	if err := os.WriteFile(config, []byte(cfg), 0o644); err != nil {
 		b.Fatal(err)
 	}
+	return live
+}
 
-	start := time.Now()
-	crawlOrFail(b, config, dataDir)
-	full := time.Since(start)
-
-	// 1 % of the events change (title and lastEdited): the next run asks
-	// for what changed since the last one.
-	time.Sleep(time.Second)
+// changeEvents changes the title and lastEdited of every step-th event, so
+// that the next run finds them changed since the last one, and returns how
+// many it changed.
+func changeEvents(live *liveServer, step int) int {
 	live.mu.Lock()
+	defer live.mu.Unlock()
 	edited := time.Now().In(catalog.Stockholm).Format("2006-01-02T15:04:05")
 	changed := 0
-	for i := range ds.Events {
-		e := &ds.Events[i]
-		if i%100 != 0 || e.Content == nil || e.Content.Title == nil {
+	for i := range live.ds.Events {
+		e := &live.ds.Events[i]
+		if i%step != 0 || e.Content == nil || e.Content.Title == nil {
 			continue
 		}
 		c := *e.Content
@@ -172,14 +177,33 @@ func importNational(b *testing.B, n int, config, dataDir string) {
 		e.Content = &c
 		changed++
 	}
-	live.mu.Unlock()
-	start = time.Now()
-	crawlOrFail(b, config, dataDir)
-	reimport := time.Since(start)
-	b.ReportMetric(full.Seconds(), "import_s")
-	b.ReportMetric(reimport.Seconds(), "reimport_1pct_s")
-	fmt.Printf("\n%d events generated; full import %.1f s; re-import with %d changed (1 %%) %.1f s\n",
-		n, full.Seconds(), changed, reimport.Seconds())
+	return changed
+}
+
+// buildServe builds the command, to run the service as its own process.
+func buildServe(b *testing.B) string {
+	bin := filepath.Join(b.TempDir(), "kurskatalog")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// startServeProcess starts `serve` from bin and returns its address and
+// process id once it serves; it is stopped when the benchmark ends.
+func startServeProcess(b *testing.B, bin, config, dataDir string) (base string, pid int) {
+	cmd := exec.Command(bin, "serve", "--config", config, "--data-dir", dataDir, "--addr", "127.0.0.1:0")
+	stdout, _ := cmd.StdoutPipe()
+	cmd.Stderr = io.Discard
+	if err := cmd.Start(); err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { cmd.Process.Signal(os.Interrupt); cmd.Wait() })
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		b.Fatalf("serve did not start: %v", err)
+	}
+	return servingURL(line), cmd.Process.Pid
 }
 
 func servingURL(line string) string {
