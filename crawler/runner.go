@@ -83,6 +83,12 @@ func (r *Runner) Run(ctx context.Context, src Source) (catalog.Run, error) {
 	if err != nil {
 		run.Status = catalog.RunFailed
 		run.Error = err.Error()
+		if errors.Is(ctx.Err(), context.Canceled) {
+			// Stopped, not failed: the process is ending (a service's
+			// shutdown, a crawl's Ctrl-C). The source runs again at the
+			// next start, as after a crash, not only at its next time.
+			run.Status = catalog.RunInterrupted
+		}
 	}
 	// Record the outcome even when ctx was cancelled mid-run.
 	if ferr := r.Store.FinishRun(context.WithoutCancel(ctx), &run); ferr != nil {

@@ -3,6 +3,7 @@ package crawler_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -243,5 +244,36 @@ func assertInStep(t *testing.T, db *sqlite.DB, ix *index.Index) {
 	}
 	if _, applied, err := ix.Applied(); err != nil || applied != seq {
 		t.Errorf("index applied change %d (%v), store is at %d", applied, err, seq)
+	}
+}
+
+// blocking is a source that waits for its context, as a fetch in flight
+// does when its process stops or its time is up.
+type blocking struct{}
+
+func (blocking) ID() string { return "lärcentrum-ragunda" }
+
+func (blocking) Fetch(ctx context.Context, _ time.Time) (*catalog.Batch, error) {
+	<-ctx.Done()
+	return nil, fmt.Errorf("GET https://www.ragunda.se/larcentrum/: %w", ctx.Err())
+}
+
+// A run stopped because its process ends is interrupted, so that the next
+// start runs the source again; a run out of time failed.
+func TestStoppedRunIsInterrupted(t *testing.T) {
+	r, db, _ := newRunner(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(50*time.Millisecond, cancel)
+	if run, err := r.Run(ctx, blocking{}); err == nil || run.Status != catalog.RunInterrupted {
+		t.Errorf("stopped: status %q, %v; want interrupted", run.Status, err)
+	}
+	ctx, cancel = context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	if run, err := r.Run(ctx, blocking{}); err == nil || run.Status != catalog.RunFailed {
+		t.Errorf("out of time: status %q, %v; want failed", run.Status, err)
+	}
+	runs, err := db.LatestRuns(context.Background())
+	if err != nil || runs["lärcentrum-ragunda"].Status != catalog.RunFailed {
+		t.Errorf("latest run %+v, %v: want the failed one recorded", runs["lärcentrum-ragunda"], err)
 	}
 }

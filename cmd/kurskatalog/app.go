@@ -36,6 +36,9 @@ type app struct {
 	// cron and entries are set while serving, for the next-run times.
 	cron    *cron.Cron
 	entries map[string]cron.EntryID
+	// rebuilt says that opening rebuilt the index from the store: a
+	// reindex command has nothing left to do.
+	rebuilt bool
 }
 
 // job is one configured source as crawl and the scheduler see it: offering
@@ -130,6 +133,7 @@ func (a *app) reconcile(ctx context.Context, fresh, searches bool) error {
 			a.log.Warn("Index not built from this store's changes; rebuilding it", "index_store", ixStore,
 				"index_seq", ixSeq, "store", store, "store_seq", seq)
 		}
+		a.rebuilt = true
 		return a.reindex(ctx)
 	}
 	if searches {

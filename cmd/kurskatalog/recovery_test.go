@@ -5,7 +5,9 @@ import (
 	"maps"
 	"net/http"
 	"net/url"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"kurskatalog/data/catalog"
@@ -78,5 +80,24 @@ func TestStartRepairsWhatACrashLeft(t *testing.T) {
 	getJSON(t, base+"/api/v1/sources", http.StatusOK, &sources)
 	if s := sources.Sources; len(s) != 1 || s[0].LastRun == nil || s[0].LastRun.Status != catalog.RunOK {
 		t.Errorf("susa-navet did not run again at start: %+v", s)
+	}
+}
+
+// reindex on a data dir whose index is gone builds it once: opening the
+// data dir already rebuilds a missing index from the store.
+func TestReindexWithoutIndexBuildsOnce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	snap := newLiveSnapshot(t)
+	dir := t.TempDir()
+	config, dataDir := writeConfig(t, dir, snap.srv.URL, "1ns"), filepath.Join(dir, "var")
+	crawlOnce(t, config, dataDir)
+	if err := os.RemoveAll(filepath.Join(dataDir, indexDir)); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCommand(t, "reindex", "--config", config, "--data-dir", dataDir)
+	if n := strings.Count(errOut, "Rebuilding the search index"); code != 0 || n != 1 {
+		t.Errorf("exit %d, the index rebuilt %d times, want once:\n%s", code, n, errOut)
 	}
 }

@@ -119,5 +119,8 @@ func ownDataDir(ctx context.Context, cmd string, cfg *Config, dataDir, addr stri
 	case "crawl":
 		return crawlCommand(ctx, a.crawl, args, stdout, logs)
 	}
+	if a.rebuilt {
+		return nil // opening rebuilt it, just now
+	}
 	return a.reindex(ctx)
 }

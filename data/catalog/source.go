@@ -49,7 +49,8 @@ const (
 	RunOK      = "ok"
 	RunFailed  = "failed"
 	// RunInterrupted is a run the process did not live to finish (killed,
-	// crashed): it may have changed nothing or everything, never half.
+	// crashed, or stopped as it ended): it may have changed nothing or
+	// everything, never half. Its source runs again at the next start.
 	RunInterrupted = "interrupted"
 )
 
