@@ -21,8 +21,9 @@ import (
 // and a new import or a new day gives a new ETag at once. Cache-Control:
 // no-cache makes browsers ask each time rather than guess.
 
-// versionTTL is how long the data's version is reused before the store is
-// asked again: an import shows in the ETags within that time.
+// versionTTL is how long the runs' version is reused before the store is
+// asked again: a run's start or end shows in the ETags within that time (an
+// offering written shows at once, by the catalogue's version).
 var versionTTL = time.Second
 
 // uncached are the routes whose answers are not derived from the data, or
@@ -90,7 +91,8 @@ func (s *Server) conditional() gin.HandlerFunc {
 }
 
 // etag names what the answer is made from: the program (its start), the
-// data's version, the day and the language cookie; on an offering's page
+// runs (which the sources page shows), the catalogue's version (which
+// changes with every write, at once), the day and the language cookie; on an offering's page
 // also the page it was reached from, which its back link returns to.
 func (s *Server) etag(c *gin.Context) (string, bool) {
 	version, ok := s.version.get(c.Request.Context(), s.Store)
@@ -98,7 +100,7 @@ func (s *Server) etag(c *gin.Context) (string, bool) {
 		return "", false
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s", s.started, version, s.today().Format(time.DateOnly), cookieLang(c))
+	fmt.Fprintf(h, "%s\x00%s\x00%d\x00%s\x00%s", s.started, version, s.Index.Version(), s.today().Format(time.DateOnly), cookieLang(c))
 	if c.FullPath() == "/kurs/:id" {
 		if ref, err := url.Parse(c.Request.Referer()); err == nil {
 			fmt.Fprintf(h, "\x00%s", ref.RequestURI())
