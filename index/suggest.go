@@ -3,6 +3,7 @@ package index
 import (
 	"cmp"
 	"context"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -47,11 +48,16 @@ type intakeRef struct {
 // suggestions holds the completions. What each offering suggests is kept
 // as offerings are written (entries, a few hundred bytes each), and the
 // completions are built from it on the first suggestion after a change:
-// a build reads memory only, not the index.
+// a build reads memory only, not the index. At national size a build takes
+// a second or more; while one request builds, the others are answered from
+// the completions before the change rather than waiting for it.
 type suggestions struct {
 	mu      sync.Mutex
 	entries map[string]suggestEntry // by offering ID; cancelled ones left out
-	built   *completions            // nil when stale
+	built   *completions            // the latest built, nil before the first
+	changed uint64                  // raised by every change of entries
+	builtAt uint64                  // changed when built was made
+	done    chan struct{}           // closed when the build under way ends; nil: none
 }
 
 // suggestEntry is what one offering suggests.
@@ -63,7 +69,7 @@ type suggestEntry struct {
 
 func (s *suggestions) invalidate() {
 	s.mu.Lock()
-	s.built = nil
+	s.changed++
 	s.mu.Unlock()
 }
 
@@ -73,7 +79,7 @@ func (s *suggestions) put(offerings []catalog.Offering) {
 	occupation, _ := catalog.FacetNamed(catalog.FacetOccupation)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.built = nil
+	s.changed++
 	if s.entries == nil {
 		s.entries = make(map[string]suggestEntry, len(offerings))
 	}
@@ -93,7 +99,7 @@ func (s *suggestions) put(offerings []catalog.Offering) {
 func (s *suggestions) remove(ids []string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.built = nil
+	s.changed++
 	for _, id := range ids {
 		delete(s.entries, id)
 	}
@@ -102,22 +108,62 @@ func (s *suggestions) remove(ids []string) {
 func (s *suggestions) reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.built, s.entries = nil, nil
+	s.changed++
+	s.entries = nil
 }
 
+// get returns the completions: up to date, or the ones before the latest
+// changes while another request brings them up to date.
 func (s *suggestions) get(ix *Index) *completions {
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.built == nil {
-		s.built = newCompletions(s.items(ix.occupationName))
+	b, fresh, wait := s.built, s.builtAt == s.changed, s.done
+	s.mu.Unlock()
+	switch {
+	case b != nil && (fresh || wait != nil):
+		return b
+	case wait != nil: // the first build, under way
+		<-wait
+	default:
+		s.build(ix)
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	return s.built
+}
+
+// build makes the completions of the entries as they are now, unless a
+// build is under way. The counts of the last day asked for are made with
+// them, so that the next lookup does not make them.
+func (s *suggestions) build(ix *Index) {
+	s.mu.Lock()
+	if s.done != nil {
+		s.mu.Unlock()
+		return
+	}
+	done := make(chan struct{})
+	s.done = done
+	// A copy, so that writes and lookups need not wait for the build.
+	at, entries := s.changed, slices.Collect(maps.Values(s.entries))
+	var day time.Time
+	if s.built != nil {
+		day = s.built.lastDay()
+	}
+	s.mu.Unlock()
+
+	c := newCompletions(items(entries, ix.occupationName))
+	if !day.IsZero() {
+		c.countsOn(day)
+	}
+	s.mu.Lock()
+	s.built, s.builtAt, s.done = c, at, nil
+	s.mu.Unlock()
+	close(done)
 }
 
 // items lists the titles, providers, municipalities and occupations of the
 // offerings, each with the intakes it leads to; occupationName names an
 // SSYK group (nil: occupations are left out).
-func (s *suggestions) items(occupationName func(string) string) []suggestion {
+func items(entries []suggestEntry, occupationName func(string) string) []suggestion {
 	type key struct{ kind, text string }
 	found := map[key]*suggestion{}
 	add := func(kind, text, value string, in *intakeRef) {
@@ -132,7 +178,7 @@ func (s *suggestions) items(occupationName func(string) string) []suggestion {
 		}
 		sg.intakes = append(sg.intakes, in)
 	}
-	for _, e := range s.entries {
+	for _, e := range entries {
 		add(catalog.SuggestTitle, e.title, "", e.in)
 		add(catalog.SuggestProvider, e.provider, "", e.in)
 		for _, code := range e.municipalities {
@@ -233,6 +279,13 @@ func newCompletions(items []suggestion) *completions {
 		}
 	}
 	return c
+}
+
+// lastDay is the day the counts were last made for; zero: none yet.
+func (c *completions) lastDay() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.day
 }
 
 // countsOn returns every item's count on today: the number of courses it

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -111,5 +112,35 @@ func BenchmarkSuggestBuild(b *testing.B) {
 	for b.Loop() {
 		ix.suggest.invalidate()
 		suggest(b, ix, "s", 8)
+	}
+}
+
+// Suggestions asked while offerings are written answer at once, from the
+// completions before the writes if need be, and the first after the
+// writes sees them all.
+func TestSuggestWhileWriting(t *testing.T) {
+	ix := newTestIndex(t, offering("a", "Svetsning grund", "", snapshotDay.AddDate(0, 1, 0)))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := range 30 {
+			o := offering(fmt.Sprintf("w%d", i), fmt.Sprintf("Svetsteknik %d", i), "", snapshotDay.AddDate(0, 1, 0))
+			if err := ix.Put(context.Background(), []catalog.Offering{o}); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	for {
+		select {
+		case <-done:
+			got := suggest(t, ix, "svetstekn", 50)
+			if len(got) != 30 {
+				t.Errorf("after the writes: %d suggestions, want all 30: %v", len(got), got)
+			}
+			return
+		default:
+			suggest(t, ix, "svets", 5)
+		}
 	}
 }
