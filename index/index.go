@@ -173,7 +173,6 @@ func (ix *Index) LoadFacets(ctx context.Context, each func(context.Context, func
 		return fmt.Errorf("index: load facets: %w", err)
 	}
 	ix.warm()
-	go ix.suggest.build(ix) // so that the first suggestion does not wait for it
 	return nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	"kurskatalog/data/catalog"
 )
@@ -110,5 +111,21 @@ func TestSharedResultsStayUnchanged(t *testing.T) {
 				t.Errorf("%s: %d values with room for %d: an append would write into the shared array", name, len(values), cap(values))
 			}
 		}
+	}
+}
+
+// After Prime, the first suggestion and the front page find their work
+// done: a start makes it before the service says it is ready.
+func TestPrimeMakesTheFirstRequestsWork(t *testing.T) {
+	ix := newTestIndex(t, offering("a", "Svenska 1", "", snapshotDay.AddDate(0, 1, 0)))
+	if err := ix.Prime(context.Background(), snapshotDay.Add(15*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if c := ix.suggest.built; c == nil || ix.suggest.builtAt != ix.suggest.changed || !c.lastDay().Equal(snapshotDay) {
+		t.Error("suggestions not built with today's counts")
+	}
+	front := catalog.SearchQuery{Today: snapshotDay}
+	if _, ok := ix.results.get(ix.Version(), resultKey(&front)); !ok {
+		t.Error("the front page's result is not kept")
 	}
 }

@@ -29,6 +29,20 @@ func (ix *Index) Suggest(ctx context.Context, prefix string, limit int, today ti
 	return c.lookup(prefix, limit, today), nil
 }
 
+// Prime makes what the first requests after a start would otherwise make
+// while their users wait, and every request behind them: the completions
+// and their counts on today, the hits and counts of the front page (every
+// offering, with the snapshot's course order), and the map of Bleve's
+// segments to the engine's docs (warm).
+func (ix *Index) Prime(ctx context.Context, today time.Time) error {
+	ix.warming.Wait()
+	y, m, d := today.In(catalog.Stockholm).Date()
+	day := time.Date(y, m, d, 0, 0, 0, 0, catalog.Stockholm)
+	ix.suggest.get(ix).countsOn(day)
+	_, err := ix.Search(ctx, catalog.SearchQuery{Today: day, Page: 1, PerPage: 20})
+	return err
+}
+
 // suggestion is a completion and the offerings it leads to, so that it is
 // counted on the day asked for as a search counts: the courses with an
 // intake that is current then. One without offerings is not dated: its

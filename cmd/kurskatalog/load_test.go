@@ -39,6 +39,9 @@ import (
 // holds one already, skips the imports: for measuring the API again after a
 // change to the search path. KURSKATALOG_LOAD_INPROC=1 runs serve inside
 // the test process, so that -cpuprofile sees it (memory is then not its own).
+// KURSKATALOG_LOAD_RATE=N sends N requests a second whatever the answers
+// (an open loop, as many users are) instead of 32 clients that each wait
+// for their answer: the latency a user meets at that traffic.
 func BenchmarkNationalLoad(b *testing.B) {
 	n, _ := strconv.Atoi(os.Getenv("KURSKATALOG_LOAD_EVENTS"))
 	if n == 0 {
@@ -90,7 +93,18 @@ func nationalLoad(b *testing.B, n int) {
 	}
 	open = time.Since(startServ)
 
-	lat, errs, elapsed := loadAPI(base, 32, 30*time.Second, 500000)
+	var (
+		lat     map[string][]time.Duration
+		errs    int
+		elapsed time.Duration
+		load    = "32 concurrent clients"
+	)
+	if rate, _ := strconv.Atoi(os.Getenv("KURSKATALOG_LOAD_RATE")); rate > 0 {
+		lat, errs, elapsed = loadAPIRate(base, rate, 30*time.Second)
+		load = fmt.Sprintf("%d requests a second offered", rate)
+	} else {
+		lat, errs, elapsed = loadAPI(base, 32, 30*time.Second, 500000)
+	}
 	rss, anon := residentKB(b, pid)
 
 	var all []time.Duration
@@ -103,8 +117,8 @@ func nationalLoad(b *testing.B, n int) {
 	b.ReportMetric(float64(rss)/1024, "serve_rss_MiB")
 	b.ReportMetric(float64(anon)/1024, "serve_anon_MiB")
 	fmt.Printf("serve ready in %.1f s\n", open.Seconds())
-	fmt.Printf("API, 32 concurrent clients, %.0f s: %d requests, %.0f req/s, %d errors; p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms\n",
-		elapsed.Seconds(), total, float64(total)/elapsed.Seconds(), errs,
+	fmt.Printf("API, %s, %.0f s: %d requests, %.0f req/s, %d errors; p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms\n",
+		load, elapsed.Seconds(), total, float64(total)/elapsed.Seconds(), errs,
 		ms(pct(all, 0.50)), ms(pct(all, 0.95)), ms(pct(all, 0.99)), ms(pct(all, 1)))
 	floor := pct(lat["healthz"], 0.99)
 	fmt.Printf("\n| request kind | requests | p50 | p99 | p99 / healthz p99 |\n|---|---:|---:|---:|---:|\n")
@@ -281,6 +295,48 @@ var loadMunicipalities = []string{"2380", "0180", "1480", "1280", "2313", "2361"
 	"2305", "2309", "2321", "2326", "2260", "0580", "1281", "2180", "0680", "1380"}
 
 func pick(i int, vs ...string) string { return vs[i%len(vs)] }
+
+// loadAPIRate sends rate requests a second over loadKinds for d, each at
+// its time whether or not the earlier ones have been answered, and times
+// each from when it was due: a slow answer delays no other request, and a
+// request that waited to be sent counts its wait.
+func loadAPIRate(base string, rate int, d time.Duration) (map[string][]time.Duration, int, time.Duration) {
+	var (
+		mu   sync.Mutex
+		all  = map[string][]time.Duration{}
+		errs atomic.Int64
+		wg   sync.WaitGroup
+	)
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 256}, Timeout: 10 * time.Second}
+	start := time.Now()
+	interval := time.Second / time.Duration(rate)
+	for i := 1; ; i++ {
+		due := start.Add(time.Duration(i) * interval)
+		if due.Sub(start) > d {
+			break
+		}
+		time.Sleep(time.Until(due))
+		k := loadKinds[i%len(loadKinds)]
+		u := base + k.url(i/len(loadKinds))
+		wg.Go(func() {
+			resp, err := client.Get(u)
+			if err == nil {
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+			}
+			if err != nil || resp.StatusCode != http.StatusOK {
+				errs.Add(1)
+				return
+			}
+			took := time.Since(due)
+			mu.Lock()
+			all[k.name] = append(all[k.name], took)
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	return all, int(errs.Load()), time.Since(start)
+}
 
 // loadAPI runs clients concurrent clients over loadKinds until d has passed
 // or max requests were made, and returns every latency by kind.

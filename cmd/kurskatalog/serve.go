@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"runtime"
 	"sync/atomic"
 	"time"
 
@@ -54,6 +55,15 @@ func (a *app) serve(ctx context.Context, addr string, out io.Writer) error {
 		<-sched.Stop().Done() // waits for running jobs
 	}()
 
+	now, _ := a.cfg.clock()
+	start := time.Now()
+	if err := a.ix.Prime(ctx, now()); err != nil {
+		a.log.Warn("Search not primed", "error", err)
+	}
+	// Reading the store left garbage of a size with the catalogue; collected
+	// now, the first collection does not take a core from the first users.
+	runtime.GC()
+	a.log.Info("Search primed", "duration_ms", time.Since(start).Milliseconds())
 	ready.Store(true)
 	fmt.Fprintf(out, "Kurskatalog is serving on http://%s/\n", ln.Addr())
 	a.log.Info("Serving", "addr", ln.Addr().String())
