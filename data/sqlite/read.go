@@ -122,8 +122,8 @@ func scanRecords(rows *sql.Rows, fn func(record) error) error {
 	defer rows.Close()
 	for rows.Next() {
 		var raw rawRecord
-		if err := rows.Scan(&raw.source, &raw.id, &raw.canonical, &raw.doc, &raw.first, &raw.last, &raw.changed); err != nil {
-			return fmt.Errorf("sqlite: scan record: %w", err)
+		if err := raw.scan(rows); err != nil {
+			return err
 		}
 		r, err := raw.decode()
 		if err != nil {
@@ -134,6 +134,15 @@ func scanRecords(rows *sql.Rows, fn func(record) error) error {
 		}
 	}
 	return rows.Err()
+}
+
+// scan reads the row rows is at: source, id, canonical, doc, first_seen,
+// last_seen, last_changed.
+func (raw *rawRecord) scan(rows *sql.Rows) error {
+	if err := rows.Scan(&raw.source, &raw.id, &raw.canonical, &raw.doc, &raw.first, &raw.last, &raw.changed); err != nil {
+		return fmt.Errorf("sqlite: scan record: %w", err)
+	}
+	return nil
 }
 
 func (raw *rawRecord) decode() (record, error) {
@@ -211,8 +220,8 @@ func scanRecordsParallel(ctx context.Context, rows *sql.Rows, fn func(record) er
 		var batch []rawRecord
 		for rows.Next() {
 			var raw rawRecord
-			if err := rows.Scan(&raw.source, &raw.id, &raw.canonical, &raw.doc, &raw.first, &raw.last, &raw.changed); err != nil {
-				readErr <- fmt.Errorf("sqlite: scan record: %w", err)
+			if err := raw.scan(rows); err != nil {
+				readErr <- err
 				return
 			}
 			if batch = append(batch, raw); len(batch) == decodeBatch {
