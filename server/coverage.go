@@ -26,8 +26,12 @@ func (s *Server) coverage(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	names := func(code string) string { return s.Taxonomy.Label(code).In(lang) }
-	rep, err := coverage.FromStore(c.Request.Context(), s.Coverage, names, p)
+	d, err := s.loadCoverage(c.Request.Context())
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	rep, err := s.coverageReport(d, lang, p)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -54,7 +58,7 @@ func (s *Server) coverage(c *gin.Context) {
 }
 
 func (s *Server) parseCoverage(v url.Values) (coverage.Params, string, string, error) {
-	p := coverage.DefaultParams(s.Now())
+	p := coverage.DefaultParams(s.today())
 	for name := range v {
 		if !slices.Contains(coverageParams, name) {
 			return p, "", "", catalog.Invalid(name, "unknown parameter; accepted: %s", strings.Join(coverageParams, ", "))

@@ -16,7 +16,13 @@ import (
 // (redirects to the path with or without a trailing slash).
 type Handler struct {
 	*gin.Engine
+	prime func(context.Context) error
 }
+
+// Prime makes the views computed from the whole catalogue for the data as
+// it is now (coverage, occupations), so that the first visitors after a
+// start or an import run do not wait for them.
+func (h *Handler) Prime(ctx context.Context) error { return h.prime(ctx) }
 
 // headRequest marks a HEAD request answered as GET.
 type headRequest struct{}

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"net/url"
 	"slices"
 	"strconv"
@@ -30,18 +29,12 @@ const (
 	showAll      = "alla"
 )
 
+// defaultCoverageMonths is the window the page shows unless asked for
+// another.
+const defaultCoverageMonths = 12
+
 // distanceShown is how many distance courses the chosen municipality lists.
 const distanceShown = 10
-
-// loadCoverage reads what the occupation and coverage pages compute from,
-// as /api/v1/coverage does: every offering and the county's demand. On the
-// bundled catalogue it takes 100-200 ms.
-func (s *Server) loadCoverage(ctx context.Context) (*coverage.Data, error) {
-	if s.Coverage == nil || s.Taxonomy == nil {
-		return nil, catalog.Errorf(catalog.ENotFound, "coverage is not available")
-	}
-	return coverage.Load(ctx, s.Coverage, coverage.DefaultParams(s.today()).Region)
-}
 
 // coverageFilter is the page's state: every link and the form carry it.
 type coverageFilter struct {
@@ -52,7 +45,7 @@ type coverageFilter struct {
 }
 
 func (s *Server) parseCoverageFilter(v url.Values) (coverageFilter, error) {
-	f := coverageFilter{Show: showShortage, Months: 12}
+	f := coverageFilter{Show: showShortage, Months: defaultCoverageMonths}
 	if err := onlyParams(v, "visa", "falt", "months", "municipality", "lang"); err != nil {
 		return f, err
 	}
@@ -179,7 +172,7 @@ func (s *Server) coveragePage(c *gin.Context) {
 	}
 	params := coverage.DefaultParams(s.today())
 	params.Until = params.Today.AddDate(0, f.Months, 0)
-	rep, err := cd.Report(func(ssyk string) string { return s.Taxonomy.Label(ssyk).In(lang) }, params)
+	rep, err := s.coverageReport(cd, lang, params)
 	if err != nil {
 		s.failPage(c, p, err)
 		return

@@ -141,7 +141,7 @@ func (s *Server) occupationPage(c *gin.Context) {
 	ov.CoverageURL = frontend.Href(lang, "/tackning")
 	ov.FormAction = occupationPath(code)
 
-	groups, farther, err := s.reachGroups(cd.Offerings, canonical, muni, params, lang)
+	groups, farther, err := s.reachGroups(cd.Leading(canonical), canonical, muni, params, lang)
 	if err != nil {
 		s.failPage(c, p, err)
 		return

@@ -51,7 +51,7 @@ func (s *Server) occupationsPage(c *gin.Context) {
 		return
 	}
 	params := coverage.DefaultParams(s.today())
-	rep, err := cd.Report(nil, params)
+	rep, err := s.coverageReport(cd, "", params)
 	if err != nil {
 		s.failPage(c, p, err)
 		return

@@ -73,6 +73,7 @@ type Deps struct {
 type Server struct {
 	Deps
 	cache   offeringCache
+	views   derivedViews
 	metrics *metrics
 	limiter *clientLimiter
 	version dataVersion
@@ -128,7 +129,7 @@ func New(d Deps) *Handler {
 	r.GET("/flode.atom", canonicalPageQuery, s.atomFeed)
 	r.GET("/deadlines.ics", canonicalPageQuery, s.deadlinesCalendar)
 	r.GET("/static/*file", s.static)
-	return &Handler{Engine: r}
+	return &Handler{Engine: r, prime: s.primeViews}
 }
 
 //go:embed openapi.json

@@ -19,6 +19,7 @@ import (
 	"kurskatalog/data/occupation"
 	"kurskatalog/data/sqlite"
 	"kurskatalog/index"
+	"kurskatalog/server"
 )
 
 // app is the wired service: store, index, the configured sources as jobs,
@@ -39,6 +40,9 @@ type app struct {
 	// rebuilt says that opening rebuilt the index from the store: a
 	// reindex command has nothing left to do.
 	rebuilt bool
+	// site is the HTTP handler while serving, whose views of the whole
+	// catalogue are made again after each run (viewsAfterRuns).
+	site *server.Handler
 }
 
 // job is one configured source as crawl and the scheduler see it: offering
@@ -245,7 +249,20 @@ func (a *app) crawl(ctx context.Context, ids []string, watch func(id string, c *
 		})
 	}
 	wg.Wait()
+	a.viewsAfterRuns(ctx)
 	return runs, errors.Join(errs...)
+}
+
+// viewsAfterRuns makes the served views of the whole catalogue (coverage,
+// occupations) for the data the runs left, so that the first visitor after
+// an import does not wait for them.
+func (a *app) viewsAfterRuns(ctx context.Context) {
+	if a.site == nil || ctx.Err() != nil {
+		return
+	}
+	if err := a.site.Prime(ctx); err != nil {
+		a.log.Warn("Coverage views not made after the run; the first request makes them", "error", err)
+	}
 }
 
 func (a *app) timeout(id string) time.Duration {

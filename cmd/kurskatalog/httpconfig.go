@@ -135,8 +135,9 @@ func (a *app) httpServer(ready func() bool) *http.Server {
 	if a.cfg.PublicURL == "" {
 		a.log.Warn("public_url is not set: absolute links in feeds, calendars, shared lists and the sitemap point to localhost")
 	}
+	a.site = a.handler(ready)
 	return &http.Server{
-		Handler:           a.handler(ready),
+		Handler:           a.site,
 		ReadHeaderTimeout: time.Duration(h.ReadHeaderTimeout),
 		ReadTimeout:       time.Duration(h.ReadTimeout),
 		WriteTimeout:      time.Duration(h.WriteTimeout),

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"runtime"
 	"sync/atomic"
 	"time"
@@ -60,6 +59,7 @@ func (a *app) serve(ctx context.Context, addr string, out io.Writer) error {
 	if err := a.ix.Prime(ctx, now()); err != nil {
 		a.log.Warn("Search not primed", "error", err)
 	}
+	a.viewsAfterRuns(ctx)
 	// Reading the store left garbage of a size with the catalogue; collected
 	// now, the first collection does not take a core from the first users.
 	runtime.GC()
@@ -122,6 +122,7 @@ func (a *app) runScheduled(ctx context.Context, j job, timeout time.Duration) {
 	if _, err := j.run(ctx); err != nil { // the run is recorded either way
 		a.log.Error("Scheduled run failed", "source", j.id, "error", err)
 	}
+	a.viewsAfterRuns(ctx)
 }
 
 // slogPrintf lets cron log through slog.
@@ -155,7 +156,7 @@ func (a *app) SourceStatuses(ctx context.Context) ([]catalog.SourceStatus, error
 
 // handler is the HTTP interface over this app's store and index; ready
 // tells it whether to take traffic (/readyz).
-func (a *app) handler(ready func() bool) http.Handler {
+func (a *app) handler(ready func() bool) *server.Handler {
 	now, asOf := a.cfg.clock()
 	return server.New(server.Deps{Index: a.ix, Store: a.db, Sources: a, Coverage: a.db, Taxonomy: a.tax, Log: a.log,
 		Now: now, DataAsOf: asOf, PublicURL: a.cfg.PublicURL, Limits: a.cfg.HTTP.limits(), Ready: ready})
