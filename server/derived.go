@@ -11,6 +11,7 @@ import (
 
 	"kurskatalog/data/catalog"
 	"kurskatalog/data/coverage"
+	"kurskatalog/data/occupation"
 )
 
 // The coverage API and page, the occupation pages and the county's list of
@@ -21,21 +22,21 @@ import (
 // the next run; the service reads them again when a run ends (Prime), so
 // that no learner waits for it.
 
-// maxReports bounds the kept reports, the least recently used going first:
-// the pages ask for a handful (a few windows, two languages); the API's
-// parameters can make many more.
-const maxReports = 64
+// maxDerived bounds the kept reports and lists, the least recently used
+// going first: the pages ask for a handful (a few windows, two languages,
+// eight municipalities); the API's parameters can make many more.
+const maxDerived = 256
 
 // derivedViews holds the coverage data of one version of the data and the
-// reports computed from it.
+// reports and lists computed from it.
 type derivedViews struct {
 	mu       sync.Mutex
 	version  string
 	data     *coverage.Data // read only
 	building chan struct{}  // closed when the build of wanted ends
 	wanted   string
-	err      error // the last build's, for the requests that waited on it
-	reports  *simplelru.LRU[string, coverage.Report]
+	err      error                       // the last build's, for the requests that waited on it
+	derived  *simplelru.LRU[string, any] // see derive
 }
 
 // dataVersion identifies what the coverage data is read from: the
@@ -74,7 +75,7 @@ func (s *Server) loadCoverage(ctx context.Context) (*coverage.Data, error) {
 			v.building, v.err = nil, err
 			if err == nil {
 				v.version, v.data = version, d
-				v.reports, _ = simplelru.NewLRU[string, coverage.Report](maxReports, nil) // an error only for a size below 1
+				v.derived, _ = simplelru.NewLRU[string, any](maxDerived, nil) // an error only for a size below 1
 			}
 			v.mu.Unlock()
 			close(done)
@@ -108,35 +109,45 @@ func (s *Server) coverageReport(d *coverage.Data, lang string, p coverage.Params
 	if lang == "" {
 		names = nil
 	}
+	return derive(s, d, "report", lang, p, func() (coverage.Report, error) {
+		rep, err := d.Report(names, p)
+		// Clipped, so that a caller's append copies rather than writing
+		// into the kept report.
+		rep.Cells, rep.Gaps = slices.Clip(rep.Cells), slices.Clip(rep.Gaps)
+		return rep, err
+	})
+}
+
+// derive returns what make computes from d for p, computed once per data,
+// kind of view, language and parameters. What it returns is shared
+// between requests: read only.
+func derive[T any](s *Server, d *coverage.Data, kind, lang string, p coverage.Params, make func() (T, error)) (T, error) {
 	if p.Places != nil { // a caller's own places: not kept
-		return d.Report(names, p)
+		return make()
 	}
 	// %v spells every field of Params, so that a field added later is part
 	// of the key without anyone remembering to add it here.
-	key := lang + "\x00" + fmt.Sprintf("%v", p)
+	key := kind + "\x00" + lang + "\x00" + fmt.Sprintf("%v", p)
 	v := &s.views
 	v.mu.Lock()
-	kept := v.data == d && v.reports != nil
+	kept := v.data == d && v.derived != nil
 	if kept {
-		if rep, ok := v.reports.Get(key); ok {
+		if x, ok := v.derived.Get(key); ok {
 			v.mu.Unlock()
-			return rep, nil
+			return x.(T), nil
 		}
 	}
 	v.mu.Unlock()
-	rep, err := d.Report(names, p)
+	x, err := make()
 	if err != nil {
-		return rep, err
+		return x, err
 	}
-	// Clipped, so that a caller's append copies rather than writing into
-	// the kept report.
-	rep.Cells, rep.Gaps = slices.Clip(rep.Cells), slices.Clip(rep.Gaps)
 	v.mu.Lock()
 	if kept && v.data == d {
-		v.reports.Add(key, rep)
+		v.derived.Add(key, x)
 	}
 	v.mu.Unlock()
-	return rep, nil
+	return x, nil
 }
 
 // primeViews reads the coverage data of the current version and computes
@@ -154,7 +165,18 @@ func (s *Server) primeViews(ctx context.Context) error {
 	if _, err := s.coverageReport(d, "", params); err != nil { // the list of occupations
 		return err
 	}
-	params.Until = params.Today.AddDate(0, defaultCoverageMonths, 0)
-	_, err = s.coverageReport(d, "sv", params) // the coverage page
-	return err
+	params.Until = params.Today.AddDate(0, defaultCoverageMonths, 0) // the coverage page
+	if _, err := s.coverageReport(d, "sv", params); err != nil {
+		return err
+	}
+	centres, err := occupation.LearningCentres()
+	if err != nil {
+		return err
+	}
+	for _, c := range centres {
+		if _, err := s.distanceOfferings(d, c, params); err != nil {
+			return err
+		}
+	}
+	return nil
 }

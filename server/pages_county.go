@@ -174,7 +174,7 @@ func coverageMap(columns []coverageColumn, f coverageFilter, lang string) (mapVi
 // learningCentres lists the county's learning centres by municipality,
 // each with the number of distance courses one can take there in the
 // window.
-func learningCentres(offerings []catalog.Offering, p coverage.Params, f coverageFilter, lang string) ([]centreGroup, error) {
+func (s *Server) learningCentres(cd *coverage.Data, p coverage.Params, f coverageFilter, lang string) ([]centreGroup, error) {
 	centres, err := occupation.LearningCentres()
 	if err != nil {
 		return nil, err
@@ -189,7 +189,7 @@ func learningCentres(offerings []catalog.Offering, p coverage.Params, f coverage
 			if c.Municipality != code {
 				continue
 			}
-			list, err := coverage.DistanceOfferings(c, offerings, p)
+			list, err := s.distanceOfferings(cd, c, p)
 			if err != nil {
 				return nil, err
 			}
@@ -207,7 +207,7 @@ func learningCentres(offerings []catalog.Offering, p coverage.Params, f coverage
 // chosenMunicipality is the distance courses a resident of code can take
 // at the municipality's learning centres (or from its main locality when it
 // has none), soonest first.
-func (s *Server) chosenMunicipality(offerings []catalog.Offering, code string, p coverage.Params, lang string) (*chosenView, error) {
+func (s *Server) chosenMunicipality(cd *coverage.Data, code string, p coverage.Params, lang string) (*chosenView, error) {
 	centres, err := occupation.LearningCentres()
 	if err != nil {
 		return nil, err
@@ -229,7 +229,7 @@ func (s *Server) chosenMunicipality(offerings []catalog.Offering, code string, p
 	var all []*catalog.Offering
 	seen := map[string]bool{}
 	for _, c := range mine {
-		list, err := coverage.DistanceOfferings(c, offerings, p)
+		list, err := s.distanceOfferings(cd, c, p)
 		if err != nil {
 			return nil, err
 		}
@@ -249,4 +249,14 @@ func (s *Server) chosenMunicipality(offerings []catalog.Offering, code string, p
 		v.Items = append(v.Items, toResultItem(o, fmt.Sprintf("d%d", i+1), lang, today))
 	}
 	return v, nil
+}
+
+// distanceOfferings is coverage.DistanceOfferings of the data, kept with
+// the data: the coverage page asks for every learning centre's.
+func (s *Server) distanceOfferings(cd *coverage.Data, c catalog.LearningCentre, p coverage.Params) ([]catalog.Offering, error) {
+	kind := fmt.Sprintf("distance %s %v %v", c.Municipality, c.Lat, c.Lon)
+	return derive(s, cd, kind, "", p, func() ([]catalog.Offering, error) {
+		list, err := coverage.DistanceOfferings(c, cd.Offerings, p)
+		return slices.Clip(list), err
+	})
 }

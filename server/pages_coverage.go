@@ -186,12 +186,12 @@ func (s *Server) coveragePage(c *gin.Context) {
 		s.failPage(c, p, err)
 		return
 	}
-	if v.Centres, err = learningCentres(cd.Offerings, params, f, lang); err != nil {
+	if v.Centres, err = s.learningCentres(cd, params, f, lang); err != nil {
 		s.failPage(c, p, err)
 		return
 	}
 	if f.Municipality != "" {
-		if v.Chosen, err = s.chosenMunicipality(cd.Offerings, f.Municipality, params, lang); err != nil {
+		if v.Chosen, err = s.chosenMunicipality(cd, f.Municipality, params, lang); err != nil {
 			s.failPage(c, p, err)
 			return
 		}

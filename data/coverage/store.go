@@ -17,9 +17,8 @@ type Store interface {
 // Yrkesbarometer round. Whether and how a course is reached depends on
 // where the reader lives, so no index query can stand in for the walk.
 //
-// Data is kept in memory between imports, so each offering keeps what
-// reach, reports and a course's card read, without the long texts
-// (description, prior knowledge, keywords) or where it came from.
+// Data is kept in memory between imports, so each offering keeps only what
+// reach, reports and a course's card read (see slim).
 type Data struct {
 	Offerings []catalog.Offering
 	Demand    []catalog.Demand
@@ -30,8 +29,9 @@ type Data struct {
 // Load reads Data for region (an SCB county code, "23") from store.
 func Load(ctx context.Context, store Store, region string) (*Data, error) {
 	d := &Data{leading: map[string][]int32{}}
+	in := interner{}
 	err := store.EachOffering(ctx, func(o catalog.Offering) error {
-		o.Description, o.PriorKnowledge, o.Keywords, o.Sources = "", "", nil, nil
+		slim(&o, in)
 		for _, m := range o.Occupations {
 			i := int32(len(d.Offerings))
 			if l := d.leading[m.SSYK]; len(l) == 0 || l[len(l)-1] != i {
@@ -83,4 +83,49 @@ func FromStore(ctx context.Context, store Store, names func(string) string, p Pa
 		return Report{}, err
 	}
 	return d.Report(names, p)
+}
+
+// slim empties what no report or card reads, and shares the strings that
+// repeat across offerings, so that a national catalogue's Data costs a
+// fraction of the offerings as read: it keeps reach (mode, municipalities,
+// towns, sessions, dates, cancelled), the occupations, and a course's card
+// (id, titles, provider's id and name, school type, configuration, level,
+// pace, credits, languages, student aid, time of study).
+func slim(o *catalog.Offering, in interner) {
+	keep := *o
+	*o = catalog.Offering{ID: keep.ID, EducationID: keep.EducationID, Title: keep.Title, TitleEN: keep.TitleEN,
+		SchoolType: in.of(keep.SchoolType), Configuration: in.of(keep.Configuration),
+		Mode: keep.Mode, MandatorySessions: keep.MandatorySessions, Pace: keep.Pace, TimeOfStudy: in.of(keep.TimeOfStudy),
+		Start: keep.Start, End: keep.End, ExecutionCondition: keep.ExecutionCondition, RollingStart: keep.RollingStart,
+		ApplicationFirst: keep.ApplicationFirst, ApplicationLast: keep.ApplicationLast,
+		Credits: keep.Credits, CreditSystem: in.of(keep.CreditSystem), StudentAid: in.of(keep.StudentAid),
+		Places: keep.Places, Cancelled: keep.Cancelled,
+		Municipalities: in.all(keep.Municipalities), Towns: in.all(keep.Towns),
+		Languages: in.all(keep.Languages), Levels: in.all(keep.Levels),
+		Provider: catalog.Provider{ID: in.of(keep.Provider.ID), Name: in.of(keep.Provider.Name)}}
+	for _, m := range keep.Occupations {
+		o.Occupations = append(o.Occupations, catalog.OccupationMatch{SSYK: in.of(m.SSYK), Reason: in.of(m.Reason)})
+	}
+}
+
+// interner shares equal strings.
+type interner map[string]string
+
+func (in interner) of(s string) string {
+	if t, ok := in[s]; ok {
+		return t
+	}
+	in[s] = s
+	return s
+}
+
+func (in interner) all(ss []string) []string {
+	if len(ss) == 0 {
+		return nil
+	}
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = in.of(s)
+	}
+	return out
 }
