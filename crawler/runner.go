@@ -53,6 +53,11 @@ type Runner struct {
 	// so that changes an incremental feed cannot report (an info edited
 	// without its events) and vanished records are caught up.
 	FullEvery time.Duration
+	// FullBefore forces a complete run of a source whose last complete run
+	// started before it. Set to when the occupation tables changed, it makes
+	// every source fetch and map all its offerings again, since an
+	// incremental run maps only what the source changed.
+	FullBefore time.Time
 	// Margin is subtracted from the last run's start when asking for changes,
 	// to cover clock skew between us and the source.
 	Margin time.Duration
@@ -69,7 +74,8 @@ func (r *Runner) Run(ctx context.Context, src Source) (catalog.Run, error) {
 		return catalog.Run{}, err
 	}
 	var since time.Time
-	if !last.IsZero() && !lastFull.IsZero() && (r.FullEvery <= 0 || time.Since(lastFull) < r.FullEvery) {
+	if !last.IsZero() && !lastFull.IsZero() && (r.FullEvery <= 0 || time.Since(lastFull) < r.FullEvery) &&
+		!lastFull.Before(r.FullBefore) {
 		since = last.Add(-r.Margin)
 	}
 	run, err := r.Store.StartRun(ctx, src.ID(), since.IsZero())

@@ -140,6 +140,33 @@ func TestRunsIncrementalAfterSuccess(t *testing.T) {
 	}
 }
 
+// A change of the occupation tables (FullBefore) makes the next run
+// complete, so that every offering is mapped again; the run after it is
+// incremental again.
+func TestRunsCompleteAfterTablesChanged(t *testing.T) {
+	ctx := context.Background()
+	r, _, _ := newRunner(t)
+	src := &scripted{batch: &catalog.Batch{Complete: true, Offerings: []catalog.Offering{course("a", "Motorsågskörkort")}}}
+	for range 2 {
+		if _, err := r.Run(ctx, src); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.FullBefore = time.Now()
+	for range 2 {
+		if _, err := r.Run(ctx, src); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := []bool{}
+	for _, s := range src.since {
+		got = append(got, s.IsZero())
+	}
+	if want := []bool{true, false, true, false}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("complete per run %v, want %v", got, want)
+	}
+}
+
 // savingSource is a scripted source that keeps state between runs.
 type savingSource struct {
 	scripted

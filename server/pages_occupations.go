@@ -135,8 +135,9 @@ func occupationPath(ssyk string) string { return "/yrke/" + url.PathEscape(ssyk)
 
 // reasonText says in words why an offering leads to an occupation. The
 // mapper's reasons are terse and in English ("title rule 'undersköterska'",
-// "SUN 723o -> 5321 (filed under 5321)"); one it does not know is shown as
-// it is.
+// "SUN 723o -> 5321 (filed under 5321)"), but for regulated occupations
+// ("leder till legitimation som sjuksköterska (Sjuksköterskeprogrammet)");
+// one it does not know is shown as it is.
 func reasonText(reason, lang string) string {
 	m := pages.Messages
 	var parts []string
@@ -155,6 +156,10 @@ func reasonText(reason, lang string) string {
 			text = m.T(lang, "reason.title", strings.TrimSuffix(strings.TrimPrefix(r, "title rule '"), "'"))
 		case strings.HasPrefix(r, "keyword rule '") && strings.HasSuffix(r, "'"):
 			text = m.T(lang, "reason.keyword", strings.TrimSuffix(strings.TrimPrefix(r, "keyword rule '"), "'"))
+		case strings.HasPrefix(r, "leder till legitimation som "):
+			text = m.T(lang, "reason.legitimation", strings.TrimPrefix(r, "leder till legitimation som "))
+		case strings.HasPrefix(r, "leder till behörighet som "):
+			text = m.T(lang, "reason.behorighet", strings.TrimPrefix(r, "leder till behörighet som "))
 		}
 		parts = append(parts, text+suffix)
 	}

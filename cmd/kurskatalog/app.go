@@ -89,6 +89,10 @@ func openApp(ctx context.Context, cfg *Config, dataDir string, log *slog.Logger,
 	a := &app{cfg: cfg, dataDir: dataDir, log: log, db: db, ix: ix, tax: tax, entries: map[string]cron.EntryID{},
 		runner: &crawler.Runner{Store: db, Index: ix, Log: log, Occupations: mapper,
 			FullEvery: time.Duration(cfg.FullEvery), Margin: time.Hour}}
+	if err := a.followTables(); err != nil {
+		a.Close()
+		return nil, err
+	}
 	if err := a.reconcile(ctx, fresh, searches); err != nil {
 		a.Close()
 		return nil, err

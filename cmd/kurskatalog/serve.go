@@ -15,8 +15,9 @@ import (
 	"kurskatalog/server"
 )
 
-// serve opens the admin socket, imports the sources that have never run or
-// whose last run was interrupted, starts the scheduler and serves HTTP until
+// serve opens the admin socket, imports the sources that have never run,
+// whose last run was interrupted or whose offerings were mapped with older
+// occupation tables, starts the scheduler and serves HTTP until
 // ctx ends, then stops them all and waits for running imports. It listens
 // first, so that /healthz answers and /readyz says 503 while a catalogue
 // imports.
@@ -34,6 +35,9 @@ func (a *app) serve(ctx context.Context, addr string, out io.Writer) error {
 	defer a.startAdmin(ctx)()
 	pending, err := a.unfinished(ctx)
 	if err != nil {
+		return err
+	}
+	if pending, err = a.remapPending(ctx, pending); err != nil {
 		return err
 	}
 	if len(pending) > 0 {

@@ -223,6 +223,9 @@ func fillInfo(o *catalog.Offering, in *Info) {
 			o.Subjects = append(o.Subjects, catalog.Code{Type: s.Type, Code: c})
 		}
 	}
+	if d := strings.TrimSpace(in.Degrees.In("swe")); d != "" && !noDegree(d) {
+		o.Degree = d
+	}
 	if c := in.Credits; c != nil && c.Credits != nil && c.Credits.Valid {
 		o.Credits = c.Credits.Value
 		o.CreditSystem = codeOf(c.System)
@@ -230,6 +233,12 @@ func fillInfo(o *catalog.Offering, in *Info) {
 	o.StudentAid = codeOf(in.EligibleForStudentAid)
 	o.Eligibility = description(in.Eligibility)
 	o.PriorKnowledge = description(in.RecommendedPriorKnowledge)
+}
+
+// noDegree tells the wordings of "leads to no degree" apart from a degree.
+func noDegree(d string) bool {
+	d = strings.ToLower(d)
+	return strings.HasPrefix(d, "ingen examen") || d == "ingen" || d == "-"
 }
 
 func provider(id string, p *Provider) catalog.Provider {

@@ -154,18 +154,22 @@ type EventExtension struct {
 
 // Info is an EducationInfo: the course or programme itself.
 type Info struct {
-	Identifier                string      `json:"identifier"`
-	EducationBase             string      `json:"educationBase,omitempty"`
-	Code                      string      `json:"code,omitempty"`
-	LastEdited                string      `json:"lastEdited,omitempty"`
-	Expires                   string      `json:"expires,omitempty"`
-	Title                     *LangString `json:"title,omitempty"`
-	Description               *LangString `json:"description,omitempty"`
-	URL                       *LangURL    `json:"url,omitempty"`
-	Type                      *CodeValue  `json:"type,omitempty"`
-	EducationLevels           []CodeValue `json:"educationLevels,omitempty"`
-	Configuration             *CodeValue  `json:"configuration,omitempty"`
-	Subjects                  []CodeValue `json:"subjects,omitempty"`
+	Identifier      string      `json:"identifier"`
+	EducationBase   string      `json:"educationBase,omitempty"`
+	Code            string      `json:"code,omitempty"`
+	LastEdited      string      `json:"lastEdited,omitempty"`
+	Expires         string      `json:"expires,omitempty"`
+	Title           *LangString `json:"title,omitempty"`
+	Description     *LangString `json:"description,omitempty"`
+	URL             *LangURL    `json:"url,omitempty"`
+	Type            *CodeValue  `json:"type,omitempty"`
+	EducationLevels []CodeValue `json:"educationLevels,omitempty"`
+	Configuration   *CodeValue  `json:"configuration,omitempty"`
+	Subjects        []CodeValue `json:"subjects,omitempty"`
+	// Degrees names the degree (examen) the education leads to, e.g.
+	// "Sjuksköterskeexamen", or "Ingen examen": the strongest word a record
+	// has on the occupation a programme qualifies for.
+	Degrees                   *LangString `json:"degrees,omitempty"`
 	Credits                   *Credits    `json:"credits,omitempty"`
 	Eligibility               *LangString `json:"eligibility,omitempty"`
 	RecommendedPriorKnowledge *LangString `json:"recommendedPriorKnowledge,omitempty"`

@@ -90,6 +90,10 @@ type Offering struct {
 	CreditSystem string   `json:"credit_system,omitempty"` // hp, yh, gy, fup, vp, nyp
 	Levels       []string `json:"levels,omitempty"`
 	Subjects     []Code   `json:"subjects,omitempty"`
+	// Degree is the degree (examen) the education leads to as the source
+	// words it ("Sjuksköterskeexamen"); empty when it leads to none or the
+	// source does not say.
+	Degree string `json:"degree,omitempty"`
 	// Occupations are the SSYK 2012 groups the offering prepares for, each
 	// with the reason it was matched; set at import.
 	Occupations []OccupationMatch `json:"occupations,omitempty"`

@@ -13,19 +13,31 @@ import (
 const (
 	subjectSSYK = "AUB_Subject"   // labour-market training: the SSYK group it trains for
 	subjectSUN  = "C_Subject_SUN" // SUN 2020 field of education
+	// subjectSUN5 is MYH's five-position code: the SUN field and a letter
+	// of MYH's own for the programme's occupation ("481ac", programmers).
+	subjectSUN5 = "MYH_SUN5"
 )
 
 // Mapper tells which occupations an offering prepares for, and why. It
-// trusts, in this order: SSYK codes the source gives (AUB_Subject), then
-// title and keyword rules, and only when neither says anything, the SUN
-// field crosswalk: a field is weaker evidence than the offering's own words.
+// trusts, in this order (README.md, "How an offering is mapped"):
+//
+//  1. a regulated occupation the programme qualifies for (legitimation.csv),
+//     always;
+//  2. SSYK codes the source gives (AUB_Subject);
+//  3. title and keyword rules;
+//  4. only when 1-3 found nothing, MYH's five-position field, which names
+//     the occupation a YH programme trains for;
+//  5. only when 1-4 found nothing, the SUN field crosswalk: a field is
+//     weaker evidence than the offering's own words.
+//
 // General education (Svenska 1, Matematik 2b) and leisure courses map to
 // nothing because no rule or crosswalk row covers them.
 type Mapper struct {
 	tax       *Taxonomy
-	crosswalk map[string][]crosswalkRow
+	crosswalk map[string][]crosswalkRow // by SUN field, 4 positions or MYH's 5
 	rules     []rule
 	excludes  []string
+	regulated []regulated
 }
 
 type crosswalkRow struct {
@@ -63,7 +75,19 @@ func DefaultMapper() (*Mapper, error) {
 		return nil, err
 	}
 	defer rules.Close()
-	return NewMapper(tax, cw, rules)
+	m, err := NewMapper(tax, cw, rules)
+	if err != nil {
+		return nil, err
+	}
+	reg, err := files.Open("legitimation.csv")
+	if err != nil {
+		return nil, err
+	}
+	defer reg.Close()
+	if err := m.LoadRegulated(reg); err != nil {
+		return nil, err
+	}
+	return m, nil
 }
 
 // NewMapper reads a crosswalk (sun_ssyk.csv's columns) and rules
@@ -75,8 +99,8 @@ func NewMapper(tax *Taxonomy, crosswalk, rules io.Reader) (*Mapper, error) {
 		func(line int, r map[string]string) error {
 			row := crosswalkRow{sun: r["sun"], schoolTypes: strings.Fields(r["school_types"]),
 				configurations: strings.Fields(r["configurations"]), ssyk: strings.Fields(r["ssyk"])}
-			if len(row.sun) != 4 {
-				return fmt.Errorf("line %d: %q is not a 4-position SUN 2020 field", line, row.sun)
+			if !validSUN(row.sun) {
+				return fmt.Errorf("line %d: %q is not a 4-position SUN 2020 field or MYH's 5-position one", line, row.sun)
 			}
 			if err := m.checkCodes(row.ssyk); err != nil {
 				return fmt.Errorf("line %d: %w", line, err)
@@ -115,6 +139,27 @@ func NewMapper(tax *Taxonomy, crosswalk, rules io.Reader) (*Mapper, error) {
 	return m, nil
 }
 
+// catchAll reports whether MYH files o under a catch-all code of its field
+// ("582cy", Övriga utbildningar byggnadsarbete): the programme is not what
+// the field usually trains for, so the field's row would be a guess.
+func catchAll(o *catalog.Offering) bool {
+	for _, s := range o.Subjects {
+		if c := strings.ToLower(strings.TrimSpace(s.Code)); s.Type == subjectSUN5 && len(c) == 5 && c[4] == 'y' {
+			return true
+		}
+	}
+	return false
+}
+
+// validSUN accepts a SUN 2020 field (4 positions: "481a") and MYH's
+// five-position code, the field and a letter ("481ac").
+func validSUN(code string) bool {
+	if len(code) == 5 {
+		return code[4] >= 'a' && code[4] <= 'z'
+	}
+	return len(code) == 4
+}
+
 func (m *Mapper) checkCodes(codes []string) error {
 	if len(codes) == 0 {
 		return fmt.Errorf("no SSYK group")
@@ -140,6 +185,11 @@ func (m *Mapper) Map(o catalog.Offering) []catalog.OccupationMatch {
 			found[c] = append(found[c], reason)
 		}
 	}
+	for _, h := range m.regulatedHits(&o) {
+		for _, c := range h.reg.ssyk {
+			add(c, h.reason)
+		}
+	}
 	for _, s := range o.Subjects {
 		if s.Type != subjectSSYK {
 			continue
@@ -154,12 +204,15 @@ func (m *Mapper) Map(o catalog.Offering) []catalog.OccupationMatch {
 			add(c, fmt.Sprintf("%s rule '%s'", h.via, h.rule.term))
 		}
 	}
-	if len(found) == 0 {
+	for _, typ := range []string{subjectSUN5, subjectSUN} {
+		if len(found) > 0 || typ == subjectSUN && catchAll(&o) {
+			break
+		}
 		for _, s := range o.Subjects {
-			if s.Type != subjectSUN {
+			if s.Type != typ {
 				continue
 			}
-			for _, row := range m.crosswalk[strings.TrimSpace(s.Code)] {
+			for _, row := range m.crosswalk[strings.ToLower(strings.TrimSpace(s.Code))] {
 				if row.applies(&o) {
 					for _, c := range row.ssyk {
 						add(c, fmt.Sprintf("SUN %s -> %s", row.sun, c))

@@ -47,6 +47,28 @@ func TestMapExplains(t *testing.T) {
 		{"SCB group filed under the taxonomy's",
 			catalog.Offering{Title: "Habilitering", SchoolType: "AUB", Subjects: []catalog.Code{{Type: "AUB_Subject", Code: "5322"}}},
 			"5321=AUB_Subject 5322 (filed under 5321)"},
+		{"regulated programme by its name, whatever its field says",
+			catalog.Offering{Title: "Sjuksköterskeprogrammet", SchoolType: "HS", Configuration: "program", Subjects: []catalog.Code{sun("723x")}},
+			"2221=leder till legitimation som sjuksköterska (Sjuksköterskeprogrammet); title rule 'sjuksköterskeprogram'"},
+		{"regulated programme by its degree",
+			catalog.Offering{Title: "Omvårdnad, 180 hp", Degree: "Sjuksköterskeexamen", SchoolType: "HS", Configuration: "program"},
+			"2221=leder till legitimation som sjuksköterska (Sjuksköterskeexamen)"},
+		{"a programme name inside a longer word is not that programme",
+			catalog.Offering{Title: "Specialistsjuksköterskeprogrammet – distriktssköterska", SchoolType: "HS", Configuration: "program",
+				Subjects: []catalog.Code{sun("723h")}},
+			"2224=leder till behörighet som distriktssköterska (SUN 723h); title rule 'distriktssköterska'"},
+		{"the longer programme name wins",
+			catalog.Offering{Title: "Grundlärarprogrammet med inriktning mot arbete i fritidshem", SchoolType: "HS", Configuration: "program"},
+			"2342=leder till legitimation som grundlärare i fritidshem (Grundlärarprogrammet med inriktning mot arbete i fritidshem)"},
+		{"a standalone course in a regulated field is not the programme",
+			catalog.Offering{Title: "Farmakologi", SchoolType: "HS", Configuration: "kurs", Subjects: []catalog.Code{sun("723a")}}, ""},
+		{"MYH's five-position code before the field",
+			catalog.Offering{Title: "Mjukvaruarkitektur", SchoolType: "YH", Configuration: "program",
+				Subjects: []catalog.Code{sun("481a"), {Type: "MYH_SUN5", Code: "481ag"}}},
+			"2514=SUN 481ag -> 2514"},
+		{"MYH's catch-all code leaves the field out",
+			catalog.Offering{Title: "Besiktning", SchoolType: "YH", Configuration: "program",
+				Subjects: []catalog.Code{sun("582c"), {Type: "MYH_SUN5", Code: "582cy"}}}, ""},
 		{"unknown SSYK code ignored",
 			catalog.Offering{Title: "Okänt", SchoolType: "AUB", Subjects: []catalog.Code{{Type: "AUB_Subject", Code: "9999"}}}, ""},
 	}
@@ -82,6 +104,30 @@ func TestNewMapperRejectsBadTables(t *testing.T) {
 			_, err := NewMapper(tax, strings.NewReader(tc.crosswalk), strings.NewReader(tc.rules))
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error %v, want one containing %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestLoadRegulatedRejectsBadTables(t *testing.T) {
+	m, err := DefaultMapper()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const header = "ssyk;grant;occupation;terms;sun;note\n"
+	tests := []struct{ name, table, want string }{
+		{"unknown group", header + "2229;legitimation;sjuksköterska;sjuksköterskeprogram;723a;\n", `"2229" is not`},
+		{"unknown grant", header + "2221;licens;sjuksköterska;sjuksköterskeprogram;723a;\n", "grant"},
+		{"no occupation", header + "2221;legitimation;;sjuksköterskeprogram;723a;\n", "no occupation"},
+		{"short SUN field", header + "2221;legitimation;sjuksköterska;sjuksköterskeprogram;723;\n", "4-position"},
+		{"nothing to match", header + "2221;legitimation;sjuksköterska;;;\n", "neither"},
+		{"missing column", "ssyk;grant;occupation\n", "no column"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := m.LoadRegulated(strings.NewReader(tc.table))
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "legitimation") {
+				t.Errorf("error %v, want one naming the table and containing %q", err, tc.want)
 			}
 		})
 	}

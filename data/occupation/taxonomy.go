@@ -17,7 +17,7 @@ import (
 	"kurskatalog/data/catalog"
 )
 
-//go:embed ssyk2012.csv barometer.csv sun_ssyk.csv rules.csv learning_centres.csv
+//go:embed ssyk2012.csv barometer.csv sun_ssyk.csv rules.csv legitimation.csv learning_centres.csv
 var files embed.FS
 
 // Taxonomy is SSYK 2012 with Arbetsförmedlingen's barometer occupations.
