@@ -116,11 +116,12 @@ func (l *clientLimiter) evict(now time.Time) {
 	}
 }
 
-// rateLimit applies each client network's allowance to the API. The pages
-// are not limited: a person reading them is slower than any limit.
+// rateLimit applies each client network's allowance to the API and to the
+// MCP tools, which ask the same of the catalogue. The pages are not
+// limited: a person reading them is slower than any limit.
 func (s *Server) rateLimit() gin.HandlerFunc {
 	return func(c *gin.Context) {
-		if s.limiter == nil || !strings.HasPrefix(c.Request.URL.Path, "/api/") {
+		if p := c.Request.URL.Path; s.limiter == nil || !strings.HasPrefix(p, "/api/") && p != mcpPath {
 			c.Next()
 			return
 		}

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"html"
 	"net/http"
 	"net/url"
@@ -37,20 +38,28 @@ const (
 )
 
 func (s *Server) search(c *gin.Context) {
-	q, lang, err := s.searchQuery(c.Request.URL.Query())
+	out, err := s.searchAPI(c.Request.Context(), c.Request.URL.Query())
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	res, err := s.Index.Search(c.Request.Context(), q)
+	c.JSON(http.StatusOK, out)
+}
+
+// searchAPI answers a search given as /api/v1/search's parameters: the API
+// and the MCP tool both ask it, so that each filter is parsed in one place.
+func (s *Server) searchAPI(ctx context.Context, v url.Values) (searchResponse, error) {
+	q, lang, err := s.searchQuery(v)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return searchResponse{}, err
 	}
-	hits, err := s.hydrate(c.Request.Context(), res)
+	res, err := s.Index.Search(ctx, q)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return searchResponse{}, err
+	}
+	hits, err := s.hydrate(ctx, res)
+	if err != nil {
+		return searchResponse{}, err
 	}
 	out := searchResponse{Total: res.Total, TotalIntakes: res.Intakes, Group: q.Group, Page: q.Page, PerPage: q.PerPage,
 		Relaxed: res.Relaxed, Hits: make([]hit, 0, len(hits)), Facets: map[string][]catalog.FacetValue{}}
@@ -78,7 +87,7 @@ func (s *Server) search(c *gin.Context) {
 		}
 		out.Facets[f.Name] = labelled
 	}
-	c.JSON(http.StatusOK, out)
+	return out, nil
 }
 
 type searchResponse struct {

@@ -82,16 +82,7 @@ type Server struct {
 
 // New returns the handler with every route.
 func New(d Deps) *Handler {
-	if d.Log == nil {
-		d.Log = slog.Default()
-	}
-	if d.Now == nil {
-		d.Now = time.Now
-	}
-	d.Limits = d.Limits.withDefaults()
-	s := &Server{Deps: d, metrics: newMetrics(d.Index, d.Store), limiter: newClientLimiter(d.Limits),
-		started: time.Now().Format(time.RFC3339Nano)}
-	s.Index = newGuardedIndex(d.Index, d.Limits, s.metrics.observeSearch)
+	s := newServer(d)
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	r.Use(s.observe(), s.recovery(), s.limitRequests(), s.rateLimit(), s.conditional())
@@ -103,7 +94,11 @@ func New(d Deps) *Handler {
 		s.fail(c, catalog.Errorf(catalog.ENotFound, "no such path: %s", c.Request.URL.Path))
 	})
 	r.NoMethod(func(c *gin.Context) {
-		c.Header("Allow", "GET, HEAD") // every route is a GET, and answers HEAD (Handler)
+		allow := "GET, HEAD" // every route is a GET, and answers HEAD (Handler)
+		if c.Request.URL.Path == mcpPath {
+			allow = http.MethodPost // but the MCP tools, which are called
+		}
+		c.Header("Allow", allow)
 		c.JSON(http.StatusMethodNotAllowed, errorBody{Error: errorDetail{Code: "method_not_allowed", Message: "method not allowed"}})
 	})
 
@@ -129,7 +124,23 @@ func New(d Deps) *Handler {
 	r.GET("/flode.atom", canonicalPageQuery, s.atomFeed)
 	r.GET("/deadlines.ics", canonicalPageQuery, s.deadlinesCalendar)
 	r.GET("/static/*file", s.static)
+	r.POST(mcpPath, s.mcpHandler())
 	return &Handler{Engine: r, prime: s.primeViews}
+}
+
+// newServer fills in d's defaults and wraps its index in the limits.
+func newServer(d Deps) *Server {
+	if d.Log == nil {
+		d.Log = slog.Default()
+	}
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	d.Limits = d.Limits.withDefaults()
+	s := &Server{Deps: d, metrics: newMetrics(d.Index, d.Store), limiter: newClientLimiter(d.Limits),
+		started: time.Now().Format(time.RFC3339Nano)}
+	s.Index = newGuardedIndex(d.Index, d.Limits, s.metrics.observeSearch)
+	return s
 }
 
 //go:embed openapi.json

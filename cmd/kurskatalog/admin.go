@@ -17,6 +17,7 @@ import (
 
 	"kurskatalog/crawler/progress"
 	"kurskatalog/data/catalog"
+	"kurskatalog/server"
 )
 
 // The admin socket is how crawl and reindex reach a running service, which
@@ -26,6 +27,7 @@ import (
 const (
 	adminSocketFile = "admin.sock"
 	adminTokenFile  = "admin.token"
+	adminMCPPath    = "/v1/mcp"
 )
 
 // adminEvent is one line of an admin answer (JSON lines): progress while
@@ -118,6 +120,8 @@ func (a *app) startAdmin(ctx context.Context) (stop func()) {
 			return adminEvent{Offerings: n, Error: errorText(err)}
 		})
 	})
+	// The MCP tools, for `kurskatalog mcp` beside the service (mcp.go).
+	mux.Handle("POST "+adminMCPPath, server.MCPHandler(a.deps(nil)))
 	srv := &http.Server{Handler: requireToken(token, mux), ReadHeaderTimeout: 5 * time.Second,
 		IdleTimeout: time.Minute} // no WriteTimeout: an answer streams for as long as its crawl runs
 	go srv.Serve(ln)

@@ -6,6 +6,7 @@
 //	kurskatalog crawl   [--config FILE] [--data-dir DIR] [SOURCE_ID...]
 //	kurskatalog reindex [--config FILE] [--data-dir DIR]
 //	kurskatalog gaps    [--config FILE] [--data-dir DIR] [--municipality CODE|NAME] [--months N] [--max-km KM]
+//	kurskatalog mcp     [--config FILE] [--data-dir DIR]
 //	kurskatalog backup  [--data-dir DIR] FILE
 //	kurskatalog restore [--data-dir DIR] FILE
 package main

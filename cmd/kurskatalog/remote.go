@@ -23,19 +23,10 @@ import (
 // the command had done the work itself. Without an answering service it
 // fails at once with what to do.
 func askService(ctx context.Context, cmd string, cfg *Config, dataDir string, ids []string, inUse *inUseError, out, errOut io.Writer, logs *logSink) error {
-	sock := filepath.Join(dataDir, adminSocketFile)
-	if _, err := os.Stat(sock); err != nil {
-		return inUse.advice(cmd)
+	c, err := adminClientFor(cmd, cfg, dataDir, inUse)
+	if err != nil {
+		return err
 	}
-	token := cfg.AdminToken
-	if token == "" {
-		b, err := os.ReadFile(filepath.Join(dataDir, adminTokenFile))
-		if err != nil {
-			return fmt.Errorf("%w, and no admin token: set admin_token in the config or $KURSKATALOG_ADMIN_TOKEN as the service has it", inUse)
-		}
-		token = strings.TrimSpace(string(b))
-	}
-	c := &adminClient{sock: sock, token: token, inUse: inUse}
 	fmt.Fprintf(errOut, "kurskatalog %s: %s; it does the %s and reports here.\n", cmd, inUse, cmd)
 	switch cmd {
 	case "crawl":
@@ -55,6 +46,42 @@ func askService(ctx context.Context, cmd string, cfg *Config, dataDir string, id
 type adminClient struct {
 	sock, token string
 	inUse       *inUseError
+}
+
+// adminClientFor is the client of the service that owns dataDir (inUse
+// says who), for cmd. Without an admin socket (the owner is no service)
+// or a token it fails at once with what to do.
+func adminClientFor(cmd string, cfg *Config, dataDir string, inUse *inUseError) (*adminClient, error) {
+	sock := filepath.Join(dataDir, adminSocketFile)
+	if _, err := os.Stat(sock); err != nil {
+		return nil, inUse.advice(cmd)
+	}
+	token := cfg.AdminToken
+	if token == "" {
+		b, err := os.ReadFile(filepath.Join(dataDir, adminTokenFile))
+		if err != nil {
+			return nil, fmt.Errorf("%w, and no admin token: set admin_token in the config or $KURSKATALOG_ADMIN_TOKEN as the service has it", inUse)
+		}
+		token = strings.TrimSpace(string(b))
+	}
+	return &adminClient{sock: sock, token: token, inUse: inUse}, nil
+}
+
+// httpClient reaches the admin socket with the token. A service that sends
+// no answer's headers within headerTimeout is taken for hung.
+func (c *adminClient) httpClient(headerTimeout time.Duration) *http.Client {
+	return &http.Client{Transport: tokenTransport{token: c.token, next: &http.Transport{
+		DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+			d := net.Dialer{Timeout: time.Second}
+			return d.DialContext(ctx, "unix", c.sock)
+		},
+		ResponseHeaderTimeout: headerTimeout,
+	}}}
+}
+
+// unreachable is the error for a service that did not answer.
+func (c *adminClient) unreachable(err error) error {
+	return fmt.Errorf("%w (%w: %v): %s", c.inUse, errNoService, err, c.inUse.remedy())
 }
 
 // crawl is a crawlFunc that has the service crawl.
@@ -91,23 +118,16 @@ func (c *adminClient) crawl(ctx context.Context, ids []string, watch func(id str
 // do posts to path and reads the answer's lines until the outcome, which it
 // returns with the outcome's error.
 func (c *adminClient) do(ctx context.Context, path string, body []byte, onProgress func([]sourceProgress)) (*adminEvent, error) {
-	hc := &http.Client{Transport: &http.Transport{
-		DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
-			d := net.Dialer{Timeout: time.Second}
-			return d.DialContext(ctx, "unix", c.sock)
-		},
-		// The service answers at once and then streams: a service that
-		// does not is hung, and the command must not wait with it.
-		ResponseHeaderTimeout: time.Second,
-	}}
+	// The service answers at once and then streams: a service that does
+	// not is hung, and the command must not wait with it.
+	hc := c.httpClient(time.Second)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, "http://kurskatalog"+path, bytes.NewReader(body))
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("Authorization", "Bearer "+c.token)
 	resp, err := hc.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("%w (%w: %v): %s", c.inUse, errNoService, err, c.inUse.remedy())
+		return nil, c.unreachable(err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode == http.StatusUnauthorized {

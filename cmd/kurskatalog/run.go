@@ -7,14 +7,24 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"strings"
+
+	"github.com/modelcontextprotocol/go-sdk/mcp"
 )
+
+// nopWriteCloser is a writer that the transport may close: stdout stays
+// the caller's.
+type nopWriteCloser struct{ io.Writer }
+
+func (nopWriteCloser) Close() error { return nil }
 
 const usage = `Usage:
   kurskatalog serve   [--config FILE] [--data-dir DIR] [--addr HOST:PORT]
   kurskatalog crawl   [--config FILE] [--data-dir DIR] [SOURCE_ID...]
   kurskatalog reindex [--config FILE] [--data-dir DIR]
   kurskatalog gaps    [--config FILE] [--data-dir DIR] [--municipality CODE|NAME] [--months N] [--max-km KM]
+  kurskatalog mcp     [--config FILE] [--data-dir DIR]   (MCP tools on stdin and stdout)
   kurskatalog backup  [--data-dir DIR] FILE   (while serve runs, too)
   kurskatalog restore [--data-dir DIR] FILE   (with nothing running on the data dir)
 
@@ -40,7 +50,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	months := fs.Int("months", 12, "how many months ahead a start must be (gaps)")
 	maxKm := fs.Float64("max-km", 60, "how far a resident travels to study on site, straight line (gaps)")
 	switch cmd {
-	case "serve", "crawl", "reindex", "gaps", "backup", "restore":
+	case "serve", "crawl", "reindex", "gaps", "mcp", "backup", "restore":
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -80,6 +90,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		if err := gapsCommand(ctx, cfg, *dataDir, *municipality, *months, *maxKm, stdout); err != nil {
 			fmt.Fprintf(stderr, "kurskatalog gaps: %v\n", err)
+			return 1
+		}
+		return 0
+	}
+	if cmd == "mcp" {
+		// stdout is the protocol's: the log goes to stderr, as always.
+		t := &mcp.IOTransport{Reader: os.Stdin, Writer: nopWriteCloser{stdout}}
+		if err := mcpCommand(ctx, cfg, *dataDir, log, t, stderr); err != nil {
+			fmt.Fprintf(stderr, "kurskatalog mcp: %v\n", err)
 			return 1
 		}
 		return 0

@@ -161,7 +161,13 @@ func (a *app) SourceStatuses(ctx context.Context) ([]catalog.SourceStatus, error
 // handler is the HTTP interface over this app's store and index; ready
 // tells it whether to take traffic (/readyz).
 func (a *app) handler(ready func() bool) *server.Handler {
+	return server.New(a.deps(ready))
+}
+
+// deps are what the HTTP interface and the MCP tools read: this app's
+// store and index, on the configured clock.
+func (a *app) deps(ready func() bool) server.Deps {
 	now, asOf := a.cfg.clock()
-	return server.New(server.Deps{Index: a.ix, Store: a.db, Sources: a, Coverage: a.db, Taxonomy: a.tax, Log: a.log,
-		Now: now, DataAsOf: asOf, PublicURL: a.cfg.PublicURL, Limits: a.cfg.HTTP.limits(), Ready: ready})
+	return server.Deps{Index: a.ix, Store: a.db, Sources: a, Coverage: a.db, Taxonomy: a.tax, Log: a.log,
+		Now: now, DataAsOf: asOf, PublicURL: a.cfg.PublicURL, Limits: a.cfg.HTTP.limits(), Ready: ready}
 }
