@@ -52,6 +52,7 @@ func (s *Server) search(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	s.noteSearch(c, q, res.Total)
 	out := searchResponse{Total: res.Total, TotalIntakes: res.Intakes, Group: q.Group, Page: q.Page, PerPage: q.PerPage,
 		Relaxed: res.Relaxed, Hits: make([]hit, 0, len(hits)), Facets: map[string][]catalog.FacetValue{}}
 	for i := range hits {
