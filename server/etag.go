@@ -101,6 +101,9 @@ func (s *Server) etag(c *gin.Context) (string, bool) {
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00%d\x00%s\x00%s", s.started, version, s.Index.Version(), s.today().Format(time.DateOnly), cookieLang(c))
+	if s.Insights != nil && (c.FullPath() == "/tackning" || c.FullPath() == "/api/v1/insights") {
+		fmt.Fprintf(h, "\x00%d", s.Insights.Version()) // the searches recorded since
+	}
 	if c.FullPath() == "/kurs/:id" {
 		if ref, err := url.Parse(c.Request.Referer()); err == nil {
 			fmt.Fprintf(h, "\x00%s", ref.RequestURI())

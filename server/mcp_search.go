@@ -101,7 +101,7 @@ func (s *Server) searchCourses(ctx context.Context, in searchCoursesArgs) (searc
 	if in.PerPage != 0 {
 		v.Set("per_page", strconv.Itoa(in.PerPage))
 	}
-	res, err := s.searchAPI(ctx, v)
+	res, _, err := s.searchAPI(ctx, v)
 	if err != nil {
 		return searchCoursesResult{}, err
 	}

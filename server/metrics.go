@@ -21,6 +21,9 @@ type metrics struct {
 	requests *prometheus.CounterVec
 	duration *prometheus.HistogramVec
 	searches *prometheus.HistogramVec
+	// insightsDropped counts the searches with few results not recorded
+	// because the queue to the store was full (insights.go).
+	insightsDropped prometheus.Counter
 }
 
 func newMetrics(ix Index, store Store) *metrics {
@@ -41,8 +44,12 @@ func newMetrics(ix Index, store Store) *metrics {
 			// A search takes well under a millisecond to a few (docs/benchmarks.md).
 			Buckets: []float64{.0001, .00025, .0005, .001, .0025, .005, .01, .025, .05, .1, .25, 1, 5},
 		}, []string{"outcome"}),
+		insightsDropped: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "kurskatalog_insights_dropped_total",
+			Help: "Searches that found few courses and were not recorded, because the queue to the store was full.",
+		}),
 	}
-	m.registry.MustRegister(m.requests, m.duration, m.searches, catalogueCollector{ix, store},
+	m.registry.MustRegister(m.requests, m.duration, m.searches, m.insightsDropped, catalogueCollector{ix, store},
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

@@ -130,6 +130,7 @@ type coverageView struct {
 	Centres        []centreGroup
 	MaxKm          int
 	MaxSessions    int
+	Insights       *insightsView // pages_insights.go
 }
 
 type coverageColumn struct {
@@ -195,6 +196,10 @@ func (s *Server) coveragePage(c *gin.Context) {
 			s.failPage(c, p, err)
 			return
 		}
+	}
+	if v.Insights, err = s.insightsSection(c.Request.Context(), f.Municipality, lang); err != nil {
+		s.failPage(c, p, err)
+		return
 	}
 	s.render(c, 200, "coverage", p, v)
 }

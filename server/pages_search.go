@@ -111,6 +111,7 @@ func (s *Server) searchPage(c *gin.Context) {
 		return
 	}
 
+	s.noteSearch(c, q, res.Total)
 	st := searchState(raw)
 	m := pages.Messages
 	v := searchView{Query: q.Text, Total: res.Total, Relaxed: res.Relaxed, CountText: m.N(lang, "results.count", res.Total),

@@ -38,28 +38,29 @@ const (
 )
 
 func (s *Server) search(c *gin.Context) {
-	out, err := s.searchAPI(c.Request.Context(), c.Request.URL.Query())
+	out, q, err := s.searchAPI(c.Request.Context(), c.Request.URL.Query())
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
+	s.noteSearch(c, q, out.Total)
 	c.JSON(http.StatusOK, out)
 }
 
 // searchAPI answers a search given as /api/v1/search's parameters: the API
 // and the MCP tool both ask it, so that each filter is parsed in one place.
-func (s *Server) searchAPI(ctx context.Context, v url.Values) (searchResponse, error) {
+func (s *Server) searchAPI(ctx context.Context, v url.Values) (searchResponse, catalog.SearchQuery, error) {
 	q, lang, err := s.searchQuery(v)
 	if err != nil {
-		return searchResponse{}, err
+		return searchResponse{}, q, err
 	}
 	res, err := s.Index.Search(ctx, q)
 	if err != nil {
-		return searchResponse{}, err
+		return searchResponse{}, q, err
 	}
 	hits, err := s.hydrate(ctx, res)
 	if err != nil {
-		return searchResponse{}, err
+		return searchResponse{}, q, err
 	}
 	out := searchResponse{Total: res.Total, TotalIntakes: res.Intakes, Group: q.Group, Page: q.Page, PerPage: q.PerPage,
 		Relaxed: res.Relaxed, Hits: make([]hit, 0, len(hits)), Facets: map[string][]catalog.FacetValue{}}
@@ -87,7 +88,7 @@ func (s *Server) searchAPI(ctx context.Context, v url.Values) (searchResponse, e
 		}
 		out.Facets[f.Name] = labelled
 	}
-	return out, nil
+	return out, q, nil
 }
 
 type searchResponse struct {

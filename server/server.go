@@ -67,6 +67,9 @@ type Deps struct {
 	Limits    Limits
 	// Ready tells /readyz whether the catalogue is loaded; nil means it is.
 	Ready func() bool
+	// Insights records the searches that find few courses and publishes
+	// them (insights.go); nil when the configuration turns them off.
+	Insights Insights
 }
 
 // Server holds the handlers' dependencies.
@@ -114,6 +117,7 @@ func New(d Deps) *Handler {
 	api.GET("/sources", s.sources)
 	api.GET("/coverage", s.coverage)
 	api.GET("/suggest", s.suggest)
+	api.GET("/insights", s.insightsAPI)
 
 	r.GET("/", canonicalPageQuery, s.searchPage)
 	r.GET("/kurs/:id", s.offeringPage)

@@ -16,6 +16,7 @@ import (
 	"kurskatalog/crawler"
 	"kurskatalog/crawler/progress"
 	"kurskatalog/data/catalog"
+	"kurskatalog/data/insights"
 	"kurskatalog/data/occupation"
 	"kurskatalog/data/sqlite"
 	"kurskatalog/index"
@@ -37,6 +38,8 @@ type app struct {
 	// cron and entries are set while serving, for the next-run times.
 	cron    *cron.Cron
 	entries map[string]cron.EntryID
+	// insights records searches while serving when enabled (insights.go).
+	insights *insights.Recorder
 	// rebuilt says that opening rebuilt the index from the store: a
 	// reindex command has nothing left to do.
 	rebuilt bool

@@ -47,6 +47,8 @@ type Config struct {
 	// that would grow it further fails as on a full disk and changes
 	// nothing, before the disk the service shares really fills.
 	MaxDBMB float64 `yaml:"max_db_mb"`
+	// Insights records the searches that find few courses (insights.go).
+	Insights InsightsConfig `yaml:"insights"`
 }
 
 // SourceConfig is one source. Kind selects the adapter; URL is always the
@@ -142,6 +144,7 @@ func (c *Config) setDefaults() {
 		c.FullEvery = Duration(7 * 24 * time.Hour)
 	}
 	c.HTTP.setDefaults()
+	c.Insights.setDefaults()
 	for i := range c.Sources {
 		s := &c.Sources[i]
 		if s.Kind == "html" && len(s.Site.StartURLs) == 0 && s.URL != "" {
@@ -176,6 +179,9 @@ func (c *Config) Validate() error {
 		return err
 	}
 	if err := c.HTTP.validate(); err != nil {
+		return err
+	}
+	if err := c.Insights.validate(); err != nil {
 		return err
 	}
 	if c.Today != "" {

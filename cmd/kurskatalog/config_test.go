@@ -73,3 +73,28 @@ func loadConfigText(t *testing.T, text string) (*Config, error) {
 	}
 	return loadConfig(path)
 }
+
+// Search insights are on by default, and what cannot work is refused.
+func TestInsightsConfig(t *testing.T) {
+	cfg, err := loadConfig("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in := cfg.Insights; !*in.Enabled || in.RetentionWeeks != 52 || in.Few != 3 {
+		t.Errorf("defaults: enabled %v, retention %d, few %d", *in.Enabled, in.RetentionWeeks, in.Few)
+	}
+	withDefault := func(yaml string) string { return string(defaultConfig) + "\n" + yaml + "\n" }
+	off, err := loadConfigText(t, withDefault("insights: {enabled: false}"))
+	if err != nil || *off.Insights.Enabled || off.Insights.Few != 3 {
+		t.Errorf("turned off: %+v %v", off.Insights, err)
+	}
+	for yaml, want := range map[string]string{
+		"insights: {retention_weeks: -1}": "retention_weeks",
+		"insights: {few: 1000}":           "few",
+		"insights: {fwe: 3}":              "fwe",
+	} {
+		if _, err := loadConfigText(t, withDefault(yaml)); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want an error about %s", yaml, err, want)
+		}
+	}
+}

@@ -89,6 +89,9 @@ func TestAPIResponsesMatchOpenAPI(t *testing.T) {
 		{"coverage as CSV", "/api/v1/coverage?format=csv&view=cells", 200, false},
 		{"coverage, bad municipality", "/api/v1/coverage?municipality=Sveg", 400, false},
 		{"coverage, bad window", "/api/v1/coverage?from=2027-01-01&to=2026-01-01", 400, false},
+		{"insights", "/api/v1/insights", 200, false},
+		{"insights of one municipality as CSV", "/api/v1/insights?municipality=2361&weeks=4&format=csv", 200, false},
+		{"insights, bad weeks", "/api/v1/insights?weeks=0", 400, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := tc.path

@@ -27,6 +27,7 @@ func (a *app) serve(ctx context.Context, addr string, out io.Writer) error {
 		return err
 	}
 	var ready atomic.Bool
+	defer a.startInsights()() // after the HTTP server's shutdown: its last searches are written
 	srv := a.httpServer(ready.Load)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -169,5 +170,6 @@ func (a *app) handler(ready func() bool) *server.Handler {
 func (a *app) deps(ready func() bool) server.Deps {
 	now, asOf := a.cfg.clock()
 	return server.Deps{Index: a.ix, Store: a.db, Sources: a, Coverage: a.db, Taxonomy: a.tax, Log: a.log,
-		Now: now, DataAsOf: asOf, PublicURL: a.cfg.PublicURL, Limits: a.cfg.HTTP.limits(), Ready: ready}
+		Now: now, DataAsOf: asOf, PublicURL: a.cfg.PublicURL, Limits: a.cfg.HTTP.limits(), Ready: ready,
+		Insights: a.searchInsights()}
 }

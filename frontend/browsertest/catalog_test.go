@@ -15,6 +15,7 @@ import (
 	"kurskatalog/crawler/yrkesbarometer"
 	"kurskatalog/data"
 	"kurskatalog/data/catalog"
+	"kurskatalog/data/insights"
 	"kurskatalog/data/occupation"
 	"kurskatalog/data/sqlite"
 	"kurskatalog/index"
@@ -68,7 +69,16 @@ func serveCatalogue(t *testing.T, dir string) (srv, later *httptest.Server, err 
 	if err != nil {
 		return nil, nil, err
 	}
-	srv = httptest.NewServer(server.New(server.Deps{Index: ix, Store: db, Coverage: db, Taxonomy: tax, Log: log, DataAsOf: asOf}))
+	// Searches that found nothing, made often enough to be shown on the
+	// coverage page (data/insights), this week.
+	rec := insights.NewRecorder(db, insights.Options{Log: log})
+	rec.Start()
+	for range insights.K {
+		rec.Record("2361", "Hovslagare", "mode=onsite", 0)
+	}
+	rec.Close()
+	srv = httptest.NewServer(server.New(server.Deps{Index: ix, Store: db, Coverage: db, Taxonomy: tax, Log: log, DataAsOf: asOf,
+		Insights: rec}))
 	t.Cleanup(srv.Close)
 	later = httptest.NewServer(server.New(server.Deps{Index: ix, Store: db, Coverage: db, Taxonomy: tax, Log: log, DataAsOf: asOf,
 		Now: func() time.Time { return laterDay }}))

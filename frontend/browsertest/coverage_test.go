@@ -78,6 +78,12 @@ func coverageFilterAndMap(b *browser) {
 		b.t.Error("a gap cell is marked by colour alone")
 	}
 
+	// The searches that found nothing: a row with its words, linking the
+	// same search.
+	if row := eval[string](b, `(document.querySelector("#sokningar tbody th a") || {}).textContent || ""`); row != "hovslagare" {
+		b.t.Errorf("the searches section's first row is %q, want hovslagare", row)
+	}
+
 	// Filter: all occupations of SSYK major group 5, six months.
 	b.do(chromedp.Click(chromedp.ID("visa-alla")),
 		chromedp.SetValue(chromedp.ID("falt"), "5"),

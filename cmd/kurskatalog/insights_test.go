@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"testing"
+
+	"kurskatalog/data/catalog"
+)
+
+// The configuration decides whether searches are recorded: through the
+// app's own wiring, server and SQLite store, five searches that find
+// nothing are stored when on and not at all when off.
+func TestInsightsRecordedOnlyWhenEnabled(t *testing.T) {
+	for _, tc := range []struct {
+		name, yaml string
+		want       int
+	}{
+		{"on by default", "", 5},
+		{"off", "insights: {enabled: false}", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg, err := loadConfigText(t, string(defaultConfig)+"\n"+tc.yaml+"\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := openApp(context.Background(), cfg, filepath.Join(t.TempDir(), "var"), slog.New(slog.NewTextHandler(io.Discard, nil)), true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer a.Close()
+			stop := a.startInsights()
+			srv := httptest.NewServer(a.handler(nil))
+			for range 5 {
+				req, _ := http.NewRequest(http.MethodGet, srv.URL+"/api/v1/search?q=svetsning", nil)
+				req.Header.Set("User-Agent", "Mozilla/5.0 Firefox/128.0")
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				resp.Body.Close()
+			}
+			srv.Close()
+			stop() // as serve does after its last request
+			groups, err := a.db.SearchGroups(context.Background(), catalog.SearchGroupFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, g := range groups {
+				n += g.Searches
+			}
+			if n != tc.want {
+				t.Errorf("%d searches stored, want %d: %+v", n, tc.want, groups)
+			}
+		})
+	}
+}
