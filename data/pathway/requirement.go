@@ -14,12 +14,12 @@ import (
 type Requirement struct {
 	// Label is the requirement as the source words it ("Matematik
 	// 2a/2b/2c"), or the name of basic eligibility.
-	Label   string
-	Courses []string
+	Label   string   `json:"label"`
+	Courses []string `json:"courses"`
 	// Basic marks basic eligibility (grundläggande behörighet), which a
 	// gymnasium diploma gives; the other requirements are specific
 	// courses (särskild behörighet) that a diploma may lack.
-	Basic bool
+	Basic bool `json:"basic"`
 }
 
 // Needs is what an eligibility text asks of a learner.
