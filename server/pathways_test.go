@@ -3,6 +3,7 @@ package server_test
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -113,4 +114,46 @@ func TestPathwaysAPI(t *testing.T) {
 	}
 	get("/api/v1/occupations/9999/pathways?municipality=2361", 404)
 	get("/api/v1/occupations/53/pathways?municipality=2361", 404)
+}
+
+func TestPathwaysSection(t *testing.T) {
+	base := newBundledServer(t)
+	for _, tc := range []struct {
+		path     string
+		status   int
+		contains []string
+		lacks    []string
+	}{
+		{"/yrke/5321?municipality=2361&from=grundskola", 200, []string{"Vägen till yrket",
+			"Steg 1: Komvux på gymnasial nivå: behörighet", "Matematik 1a/1b/1c (krävs av", "Ingen kurs går att nå från Härjedalen.",
+			"Närmast:", `<option value="grundskola" selected>grundskola</option>`, `<input type="hidden" name="from" value="grundskola">`,
+			"Ingen validering mot yrket erbjuds just nu."}, []string{"Svenska för invandrare, kurs A"}},
+		{"/yrke/5321?municipality=2361", 200, []string{"Steg 1: Svenska för invandrare (sfi)", "Svenska för invandrare, kurs"}, nil},
+		{"/yrke/5321?municipality=2380&from=gymnasium&lang=en", 200, []string{"The way to the occupation", "an upper secondary diploma",
+			"No validation towards the occupation is offered at present."}, []string{"Engelska 5–6"}},
+		{"/yrke/5321", 200, []string{"Välj en kommun ovan", `id="validation-none"`}, nil},
+		{"/yrke/2611?municipality=2380", 200, []string{"så det finns ingen väg att visa"}, nil},
+		{"/yrke/5321?municipality=2361&from=phd", 400, []string{"from"}, nil},
+	} {
+		res, err := http.Get(base + tc.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != tc.status {
+			t.Errorf("GET %s: %d, want %d", tc.path, res.StatusCode, tc.status)
+		}
+		page := string(b)
+		for _, want := range tc.contains {
+			if !strings.Contains(page, want) {
+				t.Errorf("GET %s lacks %q", tc.path, want)
+			}
+		}
+		for _, bad := range tc.lacks {
+			if strings.Contains(page, bad) {
+				t.Errorf("GET %s has %q", tc.path, bad)
+			}
+		}
+	}
 }
