@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"kurskatalog/data/catalog"
+	"kurskatalog/data/validation"
 )
 
 // Store is what a run needs from the catalogue's storage.
@@ -122,6 +123,12 @@ func (r *Runner) fetchAndApply(ctx context.Context, src Source, since time.Time,
 	}
 	if batch.Source == "" {
 		batch.Source = src.ID()
+	}
+	for i := range batch.Offerings {
+		// A source may mark validation itself; the words of any source
+		// mark it too (data/validation).
+		o := &batch.Offerings[i]
+		o.Validation = o.Validation || validation.Offered(o)
 	}
 	if r.Occupations != nil {
 		for i := range batch.Offerings {

@@ -10,7 +10,6 @@ import (
 
 	"kurskatalog/crawler/emil3/emil3test"
 	"kurskatalog/data/catalog"
-	"kurskatalog/data/occupation"
 )
 
 // The tests search the bundled Susa-navet snapshot, imported by the real
@@ -21,20 +20,9 @@ import (
 // in every test, so that the past and the start periods do not drift.
 var snapshotDay = time.Date(2026, 11, 20, 0, 0, 0, 0, catalog.Stockholm)
 
+// As at import: every offering with the occupations it leads to.
 var snapshotOfferings = sync.OnceValues(func() ([]catalog.Offering, error) {
-	offerings, err := emil3test.ImportBundled(context.Background())
-	if err != nil {
-		return nil, err
-	}
-	// As at import: every offering with the occupations it leads to.
-	mapper, err := occupation.DefaultMapper()
-	if err != nil {
-		return nil, err
-	}
-	for i := range offerings {
-		offerings[i].Occupations = mapper.Map(offerings[i])
-	}
-	return offerings, nil
+	return emil3test.ImportBundledMapped(context.Background())
 })
 
 // loadSnapshot returns the snapshot's offerings, imported once per run.

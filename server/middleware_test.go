@@ -69,7 +69,8 @@ func importRun(ctx context.Context, db *sqlite.DB, offerings []catalog.Offering)
 func getRoutes(t *testing.T) []string {
 	t.Helper()
 	values := map[string]string{"/kurs/:id": "/kurs/e.sv1.a", "/api/v1/offerings/:id": "/api/v1/offerings/e.sv1.a",
-		"/yrke/:ssyk": "/yrke/5321", "/static/*file": "/static/app.js"}
+		"/yrke/:ssyk": "/yrke/5321", "/static/*file": "/static/app.js",
+		"/api/v1/occupations/:ssyk/pathways": "/api/v1/occupations/5321/pathways?municipality=2361"}
 	var paths []string
 	for _, r := range server.New(server.Deps{}).Routes() {
 		if r.Method != http.MethodGet {

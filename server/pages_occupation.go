@@ -44,6 +44,7 @@ type occupationView struct {
 	SearchURL       string      // every course towards the occupation, in the search
 	CoverageURL     string
 	MaxKm, Sessions int
+	Pathways        pathwaysView // pages_pathways.go
 }
 
 // ssykLevel is one level of a group's place in SSYK.
@@ -98,7 +99,7 @@ func (s *Server) occupationPage(c *gin.Context) {
 		return
 	}
 	v := c.Request.URL.Query()
-	if err := onlyParams(v, "municipality", "lang"); err != nil {
+	if err := onlyParams(v, "municipality", "lang", "from"); err != nil {
 		s.failPage(c, p, err)
 		return
 	}
@@ -147,6 +148,13 @@ func (s *Server) occupationPage(c *gin.Context) {
 		return
 	}
 	ov.Groups, ov.Farther = groups, farther
+	if ov.Pathways, err = s.pathwaysSection(cd.Offerings, code, canonical, muni, v.Get("from"), lang); err != nil {
+		s.failPage(c, p, err)
+		return
+	}
+	if f := v.Get("from"); f != "" {
+		ov.Hidden = append(ov.Hidden, hiddenField{"from", f}) // the municipality form keeps the starting point
+	}
 	for _, g := range groups {
 		ov.Total += g.Count
 	}

@@ -118,6 +118,7 @@ func New(d Deps) *Handler {
 	api.GET("/coverage", s.coverage)
 	api.GET("/suggest", s.suggest)
 	api.GET("/insights", s.insightsAPI)
+	api.GET("/occupations/:ssyk/pathways", s.pathways)
 
 	r.GET("/", canonicalPageQuery, s.searchPage)
 	r.GET("/kurs/:id", s.offeringPage)

@@ -21,6 +21,7 @@ const (
 	FacetStudentAid      = "student_aid"
 	FacetApplicationOpen = "application_open"
 	FacetOccupation      = "occupation"
+	FacetValidation      = "validation"
 )
 
 // Facet defines one facet: which values an offering has, how they are named
@@ -67,6 +68,7 @@ const (
 	StudentAidYes     = "eligible"     // qualifies for CSN student aid
 	StudentAidNo      = "not_eligible" // does not
 	ApplicationIsOpen = "true"         // open for application today
+	ValidationOffered = "true"         // validation of prior learning (Offering.Validation)
 )
 
 // StartPeriod returns the offering's start period on day today, or "" when
@@ -269,6 +271,14 @@ var Facets = []Facet{
 				return StudentAidNo, true
 			}
 			return s, false
+		}},
+	{Name: FacetValidation, Order: []string{ValidationOffered},
+		Labels: map[string]Label{ValidationOffered: {"Validering av tidigare kunskaper", "Validation of prior learning"}},
+		Values: func(o *Offering, _ time.Time) []string {
+			if o.Validation {
+				return []string{ValidationOffered}
+			}
+			return nil
 		}},
 	// Occupations are named from the SSYK taxonomy (data/occupation) by
 	// whoever shows them; the catalogue only knows the codes.

@@ -100,6 +100,11 @@ type Offering struct {
 	Places      int               `json:"places,omitempty"`
 	StudentAid  string            `json:"student_aid,omitempty"` // EMIL3 C_StudentAid: ja, nej, A 1...
 
+	// Validation is set at import when the offering is, or plainly
+	// includes, validation of prior learning (validering: what a learner
+	// knows from work or abroad assessed and graded); see data/validation.
+	Validation bool `json:"validation,omitempty"`
+
 	// Eligibility is the entry requirement and PriorKnowledge the
 	// recommended (not required) prior knowledge, both sanitised HTML.
 	Eligibility    string `json:"eligibility,omitempty"`

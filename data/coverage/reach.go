@@ -93,13 +93,7 @@ func (p *Params) inWindow(o *catalog.Offering) bool {
 // nearestKm is the distance from origin to the closest of o's places, and
 // false when none of them is known.
 func (p *Params) nearestKm(origin Point, municipalities []string) (float64, bool) {
-	best, ok := math.Inf(1), false
-	for _, m := range municipalities {
-		if pt, known := p.Places[m]; known {
-			best, ok = math.Min(best, DistanceKm(origin, pt)), true
-		}
-	}
-	return best, ok
+	return p.Places.nearest(origin, municipalities)
 }
 
 // reach classifies o for a resident of home who travels from origin.

@@ -261,6 +261,7 @@ func TestPagesInBrowser(t *testing.T) {
 	t.Run("suggestions work or stay out of the way", func(t *testing.T) { b.t = t; suggestions(b) })
 	t.Run("occupation from an offering", func(t *testing.T) { b.t = t; occupationFromOffering(b) })
 	t.Run("coverage: map, filter, municipality", func(t *testing.T) { b.t = t; coverageFilterAndMap(b) })
+	t.Run("pathway from a starting point", func(t *testing.T) { b.t = t; pathwayFromStartingPoint(b) })
 	t.Run("every page passes axe and fits a phone", func(t *testing.T) { b.t = t; everyPage(b) })
 }
 

@@ -20,6 +20,7 @@ import (
 	"kurskatalog/crawler/snapshot"
 	"kurskatalog/data"
 	"kurskatalog/data/catalog"
+	"kurskatalog/data/occupation"
 )
 
 // URL is the live API's base URL, which the in-process server answers
@@ -84,6 +85,23 @@ func ImportBundled(ctx context.Context) ([]catalog.Offering, error) {
 		return nil, err
 	}
 	return Import(ctx, ds, data.JamtlandMunicipalities)
+}
+
+// ImportBundledMapped is ImportBundled with every offering mapped to the
+// occupations it leads to, as the service's import maps them.
+func ImportBundledMapped(ctx context.Context) ([]catalog.Offering, error) {
+	offerings, err := ImportBundled(ctx)
+	if err != nil {
+		return nil, err
+	}
+	mapper, err := occupation.DefaultMapper()
+	if err != nil {
+		return nil, err
+	}
+	for i := range offerings {
+		offerings[i].Occupations = mapper.Map(offerings[i])
+	}
+	return offerings, nil
 }
 
 // ImportNational generates n national events with seed (National) and
