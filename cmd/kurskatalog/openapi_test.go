@@ -87,6 +87,9 @@ func TestAPIResponsesMatchOpenAPI(t *testing.T) {
 		{"coverage with no gaps", "/api/v1/coverage?occupation=2512&view=gaps", 200, false},
 		{"coverage, former sessions name", "/api/v1/coverage?max_sessions=2", 200, false},
 		{"coverage as CSV", "/api/v1/coverage?format=csv&view=cells", 200, false},
+		{"coverage by bus", "/api/v1/coverage?municipality=2305&max_bus_minutes=60", 200, false},
+		{"coverage by bus, bad minutes", "/api/v1/coverage?max_bus_minutes=0", 400, true},
+		{"coverage by bus, not a number", "/api/v1/coverage?max_bus_minutes=en+timme", 400, true},
 		{"coverage, bad municipality", "/api/v1/coverage?municipality=Sveg", 400, false},
 		{"coverage, bad window", "/api/v1/coverage?from=2027-01-01&to=2026-01-01", 400, false},
 	} {

@@ -19,6 +19,13 @@ type Store interface {
 type Data struct {
 	Offerings []catalog.Offering
 	Demand    []catalog.Demand
+	// Transit is the bus travel times, when the store has a GTFS import.
+	Transit *catalog.Transit
+}
+
+// TransitStore is a store that also holds bus travel times.
+type TransitStore interface {
+	Transit(ctx context.Context) (catalog.Transit, error)
 }
 
 // Load reads Data for region (an SCB county code, "23") from store.
@@ -36,6 +43,15 @@ func Load(ctx context.Context, store Store, region string) (*Data, error) {
 		return nil, err
 	}
 	d.Demand = CountyDemand(demand, region)
+	if ts, ok := store.(TransitStore); ok {
+		tr, err := ts.Transit(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if len(tr.Times) > 0 {
+			d.Transit = &tr
+		}
+	}
 	return d, nil
 }
 
@@ -47,7 +63,14 @@ func (d *Data) Report(names func(string) string, p Params) (Report, error) {
 		Occupations: func(o catalog.Offering) []catalog.OccupationMatch { return o.Occupations },
 		Demand:      d.Demand,
 		Names:       names,
+		Transit:     d.Transit,
 	}, p)
+}
+
+// Reach tells whether, and how, a resident of municipality can take o
+// within the window of p, by bus when p.MaxBusMinutes is set.
+func (d *Data) Reach(o catalog.Offering, municipality string, p Params) (catalog.Reach, bool, error) {
+	return reachWith(o, municipality, p, d.Transit)
 }
 
 // FromStore loads the data of p.Region from store and computes its report.
