@@ -24,6 +24,33 @@ type busKey struct {
 	town   string
 }
 
+// BusMinutes is the quickest bus journey on the timetable's weekday morning
+// from the seat of municipality to where o is held, and false when the bus
+// reaches none of its places by then or no timetable is imported.
+func (d *Data) BusMinutes(o catalog.Offering, municipality string) (int, bool) {
+	places, err := DefaultPlaces()
+	if err != nil {
+		return 0, false
+	}
+	origin, ok := places[municipality]
+	bus := d.shared()
+	if !ok || bus == nil {
+		return 0, false
+	}
+	return bus.offering(&o, municipality, origin, places)
+}
+
+// shared is d's bus times without a memo, built once: Data is read by
+// concurrent requests.
+func (d *Data) shared() *busTimes {
+	d.busOnce.Do(func() {
+		if d.bus = newBusTimes(d.Transit); d.bus != nil {
+			d.bus.memo = nil
+		}
+	})
+	return d.bus
+}
+
 func newBusTimes(tr *catalog.Transit) *busTimes {
 	if tr == nil || len(tr.Times) == 0 {
 		return nil
@@ -67,13 +94,19 @@ func (b *busTimes) offering(o *catalog.Offering, home string, origin Point, plac
 	return best, best >= 0
 }
 
-// minutes is the quickest journey of k, memoised: a report asks for the
-// same few places many times.
-func (b *busTimes) minutes(k busKey, origin Point) int {
+// minutes is the quickest journey of k, memoised when b has a memo (one
+// report's, which asks for the same few places many times; a shared
+// busTimes has none, so that concurrent readers do not write).
+func (b *busTimes) minutes(k busKey, origin Point) (m int) {
 	if m, ok := b.memo[k]; ok {
 		return m
 	}
-	m := -1
+	defer func() {
+		if b.memo != nil {
+			b.memo[k] = m
+		}
+	}()
+	m = -1
 	if k.town == "" {
 		// Within a walk of home: no bus needed.
 		if d := DistanceKm(origin, k.place) * 1000; d <= catalog.WalkRadiusMetres {
@@ -97,6 +130,5 @@ func (b *busTimes) minutes(k busKey, origin Point) int {
 			m = total
 		}
 	}
-	b.memo[k] = m
 	return m
 }

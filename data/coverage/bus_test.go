@@ -3,48 +3,25 @@ package coverage_test
 import (
 	"context"
 	"errors"
-	"io/fs"
 	"testing"
 	"time"
 
 	"kurskatalog/crawler/emil3/emil3test"
-	"kurskatalog/crawler/gtfs"
-	"kurskatalog/data"
+	"kurskatalog/crawler/gtfs/gtfstest"
 	"kurskatalog/data/catalog"
 	"kurskatalog/data/coverage"
 	"kurskatalog/data/occupation"
 )
 
-// bundledTransit computes the travel times the gtfs source stores from the
-// bundled feed, for the county's seats, on the snapshot's weekday.
+// bundledTransit is the travel times the gtfs source stores from the
+// bundled feed, on the snapshot's weekday.
 func bundledTransit(t *testing.T) *catalog.Transit {
 	t.Helper()
-	fsys, err := data.Snapshot("gtfs")
+	tr, err := gtfstest.Bundled(time.Date(2026, 11, 20, 0, 0, 0, 0, catalog.Stockholm))
 	if err != nil {
 		t.Fatal(err)
 	}
-	body, err := fs.ReadFile(fsys, "jlt.zip")
-	if err != nil {
-		t.Fatal(err)
-	}
-	feed, err := gtfs.Parse(body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	day, err := feed.ServiceDay(time.Date(2026, 11, 20, 0, 0, 0, 0, catalog.Stockholm))
-	if err != nil {
-		t.Fatal(err)
-	}
-	places, err := coverage.DefaultPlaces()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var origins []gtfs.Origin
-	for _, code := range data.JamtlandMunicipalities {
-		origins = append(origins, gtfs.Origin{ID: code, Lat: places[code].Lat, Lon: places[code].Lon})
-	}
-	return &catalog.Transit{Feed: catalog.TransitFeed{Source: "jlt", Day: day, Leave: "06:00", ArriveBy: "10:00"},
-		Times: feed.TravelTimes(origins, gtfs.DefaultWindow(day))}
+	return tr
 }
 
 // TestBundledReportByBus computes the bundled report with "within 60

@@ -154,14 +154,13 @@ func Reach(o catalog.Offering, municipality string, p Params) (catalog.Reach, bo
 	return reachWith(o, municipality, p, nil)
 }
 
-func reachWith(o catalog.Offering, municipality string, p Params, transit *catalog.Transit) (catalog.Reach, bool, error) {
+func reachWith(o catalog.Offering, municipality string, p Params, bus *busTimes) (catalog.Reach, bool, error) {
 	p, err := p.normalise()
 	if err != nil {
 		return "", false, err
 	}
-	bus, err := p.busTimes(transit)
-	if err != nil {
-		return "", false, err
+	if p.MaxBusMinutes > 0 && bus == nil {
+		return "", false, errNoTimetable
 	}
 	origin, ok := p.Places[municipality]
 	if !ok {
@@ -170,6 +169,8 @@ func reachWith(o catalog.Offering, municipality string, p Params, transit *catal
 	r, ok := p.reach(&o, municipality, origin, bus)
 	return r, ok, nil
 }
+
+var errNoTimetable = catalog.Invalid("max_bus_minutes", "no bus timetable has been imported (a source of kind gtfs)")
 
 // busTimes are the travel times p needs: none for the straight-line
 // rule; for the bus rule, an error naming max_bus_minutes when no feed has
@@ -180,7 +181,7 @@ func (p *Params) busTimes(transit *catalog.Transit) (*busTimes, error) {
 	}
 	bus := newBusTimes(transit)
 	if bus == nil {
-		return nil, catalog.Invalid("max_bus_minutes", "no bus timetable has been imported (a source of kind gtfs)")
+		return nil, errNoTimetable
 	}
 	return bus, nil
 }

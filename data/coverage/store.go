@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"context"
+	"sync"
 
 	"kurskatalog/data/catalog"
 )
@@ -21,6 +22,9 @@ type Data struct {
 	Demand    []catalog.Demand
 	// Transit is the bus travel times, when the store has a GTFS import.
 	Transit *catalog.Transit
+
+	busOnce sync.Once
+	bus     *busTimes
 }
 
 // TransitStore is a store that also holds bus travel times.
@@ -70,7 +74,7 @@ func (d *Data) Report(names func(string) string, p Params) (Report, error) {
 // Reach tells whether, and how, a resident of municipality can take o
 // within the window of p, by bus when p.MaxBusMinutes is set.
 func (d *Data) Reach(o catalog.Offering, municipality string, p Params) (catalog.Reach, bool, error) {
-	return reachWith(o, municipality, p, d.Transit)
+	return reachWith(o, municipality, p, d.shared())
 }
 
 // FromStore loads the data of p.Region from store and computes its report.
