@@ -1,6 +1,7 @@
 package gtfs
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -105,14 +106,25 @@ func (f *Feed) network(w Window) *network {
 	}
 	n.trips = len(tripIDs)
 	sort.SliceStable(n.conns, func(i, j int) bool { return n.conns[i].depart < n.conns[j].depart })
+	// Walking transfers: stops by latitude, so that each is compared only
+	// with those less than the transfer distance north or south of it
+	// (a degree of latitude is 111 km); a county feed has thousands.
 	n.walks = make([][]footpath, len(n.stops))
-	for i := range n.stops {
-		for j := range n.stops {
-			if i == j {
-				continue
+	byLat := make([]int, len(n.stops))
+	for i := range byLat {
+		byLat[i] = i
+	}
+	slices.SortFunc(byLat, func(a, b int) int { return cmp.Compare(n.stops[a].Lat, n.stops[b].Lat) })
+	band := w.TransferMetres / 111000
+	for x, i := range byLat {
+		for _, j := range byLat[x+1:] {
+			if n.stops[j].Lat-n.stops[i].Lat > band {
+				break
 			}
 			if d := metres(n.stops[i].Lat, n.stops[i].Lon, n.stops[j].Lat, n.stops[j].Lon); d <= w.TransferMetres {
-				n.walks[i] = append(n.walks[i], footpath{to: j, seconds: catalog.WalkMinutes(d) * 60})
+				secs := catalog.WalkMinutes(d) * 60
+				n.walks[i] = append(n.walks[i], footpath{to: j, seconds: secs})
+				n.walks[j] = append(n.walks[j], footpath{to: i, seconds: secs})
 			}
 		}
 	}
