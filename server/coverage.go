@@ -13,7 +13,7 @@ import (
 	"kurskatalog/data/coverage"
 )
 
-var coverageParams = []string{"municipality", "occupation", "from", "to", "max_km", "max_mandatory_sessions",
+var coverageParams = []string{"municipality", "occupation", "from", "to", "max_km", "max_bus_minutes", "max_mandatory_sessions",
 	"max_sessions", "view", "format", "lang"}
 
 // coverage answers which occupations' courses a resident of each of the
@@ -104,6 +104,9 @@ func (s *Server) parseCoverage(v url.Values) (coverage.Params, string, string, e
 		}
 		p.MaxKm = f
 	}
+	if p.MaxBusMinutes, err = intParam(v, "max_bus_minutes", 0, 1, 600); err != nil {
+		return p, "", "", err
+	}
 	// max_sessions is the former name of max_mandatory_sessions, the
 	// search's name for the same limit; it keeps working.
 	sessions := "max_mandatory_sessions"
@@ -141,12 +144,13 @@ func (s *Server) parseCoverage(v url.Values) (coverage.Params, string, string, e
 // array even when empty; a view not asked for is left out rather than
 // shown as an empty list, which would say there is nothing.
 type coverageResponse struct {
-	Cells *[]catalog.CoverageCell `json:"cells,omitempty"`
-	Gaps  *[]catalog.Gap          `json:"gaps,omitempty"`
+	Cells  *[]catalog.CoverageCell `json:"cells,omitempty"`
+	Gaps   *[]catalog.Gap          `json:"gaps,omitempty"`
+	Travel coverage.Travel         `json:"travel"`
 }
 
 func coverageJSON(rep coverage.Report, view string) coverageResponse {
-	var out coverageResponse
+	out := coverageResponse{Travel: rep.Travel}
 	if view != "gaps" {
 		cells := nonNil(rep.Cells)
 		out.Cells = &cells

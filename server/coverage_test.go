@@ -46,6 +46,9 @@ func TestParseCoverageParameters(t *testing.T) {
 		{"max_km=-Inf", "max_km"},
 		{"max_km=-1", "max_km"},
 		{"max_km=1000.5", "max_km"},
+		{"max_bus_minutes=0", "max_bus_minutes"},
+		{"max_bus_minutes=90.5", "max_bus_minutes"},
+		{"max_bus_minutes=60&max_bus_minutes=90", "max_bus_minutes"},
 	} {
 		v, _ := url.ParseQuery(tc.query)
 		_, _, _, err := s.parseCoverage(v)

@@ -42,11 +42,16 @@ type coverageFilter struct {
 	Field        string // an SSYK major group ("5") or a barometer area, or ""
 	Months       int
 	Municipality string // the chosen municipality, or ""
+	BusMinutes   int    // nearby by bus within this many minutes, or 0 for km
 }
 
 func (s *Server) parseCoverageFilter(v url.Values) (coverageFilter, error) {
 	f := coverageFilter{Show: showShortage, Months: defaultCoverageMonths}
-	if err := onlyParams(v, "visa", "falt", "months", "municipality", "lang"); err != nil {
+	if err := onlyParams(v, "visa", "falt", "months", "municipality", "max_bus_minutes", "lang"); err != nil {
+		return f, err
+	}
+	var err error
+	if f.BusMinutes, err = parseBusMinutes(v); err != nil {
 		return f, err
 	}
 	switch show := v.Get("visa"); show {
@@ -67,7 +72,6 @@ func (s *Server) parseCoverageFilter(v url.Values) (coverageFilter, error) {
 		}
 		f.Months = n
 	}
-	var err error
 	f.Municipality, err = countyMunicipality(v, "municipality")
 	return f, err
 }
@@ -86,6 +90,9 @@ func (f coverageFilter) query(lang string) url.Values {
 	}
 	if f.Municipality != "" {
 		q.Set("municipality", f.Municipality)
+	}
+	if f.BusMinutes > 0 {
+		q.Set("max_bus_minutes", strconv.Itoa(f.BusMinutes))
 	}
 	return langValues(q, lang)
 }
@@ -131,6 +138,7 @@ type coverageView struct {
 	MaxKm          int
 	MaxSessions    int
 	Insights       *insightsView // pages_insights.go
+	Travel         travelView
 }
 
 type coverageColumn struct {
@@ -173,6 +181,7 @@ func (s *Server) coveragePage(c *gin.Context) {
 	}
 	params := coverage.DefaultParams(s.today())
 	params.Until = params.Today.AddDate(0, f.Months, 0)
+	params.MaxBusMinutes = f.BusMinutes
 	rep, err := s.coverageReport(cd, lang, params)
 	if err != nil {
 		s.failPage(c, p, err)
@@ -180,6 +189,7 @@ func (s *Server) coveragePage(c *gin.Context) {
 	}
 	v := coverageView{Filter: f, MaxKm: int(params.MaxKm), MaxSessions: params.MaxSessions,
 		Window: m.T(lang, "coverage.window", frontend.FormatDate(m, lang, params.Today), frontend.FormatDate(m, lang, params.Until))}
+	v.Travel = travelFor(cd, params, lang)
 	s.coverageForm(&v, lang)
 	s.coverageGrid(&v, rep, lang, params)
 	v.Map, err = coverageMap(v.Columns, f, lang)
@@ -305,6 +315,9 @@ func (s *Server) coverageGrid(v *coverageView, rep coverage.Report, lang string,
 	}
 	if lang != frontend.DefaultLanguage {
 		q.Set("lang", lang)
+	}
+	if params.MaxBusMinutes > 0 {
+		q.Set("max_bus_minutes", strconv.Itoa(params.MaxBusMinutes))
 	}
 	q.Set("view", "cells")
 	v.CellsCSV = "/api/v1/coverage?" + q.Encode()

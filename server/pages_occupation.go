@@ -45,6 +45,7 @@ type occupationView struct {
 	CoverageURL     string
 	MaxKm, Sessions int
 	Pathways        pathwaysView // pages_pathways.go
+	Travel          travelView
 }
 
 // ssykLevel is one level of a group's place in SSYK.
@@ -99,7 +100,12 @@ func (s *Server) occupationPage(c *gin.Context) {
 		return
 	}
 	v := c.Request.URL.Query()
-	if err := onlyParams(v, "municipality", "lang", "from"); err != nil {
+	if err := onlyParams(v, "municipality", "max_bus_minutes", "lang", "from"); err != nil {
+		s.failPage(c, p, err)
+		return
+	}
+	busMinutes, err := parseBusMinutes(v)
+	if err != nil {
 		s.failPage(c, p, err)
 		return
 	}
@@ -115,6 +121,7 @@ func (s *Server) occupationPage(c *gin.Context) {
 	}
 	m := pages.Messages
 	params := coverage.DefaultParams(s.today())
+	params.MaxBusMinutes = busMinutes
 	ov := occupationView{SSYK: code, Name: g.Name.In(lang), Municipality: muni, OtherLang: p.OtherLang,
 		OtherName: g.Name.In(p.OtherLang), MaxKm: int(params.MaxKm), Sessions: params.MaxSessions,
 		Municipalities: municipalityOptions(muni, m.T(lang, "occupation.municipality.none"))}
@@ -141,8 +148,9 @@ func (s *Server) occupationPage(c *gin.Context) {
 	ov.SearchURL = withQuery("/", langValues(url.Values{"occupation": {canonical}}, lang))
 	ov.CoverageURL = frontend.Href(lang, "/tackning")
 	ov.FormAction = occupationPath(code)
+	ov.Travel = travelFor(cd, params, lang)
 
-	groups, farther, err := s.reachGroups(cd.Leading(canonical), canonical, muni, params, lang)
+	groups, farther, err := s.reachGroups(cd, canonical, muni, params, lang)
 	if err != nil {
 		s.failPage(c, p, err)
 		return
@@ -165,12 +173,12 @@ func (s *Server) occupationPage(c *gin.Context) {
 // reachGroups sorts the courses towards ssyk that start in the window of p
 // by how a resident of muni reaches them, or by mode of study when no
 // municipality is chosen.
-func (s *Server) reachGroups(offerings []catalog.Offering, ssyk, muni string, p coverage.Params, lang string) ([]reachGroup, *reachGroup, error) {
-	m := pages.Messages
+func (s *Server) reachGroups(cd *coverage.Data, ssyk, muni string, p coverage.Params, lang string) ([]reachGroup, *reachGroup, error) {
+	m, offerings := pages.Messages, cd.Leading(ssyk)
 	// anywhere has no travel limit: an offering it reaches starts within
 	// the window, however far it is held.
 	anywhere := p
-	anywhere.MaxKm, anywhere.MaxSessions = 1e6, 1<<20
+	anywhere.MaxKm, anywhere.MaxSessions, anywhere.MaxBusMinutes = 1e6, 1<<20, 0
 	places, err := coverage.DefaultPlaces()
 	if err != nil {
 		return nil, nil, err
@@ -197,7 +205,7 @@ func (s *Server) reachGroups(offerings []catalog.Offering, ssyk, muni string, p 
 		}
 		key := string(o.Mode)
 		if muni != "" {
-			r, ok, err := coverage.Reach(*o, muni, p)
+			r, ok, err := cd.Reach(*o, muni, p)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -221,7 +229,7 @@ func (s *Server) reachGroups(offerings []catalog.Offering, ssyk, muni string, p 
 	}
 	if muni != "" {
 		specs = []spec{{string(catalog.ReachLocal), m.T(lang, "occupation.group.local", name)},
-			{string(catalog.ReachNearby), m.T(lang, "occupation.group.nearby", int(p.MaxKm))},
+			{string(catalog.ReachNearby), nearbyHeading(p, lang)},
 			{string(catalog.ReachBlended), m.N(lang, "occupation.group.blended_max", p.MaxSessions)},
 			{string(catalog.ReachOnline), m.T(lang, "occupation.group.online")}}
 		search = map[string]url.Values{
@@ -254,16 +262,20 @@ func (s *Server) reachGroups(offerings []catalog.Offering, ssyk, muni string, p 
 			it := toCourseItem(h, fmt.Sprintf("%s-%d", sp.key, i+1), lang, today)
 			if muni != "" && (sp.key == string(catalog.ReachNearby) || sp.key == "farther") {
 				// How far each intake is held from the chosen municipality.
-				km := map[string]int{}
+				where := map[string]string{}
 				for j := range h.Intakes {
-					if d, ok := nearestKm(places, muni, h.Intakes[j].Municipalities); ok {
-						km[h.Intakes[j].ID] = d
+					d, ok := nearestKm(places, muni, h.Intakes[j].Municipalities)
+					switch {
+					case p.MaxBusMinutes > 0:
+						where[h.Intakes[j].ID] = busWhere(cd, *h.Intakes[j], muni, d, ok, lang)
+					case ok:
+						where[h.Intakes[j].ID] = m.T(lang, "occupation.km", d)
 					}
 				}
 				for _, lines := range [][]intakeItem{it.Intakes, it.MoreIntakes} {
 					for j := range lines {
-						if d, ok := km[lines[j].ID]; ok {
-							lines[j].Where += " " + m.T(lang, "occupation.km", d)
+						if w := where[lines[j].ID]; w != "" {
+							lines[j].Where += " " + w
 						}
 					}
 				}

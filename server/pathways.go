@@ -99,7 +99,11 @@ func (s *Server) findPathway(c *gin.Context, v url.Values) (pathway.Pathway, str
 	if err != nil {
 		return pathway.Pathway{}, lang, err
 	}
-	p, err := pathway.Find(c.Request.Context(), s.Coverage, s.Taxonomy, pathway.Query{Occupation: c.Param("ssyk"),
+	cd, err := s.loadCoverage(c.Request.Context())
+	if err != nil {
+		return pathway.Pathway{}, lang, err
+	}
+	p, err := pathway.Find(cd.Offerings, s.Taxonomy, pathway.Query{Occupation: c.Param("ssyk"),
 		Municipality: muni, From: from, Params: coverage.DefaultParams(s.today())})
 	return p, lang, err
 }

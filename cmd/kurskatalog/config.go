@@ -69,6 +69,9 @@ type SourceConfig struct {
 	// MunicipalitiesURL is MYH's table 4, which places programmes run in
 	// several municipalities (myh-decisions only).
 	MunicipalitiesURL string `yaml:"municipalities_url"`
+	// Key is the API key of a source that needs one (gtfs: Trafiklab's;
+	// else $KURSKATALOG_TRAFIKLAB_KEY).
+	Key string `yaml:"key"`
 	// Site describes how to scrape a web site (html only).
 	Site htmlsource.SiteConfig `yaml:"site"`
 }

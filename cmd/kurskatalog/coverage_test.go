@@ -96,6 +96,7 @@ func TestCoverageAPI(t *testing.T) {
 	if e.Error.Parameter != "occupation" {
 		t.Errorf("bad occupation: %+v", e.Error)
 	}
+	checkCoverageByBus(t, base)
 }
 
 func getCSV(t *testing.T, u string) [][]string {

@@ -5,7 +5,7 @@
 //	kurskatalog serve   [--config FILE] [--data-dir DIR] [--addr HOST:PORT]
 //	kurskatalog crawl   [--config FILE] [--data-dir DIR] [SOURCE_ID...]
 //	kurskatalog reindex [--config FILE] [--data-dir DIR]
-//	kurskatalog gaps    [--config FILE] [--data-dir DIR] [--municipality CODE|NAME] [--months N] [--max-km KM]
+//	kurskatalog gaps    [--config FILE] [--data-dir DIR] [--municipality CODE|NAME] [--months N] [--max-km KM] [--max-bus-minutes MIN]
 //	kurskatalog mcp     [--config FILE] [--data-dir DIR]
 //	kurskatalog backup  [--data-dir DIR] FILE
 //	kurskatalog restore [--data-dir DIR] FILE

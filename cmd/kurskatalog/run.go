@@ -23,7 +23,7 @@ const usage = `Usage:
   kurskatalog serve   [--config FILE] [--data-dir DIR] [--addr HOST:PORT]
   kurskatalog crawl   [--config FILE] [--data-dir DIR] [SOURCE_ID...]
   kurskatalog reindex [--config FILE] [--data-dir DIR]
-  kurskatalog gaps    [--config FILE] [--data-dir DIR] [--municipality CODE|NAME] [--months N] [--max-km KM]
+  kurskatalog gaps    [--config FILE] [--data-dir DIR] [--municipality CODE|NAME] [--months N] [--max-km KM] [--max-bus-minutes MIN]
   kurskatalog mcp     [--config FILE] [--data-dir DIR]   (MCP tools on stdin and stdout)
   kurskatalog backup  [--data-dir DIR] FILE   (while serve runs, too)
   kurskatalog restore [--data-dir DIR] FILE   (with nothing running on the data dir)
@@ -49,6 +49,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	municipality := fs.String("municipality", "", "municipality code or name (gaps; default: the whole region)")
 	months := fs.Int("months", 12, "how many months ahead a start must be (gaps)")
 	maxKm := fs.Float64("max-km", 60, "how far a resident travels to study on site, straight line (gaps)")
+	maxBus := fs.Int("max-bus-minutes", 0, "instead of --max-km: how long a resident travels to study on site by bus on a weekday morning (gaps)")
 	switch cmd {
 	case "serve", "crawl", "reindex", "gaps", "mcp", "backup", "restore":
 	case "-h", "--help", "help":
@@ -88,7 +89,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "kurskatalog gaps: --months must be between 1 and 60\n")
 			return 2
 		}
-		if err := gapsCommand(ctx, cfg, *dataDir, *municipality, *months, *maxKm, stdout); err != nil {
+		if err := gapsCommand(ctx, cfg, *dataDir, *municipality, *months, *maxKm, *maxBus, stdout); err != nil {
 			fmt.Fprintf(stderr, "kurskatalog gaps: %v\n", err)
 			return 1
 		}

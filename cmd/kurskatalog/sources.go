@@ -21,11 +21,11 @@ import (
 )
 
 // sourceKinds are the adapters a source's kind can name.
-var sourceKinds = []string{"emil3", "planned-educations", "myh-decisions", "html", "yrkesbarometer"}
+var sourceKinds = []string{"emil3", "planned-educations", "myh-decisions", "html", "yrkesbarometer", "gtfs"}
 
 // newJob builds the adapter for one configured source and the job that runs
 // it: offering sources through the runner, the labour-market barometer
-// into the demand table.
+// into the demand table, the bus timetable into the transit tables.
 func (a *app) newJob(sc SourceConfig) (job, error) {
 	client, err := newClient(a.cfg, sc)
 	if err != nil {
@@ -34,6 +34,14 @@ func (a *app) newJob(sc SourceConfig) (job, error) {
 	j := job{id: sc.ID, kind: sc.Kind}
 	if sc.Kind == "yrkesbarometer" {
 		src := yrkesbarometer.New(yrkesbarometer.Config{ID: sc.ID, URL: sc.URL, Log: a.log}, client)
+		j.run = func(ctx context.Context) (catalog.Run, error) { return src.Import(ctx, a.db) }
+		return j, nil
+	}
+	if sc.Kind == "gtfs" {
+		src, err := a.newTransitSource(sc, client)
+		if err != nil {
+			return job{}, err
+		}
 		j.run = func(ctx context.Context) (catalog.Run, error) { return src.Import(ctx, a.db) }
 		return j, nil
 	}
@@ -108,7 +116,7 @@ func sourceTransport(sc SourceConfig) (http.RoundTripper, error) {
 		h = emil3.NewServer(ds, sc.URL)
 	case "planned-educations":
 		h = snapshot.FilesBy(fsys, snapshotModified, plannededu.SnapshotFile)
-	case "myh-decisions", "yrkesbarometer":
+	case "myh-decisions", "yrkesbarometer", "gtfs":
 		h = snapshot.FilesBy(fsys, snapshotModified, func(u *url.URL) string { return path.Base(u.Path) })
 	default:
 		h = snapshot.Files(fsys, snapshotModified)

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"log/slog"
 
+	"kurskatalog/crawler"
 	"kurskatalog/crawler/fetch"
 	"kurskatalog/crawler/progress"
 	"kurskatalog/data/catalog"
@@ -93,29 +94,9 @@ type Store interface {
 // recording the run like an offering source's. A failed fetch changes
 // nothing: the rows of the last good import stay.
 func (s *Source) Import(ctx context.Context, store Store) (catalog.Run, error) {
-	log := s.cfg.Log.With("source", s.ID())
-	run, err := store.StartRun(ctx, s.ID(), true)
-	if err != nil {
-		log.Error("Source run not started", "error", err)
-		return run, err
-	}
-	log.Info("Source run started")
-	err = s.importInto(ctx, store, &run)
-	run.Status = catalog.RunOK
-	if err != nil {
-		run.Status, run.Error = catalog.RunFailed, err.Error()
-	}
-	if ferr := store.FinishRun(context.WithoutCancel(ctx), &run); ferr != nil {
-		err = errors.Join(err, ferr)
-	}
-	attrs := []any{"status", run.Status, "fetched", run.Fetched, "filtered", run.Filtered, "added", run.Added,
-		"changed", run.Changed, "removed", run.Removed, "duration_ms", run.Finished.Sub(run.Started).Milliseconds()}
-	if err != nil {
-		log.Error("Source run failed", append(attrs, "error", err)...)
-	} else {
-		log.Info("Source run finished", attrs...)
-	}
-	return run, err
+	return crawler.Record(ctx, store, s.cfg.Log, s.ID(), func(ctx context.Context, run *catalog.Run) error {
+		return s.importInto(ctx, store, run)
+	})
 }
 
 func (s *Source) importInto(ctx context.Context, store Store, run *catalog.Run) error {
@@ -126,13 +107,8 @@ func (s *Source) importInto(ctx context.Context, store Store, run *catalog.Run) 
 	if err != nil {
 		return err
 	}
-	run.Fetched, run.Filtered, run.Skipped = res.Fetched, res.Filtered, len(res.Skipped)
-	for _, sk := range res.Skipped {
-		if run.Reasons == nil {
-			run.Reasons = map[string]int{}
-		}
-		run.Reasons[sk.Reason]++
-	}
+	run.Fetched, run.Filtered = res.Fetched, res.Filtered
+	crawler.Tally(run, res.Skipped)
 	ar, err := store.ReplaceDemand(ctx, res.Round, res.Rows)
 	if err != nil {
 		return err

@@ -106,6 +106,10 @@ type Gap struct {
 	// that lies beyond the travel distance; empty when there is none.
 	NearestID string  `json:"nearest_id,omitempty"`
 	NearestKm float64 `json:"nearest_km,omitempty"`
+	// NearestBusMinutes, in a report by bus, is the journey to NearestID,
+	// then the start the bus reaches soonest (NearestKm stays its
+	// straight-line distance); 0 when the bus reaches none by 10:00.
+	NearestBusMinutes int `json:"nearest_bus_minutes,omitempty"`
 }
 
 // LearningCentre is a municipality's lärcentrum: a place where adults study

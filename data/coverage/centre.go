@@ -12,6 +12,9 @@ import (
 // blended ones with at most MaxSessions mandatory sessions or with sessions
 // within MaxKm of the centre. They are ordered by start date, then ID.
 func DistanceOfferings(c catalog.LearningCentre, offerings []catalog.Offering, p Params) ([]catalog.Offering, error) {
+	// A learning centre is not a municipality seat, which the bus times
+	// start from: its sessions are measured in a straight line.
+	p.MaxBusMinutes = 0
 	p, err := p.normalise()
 	if err != nil {
 		return nil, err
@@ -23,7 +26,7 @@ func DistanceOfferings(c catalog.LearningCentre, offerings []catalog.Offering, p
 		if o.Mode == catalog.ModeOnsite {
 			continue
 		}
-		if _, ok := p.reach(o, c.Municipality, origin); ok {
+		if _, ok := p.reach(o, c.Municipality, origin, nil); ok {
 			out = append(out, *o)
 		}
 	}

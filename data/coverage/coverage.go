@@ -19,13 +19,32 @@ type Input struct {
 	Demand []catalog.Demand
 	// Names, when set, names an SSYK group in the cells.
 	Names func(ssyk string) string
+	// Transit holds the bus travel times that Params.MaxBusMinutes needs.
+	Transit *catalog.Transit
 }
 
 // Report is a coverage matrix and its gaps.
 type Report struct {
 	Cells []catalog.CoverageCell `json:"cells"` // by municipality, then SSYK group
 	Gaps  []catalog.Gap          `json:"gaps"`  // by municipality, then occupation
+	// Travel says how "on site nearby" was measured.
+	Travel Travel `json:"travel"`
 }
+
+// Travel is the rule a report measured travel by: a straight line within
+// MaxKm, or by bus within MaxBusMinutes on the timetable's weekday morning.
+type Travel struct {
+	Rule          string               `json:"rule"` // TravelStraightLine or TravelBus
+	MaxKm         float64              `json:"max_km,omitempty"`
+	MaxBusMinutes int                  `json:"max_bus_minutes,omitempty"`
+	Timetable     *catalog.TransitFeed `json:"timetable,omitempty"`
+}
+
+// The travel rules.
+const (
+	TravelStraightLine = "straight_line"
+	TravelBus          = "bus"
+)
 
 // severity orders recruitment situations by how pressing they are.
 var severity = map[string]int{catalog.RecruitmentShortage: 4, catalog.RecruitmentParadox: 3,
@@ -36,6 +55,10 @@ var severity = map[string]int{catalog.RecruitmentShortage: 4, catalog.Recruitmen
 // reachable start.
 func Compute(in Input, p Params) (Report, error) {
 	p, err := p.normalise()
+	if err != nil {
+		return Report{}, err
+	}
+	bus, err := p.busTimes(in.Transit)
 	if err != nil {
 		return Report{}, err
 	}
@@ -66,7 +89,10 @@ func Compute(in Input, p Params) (Report, error) {
 	slices.Sort(wanted)
 	wanted = slices.Compact(wanted)
 
-	var rep Report
+	rep := Report{Travel: Travel{Rule: TravelStraightLine, MaxKm: p.MaxKm}}
+	if bus != nil {
+		rep.Travel = Travel{Rule: TravelBus, MaxBusMinutes: p.MaxBusMinutes, Timetable: &in.Transit.Feed}
+	}
 	for _, muni := range p.Municipalities {
 		origin := p.Places[muni]
 		cells := make(map[string]*catalog.CoverageCell, len(wanted))
@@ -83,7 +109,7 @@ func Compute(in Input, p Params) (Report, error) {
 				continue
 			}
 			o := &in.Offerings[i]
-			r, ok := p.reach(o, muni, origin)
+			r, ok := p.reach(o, muni, origin, bus)
 			if !ok {
 				continue
 			}
@@ -96,7 +122,7 @@ func Compute(in Input, p Params) (Report, error) {
 		for _, s := range wanted {
 			rep.Cells = append(rep.Cells, *cells[s])
 		}
-		rep.Gaps = append(rep.Gaps, gaps(in.Offerings, matches, county, cells, muni, origin, &p)...)
+		rep.Gaps = append(rep.Gaps, gaps(in.Offerings, matches, county, cells, muni, origin, &p, bus)...)
 	}
 	return rep, nil
 }
@@ -150,7 +176,7 @@ func count(c *catalog.CoverageCell, r catalog.Reach, id string) {
 // gaps lists the county's shortage occupations that a resident of muni
 // cannot start training for, each with the nearest start beyond reach.
 func gaps(offerings []catalog.Offering, matches [][]string, county []catalog.Demand,
-	cells map[string]*catalog.CoverageCell, muni string, origin Point, p *Params) []catalog.Gap {
+	cells map[string]*catalog.CoverageCell, muni string, origin Point, p *Params, bus *busTimes) []catalog.Gap {
 	var out []catalog.Gap
 	for _, d := range county {
 		if !d.Shortage() {
@@ -181,6 +207,9 @@ func gaps(offerings []catalog.Offering, matches [][]string, county []catalog.Dem
 		if g.NearestID != "" {
 			g.NearestKm = math.Round(best)
 		}
+		if bus != nil {
+			quickestByBus(&g, offerings, matches, d.SSYK, muni, origin, p, bus)
+		}
 		out = append(out, g)
 	}
 	slices.SortFunc(out, func(a, b catalog.Gap) int { return strings.Compare(a.Occupation, b.Occupation) })
@@ -194,4 +223,33 @@ func overlaps(a, b []string) bool {
 		}
 	}
 	return false
+}
+
+// quickestByBus names in g the on-site start in the window that the bus
+// reaches soonest (beyond MaxBusMinutes, or it would not be a gap), with
+// its straight-line distance beside; g keeps the nearest in a straight
+// line when the bus reaches none.
+func quickestByBus(g *catalog.Gap, offerings []catalog.Offering, matches [][]string, ssyk []string,
+	muni string, origin Point, p *Params, bus *busTimes) {
+	best, id := -1, ""
+	for i := range offerings {
+		o := &offerings[i]
+		if o.Mode == catalog.ModeOnline || !p.inWindow(o) || !overlaps(matches[i], ssyk) {
+			continue
+		}
+		if m, ok := bus.offering(o, muni, origin, p.Places); ok && (best < 0 || m < best || m == best && o.ID < id) {
+			best, id = m, o.ID
+		}
+	}
+	if id == "" {
+		return
+	}
+	g.NearestID, g.NearestBusMinutes = id, best
+	for i := range offerings {
+		if offerings[i].ID == id {
+			if km, ok := p.nearestKm(origin, offerings[i].Municipalities); ok {
+				g.NearestKm = math.Round(km)
+			}
+		}
+	}
 }

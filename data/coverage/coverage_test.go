@@ -286,8 +286,8 @@ func TestCSV(t *testing.T) {
 	if err := WriteGapsCSV(&buf, gaps); err != nil {
 		t.Fatal(err)
 	}
-	want = "municipality,occupation,concept_id,ssyk,recruitment,forecast,nearest_id,nearest_km\n" +
-		"2361,Lastbilsförare,,8332,brist,öka,e.vux.2380.lastbil,129\n2303,Tandläkare,,2260,brist,,,\n"
+	want = "municipality,occupation,concept_id,ssyk,recruitment,forecast,nearest_id,nearest_km,nearest_bus_minutes\n" +
+		"2361,Lastbilsförare,,8332,brist,öka,e.vux.2380.lastbil,129,\n2303,Tandläkare,,2260,brist,,,,\n"
 	if buf.String() != want {
 		t.Errorf("gaps CSV:\n%s\nwant:\n%s", buf.String(), want)
 	}

@@ -24,17 +24,22 @@ func WriteCellsCSV(w io.Writer, cells []catalog.CoverageCell) error {
 }
 
 // WriteGapsCSV writes the gaps, one row per municipality and shortage
-// occupation without a reachable start, with a header.
+// occupation without a reachable start, with a header. nearest_km is in a
+// straight line; nearest_bus_minutes, in a report by bus, the journey.
 func WriteGapsCSV(w io.Writer, gaps []catalog.Gap) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"municipality", "occupation", "concept_id", "ssyk", "recruitment", "forecast", "nearest_id", "nearest_km"})
+	cw.Write([]string{"municipality", "occupation", "concept_id", "ssyk", "recruitment", "forecast", "nearest_id", "nearest_km",
+		"nearest_bus_minutes"})
 	for _, g := range gaps {
-		km := ""
+		km, bus := "", ""
 		if g.NearestID != "" {
 			km = strconv.FormatFloat(g.NearestKm, 'f', 0, 64)
 		}
+		if g.NearestBusMinutes > 0 {
+			bus = itoa(g.NearestBusMinutes)
+		}
 		cw.Write([]string{g.Municipality, g.Occupation, g.ConceptID, strings.Join(g.SSYK, " "), g.Recruitment, g.Forecast,
-			g.NearestID, km})
+			g.NearestID, km, bus})
 	}
 	cw.Flush()
 	return cw.Error()

@@ -17,6 +17,12 @@ type Params struct {
 	// MaxKm is how far, in a straight line from the municipality's main
 	// locality, a resident travels to study on site.
 	MaxKm float64
+	// MaxBusMinutes, when above zero, replaces MaxKm with a journey by
+	// public transport: a resident reaches a place when the bus takes them
+	// there within this many minutes on a weekday morning (leaving home
+	// from 06:00, arriving by 10:00; see catalog.TransitFeed), walks
+	// included. It needs the travel times of an imported GTFS feed.
+	MaxBusMinutes int
 	// MaxSessions is how many mandatory sessions a blended offering may have
 	// anywhere and still count; one whose sessions are within MaxKm counts
 	// whatever their number.
@@ -55,6 +61,9 @@ func (p Params) normalise() (Params, error) {
 	}
 	if p.MaxKm < 0 || math.IsNaN(p.MaxKm) {
 		return p, catalog.Invalid("max_km", "the travel distance cannot be negative")
+	}
+	if p.MaxBusMinutes < 0 {
+		return p, catalog.Invalid("max_bus_minutes", "the travel time cannot be negative")
 	}
 	if p.MaxSessions < 0 {
 		return p, catalog.Invalid("max_sessions", "the number of sessions cannot be negative")
@@ -96,14 +105,20 @@ func (p *Params) nearestKm(origin Point, municipalities []string) (float64, bool
 	return p.Places.nearest(origin, municipalities)
 }
 
-// reach classifies o for a resident of home who travels from origin.
-func (p *Params) reach(o *catalog.Offering, home string, origin Point) (catalog.Reach, bool) {
+// reach classifies o for a resident of home who travels from origin, by
+// bus within MaxBusMinutes when that is set (bus holds the times), else in
+// a straight line within MaxKm.
+func (p *Params) reach(o *catalog.Offering, home string, origin Point, bus *busTimes) (catalog.Reach, bool) {
 	if !p.inWindow(o) {
 		return "", false
 	}
 	within := func() bool {
 		if slices.Contains(o.Municipalities, home) {
 			return true
+		}
+		if p.MaxBusMinutes > 0 {
+			m, ok := bus.offering(o, home, origin, p.Places)
+			return ok && m <= p.MaxBusMinutes
 		}
 		d, ok := p.nearestKm(origin, o.Municipalities)
 		return ok && d <= p.MaxKm
@@ -127,16 +142,40 @@ func (p *Params) reach(o *catalog.Offering, home string, origin Point) (catalog.
 }
 
 // Reach tells whether, and how, a resident of municipality can take o
-// within the window of p.
+// within the window of p, in a straight line (p.MaxBusMinutes must be 0;
+// Data.Reach knows the bus times).
 func Reach(o catalog.Offering, municipality string, p Params) (catalog.Reach, bool, error) {
+	return reachWith(o, municipality, p, nil)
+}
+
+func reachWith(o catalog.Offering, municipality string, p Params, bus *busTimes) (catalog.Reach, bool, error) {
 	p, err := p.normalise()
 	if err != nil {
 		return "", false, err
+	}
+	if p.MaxBusMinutes > 0 && bus == nil {
+		return "", false, errNoTimetable
 	}
 	origin, ok := p.Places[municipality]
 	if !ok {
 		return "", false, catalog.Invalid("municipality", "%q is not a known municipality", municipality)
 	}
-	r, ok := p.reach(&o, municipality, origin)
+	r, ok := p.reach(&o, municipality, origin, bus)
 	return r, ok, nil
+}
+
+var errNoTimetable = catalog.Invalid("max_bus_minutes", "no bus timetable has been imported (a source of kind gtfs)")
+
+// busTimes are the travel times p needs: none for the straight-line
+// rule; for the bus rule, an error naming max_bus_minutes when no feed has
+// been imported, rather than a report in which nothing is reachable.
+func (p *Params) busTimes(transit *catalog.Transit) (*busTimes, error) {
+	if p.MaxBusMinutes == 0 {
+		return nil, nil
+	}
+	bus := newBusTimes(transit)
+	if bus == nil {
+		return nil, errNoTimetable
+	}
+	return bus, nil
 }

@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"context"
+	"sync"
 
 	"kurskatalog/data/catalog"
 )
@@ -24,6 +25,16 @@ type Data struct {
 	Demand    []catalog.Demand
 	// leading lists, per SSYK group, the offerings mapped to it, by index.
 	leading map[string][]int32
+	// Transit is the bus travel times, when the store has a GTFS import.
+	Transit *catalog.Transit
+
+	busOnce sync.Once
+	bus     *busTimes
+}
+
+// TransitStore is a store that also holds bus travel times.
+type TransitStore interface {
+	Transit(ctx context.Context) (catalog.Transit, error)
 }
 
 // Load reads Data for region (an SCB county code, "23") from store.
@@ -49,6 +60,15 @@ func Load(ctx context.Context, store Store, region string) (*Data, error) {
 		return nil, err
 	}
 	d.Demand = CountyDemand(demand, region)
+	if ts, ok := store.(TransitStore); ok {
+		tr, err := ts.Transit(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if len(tr.Times) > 0 {
+			d.Transit = &tr
+		}
+	}
 	return d, nil
 }
 
@@ -69,7 +89,14 @@ func (d *Data) Report(names func(string) string, p Params) (Report, error) {
 		Occupations: func(o catalog.Offering) []catalog.OccupationMatch { return o.Occupations },
 		Demand:      d.Demand,
 		Names:       names,
+		Transit:     d.Transit,
 	}, p)
+}
+
+// Reach tells whether, and how, a resident of municipality can take o
+// within the window of p, by bus when p.MaxBusMinutes is set.
+func (d *Data) Reach(o catalog.Offering, municipality string, p Params) (catalog.Reach, bool, error) {
+	return reachWith(o, municipality, p, d.shared())
 }
 
 // FromStore loads the data of p.Region from store and computes its report.
@@ -88,9 +115,11 @@ func FromStore(ctx context.Context, store Store, names func(string) string, p Pa
 // slim empties what no report or card reads, and shares the strings that
 // repeat across offerings, so that a national catalogue's Data costs a
 // fraction of the offerings as read: it keeps reach (mode, municipalities,
-// towns, sessions, dates, cancelled), the occupations, and a course's card
-// (id, titles, provider's id and name, school type, configuration, level,
-// pace, credits, languages, student aid, time of study).
+// towns, addresses, sessions, dates, cancelled), the occupations, whether it
+// offers validation, a course's card (id, titles, provider's id and name,
+// school type, configuration, level, pace, credits, languages, student aid,
+// time of study), and the eligibility of the offerings that lead to an
+// occupation, which pathways read.
 func slim(o *catalog.Offering, in interner) {
 	keep := *o
 	*o = catalog.Offering{ID: keep.ID, EducationID: keep.EducationID, Title: keep.Title, TitleEN: keep.TitleEN,
@@ -102,7 +131,12 @@ func slim(o *catalog.Offering, in interner) {
 		Places: keep.Places, Cancelled: keep.Cancelled,
 		Municipalities: in.all(keep.Municipalities), Towns: in.all(keep.Towns),
 		Languages: in.all(keep.Languages), Levels: in.all(keep.Levels),
-		Provider: catalog.Provider{ID: in.of(keep.Provider.ID), Name: in.of(keep.Provider.Name)}}
+		Provider:  catalog.Provider{ID: in.of(keep.Provider.ID), Name: in.of(keep.Provider.Name)},
+		Locations: keep.Locations, Validation: keep.Validation}
+	if len(keep.Occupations) > 0 {
+		// A pathway reads what the courses towards an occupation ask for.
+		o.Eligibility, o.Degree = keep.Eligibility, keep.Degree
+	}
 	for _, m := range keep.Occupations {
 		o.Occupations = append(o.Occupations, catalog.OccupationMatch{SSYK: in.of(m.SSYK), Reason: in.of(m.Reason)})
 	}

@@ -1,16 +1,8 @@
 package pathway
 
 import (
-	"context"
-
 	"kurskatalog/data/catalog"
 )
-
-// Offerings is the store the pathway reads: every offering, with the
-// occupations stored on it at import.
-type Offerings interface {
-	EachOffering(ctx context.Context, fn func(catalog.Offering) error) error
-}
 
 // Taxonomy knows the SSYK 2012 groups (occupation.Taxonomy).
 type Taxonomy interface {
@@ -20,23 +12,17 @@ type Taxonomy interface {
 	Canonical(code string) string
 }
 
-// Find is the pathway of q over the offerings of store: what any caller
+// Find is the pathway of q over offerings (every offering, with the
+// occupations stored on it at import, as coverage.Data keeps them): what any caller
 // (the API, the occupation page, another front end) asks for an
 // occupation, a municipality and a starting point. An occupation that is
 // not an SSYK 2012 group is not found; q.Params.Today must be set.
-func Find(ctx context.Context, store Offerings, tax Taxonomy, q Query) (Pathway, error) {
+func Find(offerings []catalog.Offering, tax Taxonomy, q Query) (Pathway, error) {
 	if g, ok := tax.Group(q.Occupation); !ok || g.Level != 4 {
 		return Pathway{}, catalog.Errorf(catalog.ENotFound, "%q is not an SSYK 2012 occupation group", q.Occupation)
 	}
 	asked := q.Occupation
 	q.Occupation = tax.Canonical(asked)
-	var offerings []catalog.Offering
-	if err := store.EachOffering(ctx, func(o catalog.Offering) error {
-		offerings = append(offerings, o)
-		return nil
-	}); err != nil {
-		return Pathway{}, err
-	}
 	p, err := Build(offerings, q)
 	p.Query.Occupation = asked
 	return p, err

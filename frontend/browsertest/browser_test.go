@@ -619,10 +619,13 @@ func everyPage(b *browser) {
 		{"occupation", "/yrke/5321?municipality=2361", "sv"},
 		{"coverage", "/tackning", "sv"},
 		{"coverage-filtered", "/tackning?visa=alla&falt=5&months=6&municipality=2380", "sv"},
+		{"coverage-bus", "/tackning?max_bus_minutes=60&municipality=2305", "sv"},
+		{"occupation-bus", "/yrke/7231?municipality=2305&max_bus_minutes=90", "sv"},
 		{"search-en", "/?lang=en&mode=online", "en"},
 		{"offering-en", "/kurs/" + url.PathEscape(related) + "?lang=en", "en"},
 		{"occupation-en", "/yrke/5321?lang=en", "en"},
 		{"coverage-en", "/tackning?lang=en&falt=Transport", "en"},
+		{"occupation-bus-en", "/yrke/7231?municipality=2305&max_bus_minutes=90&lang=en", "en"},
 	}
 	for _, p := range pages {
 		b.open(p.path)

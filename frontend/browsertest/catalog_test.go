@@ -65,6 +65,9 @@ func serveCatalogue(t *testing.T, dir string) (srv, later *httptest.Server, err 
 	if err := importDemand(ctx, db); err != nil {
 		return nil, nil, err
 	}
+	if err := importTransit(ctx, db); err != nil {
+		return nil, nil, err
+	}
 	asOf, err := time.ParseInLocation(time.DateOnly, data.SnapshotDay, catalog.Stockholm)
 	if err != nil {
 		return nil, nil, err
