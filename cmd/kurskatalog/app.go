@@ -27,7 +27,7 @@ import (
 type app struct {
 	cfg    *Config
 	log    *slog.Logger
-	db     *sqlite.DB
+	db     catalog.Store
 	ix     *index.Index
 	tax    *occupation.Taxonomy
 	runner *crawler.Runner

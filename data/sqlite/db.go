@@ -16,6 +16,8 @@ import (
 	"time"
 
 	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
+
+	"kurskatalog/data/catalog"
 )
 
 //go:embed migrations/*.sql
@@ -162,3 +164,5 @@ func parseTime(s string) time.Time {
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
 }
+
+var _ catalog.Store = (*DB)(nil)
