@@ -5,7 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
+	"maps"
 
 	"kurskatalog/data/catalog"
 	"kurskatalog/data/sqlstore"
@@ -55,39 +55,13 @@ func (d *DB) ApplyBatch(ctx context.Context, b *catalog.Batch) (res catalog.Appl
 	}
 	defer a.close()
 
-	seen := make(map[string]bool, len(b.Offerings)+len(b.Skipped))
-	for _, s := range b.Skipped {
-		if s.ID != "" {
-			seen[s.ID] = true
-		}
-	}
-	for i := range b.Offerings {
-		o := &b.Offerings[i]
-		if seen[o.ID] {
-			continue // a duplicate within one batch: the first one counts
-		}
-		seen[o.ID] = true
+	offerings, seen := sqlstore.Distinct(b)
+	for _, o := range offerings {
 		if err := a.put(ctx, o, &res); err != nil {
 			return res, fmt.Errorf("offering %s: %w", o.ID, err)
 		}
 	}
-
-	var gone []string
-	for _, id := range b.Removed {
-		if !seen[id] {
-			gone = append(gone, id)
-		}
-	}
-	slices.Sort(gone)
-	gone = slices.Compact(gone)
-	if b.Complete {
-		for id := range a.existing {
-			if !seen[id] {
-				gone = append(gone, id)
-			}
-		}
-	}
-	for _, id := range gone {
+	for _, id := range sqlstore.Gone(b, seen, maps.Keys(a.existing)) {
 		if err := a.remove(ctx, id, &res); err != nil {
 			return res, fmt.Errorf("remove %s: %w", id, err)
 		}

@@ -11,7 +11,7 @@ import (
 // StartRun records that a run of source has started and returns it.
 func (s *Store) StartRun(ctx context.Context, source string, full bool) (catalog.Run, error) {
 	r := catalog.Run{Source: source, Started: s.Now(), Status: catalog.RunRunning, Full: full}
-	err := s.DB.QueryRowContext(ctx, s.q(`INSERT INTO runs (source, started, status, full) VALUES (?, ?, ?, ?) RETURNING id`),
+	err := s.DB.QueryRowContext(ctx, s.q(`INSERT INTO runs (source, started, status, "full") VALUES (?, ?, ?, ?) RETURNING id`),
 		source, s.time(r.Started), r.Status, full).Scan(&r.ID)
 	if err != nil {
 		return r, s.errorf("start run %s: %w", source, err)
@@ -42,7 +42,7 @@ func (s *Store) FinishRun(ctx context.Context, r *catalog.Run) error {
 // when the last successful full run did. Zero times mean never.
 func (s *Store) LastSuccess(ctx context.Context, source string) (any, full time.Time, err error) {
 	var a, f Time
-	err = s.DB.QueryRowContext(ctx, s.q(`SELECT max(started), max(CASE WHEN full THEN started END)
+	err = s.DB.QueryRowContext(ctx, s.q(`SELECT max(started), max(CASE WHEN "full" THEN started END)
 		FROM runs WHERE source = ? AND status = ?`), source, catalog.RunOK).Scan(&a, &f)
 	if err != nil {
 		return any, full, s.errorf("last success %s: %w", source, err)
@@ -52,7 +52,7 @@ func (s *Store) LastSuccess(ctx context.Context, source string) (any, full time.
 
 // LatestRuns returns the most recent run of each source.
 func (s *Store) LatestRuns(ctx context.Context) (map[string]catalog.Run, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT id, source, started, finished, status, full, fetched, filtered,
+	rows, err := s.DB.QueryContext(ctx, `SELECT id, source, started, finished, status, "full", fetched, filtered,
 		added, changed, removed, skipped, reasons, error
 		FROM runs WHERE id IN (SELECT max(id) FROM runs GROUP BY source)`)
 	if err != nil {
