@@ -17,7 +17,6 @@ import (
 	"kurskatalog/crawler/progress"
 	"kurskatalog/data/catalog"
 	"kurskatalog/data/occupation"
-	"kurskatalog/data/sqlite"
 	"kurskatalog/index"
 	"kurskatalog/server"
 )
@@ -64,7 +63,7 @@ func openApp(ctx context.Context, cfg *Config, dataDir string, log *slog.Logger,
 	if err := os.MkdirAll(dataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("data dir: %w", err)
 	}
-	db, err := sqlite.Open(ctx, filepath.Join(dataDir, "kurskatalog.db"), sqlite.MaxSize(int64(cfg.MaxDBMB*(1<<20))))
+	db, err := openStore(ctx, cfg, dataDir)
 	if err != nil {
 		return nil, err
 	}

@@ -15,8 +15,8 @@ const usage = `Usage:
   kurskatalog crawl   [--config FILE] [--data-dir DIR] [SOURCE_ID...]
   kurskatalog reindex [--config FILE] [--data-dir DIR]
   kurskatalog gaps    [--config FILE] [--data-dir DIR] [--municipality CODE|NAME] [--months N] [--max-km KM]
-  kurskatalog backup  [--data-dir DIR] FILE   (while serve runs, too)
-  kurskatalog restore [--data-dir DIR] FILE   (with nothing running on the data dir)
+  kurskatalog backup  [--config FILE] [--data-dir DIR] FILE   (while serve runs, too)
+  kurskatalog restore [--config FILE] [--data-dir DIR] FILE   (with nothing running on the data dir)
 
 Without --config the embedded default configuration is used: every source of
 Jämtland Härjedalen, read from the bundled snapshots.
@@ -65,6 +65,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "kurskatalog: %v\n", err)
 		return 2
+	}
+	if (cmd == "backup" || cmd == "restore") && cfg.Store != "" {
+		fmt.Fprintf(stderr, "kurskatalog %s: %s\n", cmd, pgDumpAdvice)
+		return 1
 	}
 	if cmd == "backup" || cmd == "restore" {
 		return storeFileCommand(ctx, cmd, *dataDir, fs.Args(), stdout, stderr)
