@@ -42,6 +42,10 @@ type app struct {
 	// site is the HTTP handler while serving, whose views of the whole
 	// catalogue are made again after each run (viewsAfterRuns).
 	site *server.Handler
+	// role is roleWriter, roleAPI or roleIndex; release gives back the
+	// store's writer lock.
+	role    string
+	release func()
 }
 
 // job is one configured source as crawl and the scheduler see it: offering
@@ -59,7 +63,13 @@ type job struct {
 // index's write). Runs a crash left running are marked interrupted.
 // searches says whether the app answers searches (serve), and so needs the
 // facet engine.
-func openApp(ctx context.Context, cfg *Config, dataDir string, log *slog.Logger, searches bool) (*app, error) {
+//
+// role says what the process does with a store it may share with other
+// machines (PostgreSQL): roleWriter imports (it waits for the store's
+// writer lock, and then marks the runs left running as interrupted),
+// roleAPI only reads and follows the store, roleIndex (reindex) writes
+// only its own index.
+func openApp(ctx context.Context, cfg *Config, dataDir string, log *slog.Logger, searches bool, role string) (*app, error) {
 	if err := os.MkdirAll(dataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("data dir: %w", err)
 	}
@@ -92,13 +102,13 @@ func openApp(ctx context.Context, cfg *Config, dataDir string, log *slog.Logger,
 		a.Close()
 		return nil, err
 	}
-	interrupted, err := db.InterruptRuns(ctx)
-	if err != nil {
+	a.role = role
+	if err := a.takeWrites(ctx); err != nil {
 		a.Close()
 		return nil, err
 	}
-	for _, src := range interrupted {
-		log.Warn("Run interrupted by the end of its process", "source", src)
+	if role == roleAPI {
+		return a, nil // no sources: it never imports
 	}
 	for _, sc := range cfg.Sources {
 		j, err := a.newJob(sc)
@@ -113,6 +123,9 @@ func openApp(ctx context.Context, cfg *Config, dataDir string, log *slog.Logger,
 
 // Close closes the index and the store.
 func (a *app) Close() error {
+	if a.release != nil {
+		a.release()
+	}
 	return errors.Join(a.ix.Close(), a.db.Close())
 }
 
@@ -217,6 +230,9 @@ func (a *app) refresh(ctx context.Context) (int, error) {
 // every source's failure. watch, when not nil, is told each source's
 // progress counter before it starts; the counter is finished when it ends.
 func (a *app) crawl(ctx context.Context, ids []string, watch func(id string, c *progress.Counter)) ([]catalog.Run, error) {
+	if a.role == roleAPI {
+		return nil, errors.New("this serve is --role api, which never imports: run crawl on the crawler's machine")
+	}
 	var chosen []job
 	for _, id := range ids {
 		i := slices.IndexFunc(a.jobs, func(j job) bool { return j.id == id })

@@ -6,9 +6,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"kurskatalog/data/catalog"
 	"kurskatalog/data/postgres"
 	"kurskatalog/data/postgres/pgtest"
+	"kurskatalog/data/storetest"
 )
 
 // With store: a PostgreSQL database, crawl, gaps, reindex and serve work
@@ -19,12 +22,7 @@ func TestPostgresStore(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}
-	url := pgtest.URL(t)
-	dir := t.TempDir()
-	config := filepath.Join(dir, "config.yaml")
-	if err := os.WriteFile(config, append(defaultConfig, []byte("\nstore: "+url+"\n")...), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	url, dir, config := postgresConfig(t)
 	first := filepath.Join(dir, "first")
 	crawlOnce(t, config, first)
 	db, err := postgres.Open(context.Background(), url)
@@ -63,4 +61,65 @@ func TestPostgresStore(t *testing.T) {
 	if res.Total == 0 {
 		t.Error("a search served from the PostgreSQL store found nothing")
 	}
+}
+
+// serve --role crawler imports and holds the store's writer lock, so that
+// a second crawler waits; serve --role api on another data dir never
+// imports, and finds within seconds what the crawler commits.
+func TestServeRoles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	url, dir, config := postgresConfig(t)
+	if code, _, stderr := runCommand(t, "serve", "--data-dir", filepath.Join(dir, "x"), "--role", "api"); code != 2 || !strings.Contains(stderr, "store:") {
+		t.Errorf("--role api on SQLite: exit %d, %q; want 2 naming store:", code, stderr)
+	}
+	startServe(t, "--config", config, "--data-dir", filepath.Join(dir, "crawler"), "--role", "crawler")
+	api, _ := startServe(t, "--config", config, "--data-dir", filepath.Join(dir, "api"), "--role", "api")
+
+	ctx := context.Background()
+	db, err := postgres.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	waited := false
+	lockCtx, cancel := context.WithTimeout(ctx, 500*time.Millisecond)
+	defer cancel()
+	if release, err := db.HoldWriter(lockCtx, func() { waited = true }); err == nil || !waited {
+		if release != nil {
+			release()
+		}
+		t.Errorf("a second writer beside serve --role crawler: waited %v, err %v; want it to wait", waited, err)
+	}
+
+	o := storetest.Offering("e.test.kvant", "Kvantfysik för nybörjare", "2380")
+	if _, err := db.ApplyBatch(ctx, &catalog.Batch{Source: "test-feed", Offerings: []catalog.Offering{o}}); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var res struct{ Total int }
+		getJSON(t, api+"/api/v1/search?q=kvantfysik&include_past=true", 200, &res)
+		if res.Total == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("serve --role api did not find the committed offering within 10 s (total %d)", res.Total)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+// postgresConfig returns a new database, a directory and the default
+// configuration in it with store: that database.
+func postgresConfig(t *testing.T) (url, dir, config string) {
+	t.Helper()
+	url = pgtest.URL(t)
+	dir = t.TempDir()
+	config = filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(config, append(defaultConfig, []byte("\nstore: "+url+"\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return url, dir, config
 }
