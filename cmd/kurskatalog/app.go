@@ -18,7 +18,6 @@ import (
 	"kurskatalog/data/catalog"
 	"kurskatalog/data/insights"
 	"kurskatalog/data/occupation"
-	"kurskatalog/data/sqlite"
 	"kurskatalog/index"
 	"kurskatalog/server"
 )
@@ -28,7 +27,7 @@ import (
 type app struct {
 	cfg    *Config
 	log    *slog.Logger
-	db     *sqlite.DB
+	db     catalog.Store
 	ix     *index.Index
 	tax    *occupation.Taxonomy
 	runner *crawler.Runner
@@ -46,6 +45,10 @@ type app struct {
 	// site is the HTTP handler while serving, whose views of the whole
 	// catalogue are made again after each run (viewsAfterRuns).
 	site *server.Handler
+	// role is roleWriter, roleAPI or roleIndex; release gives back the
+	// store's writer lock.
+	role    string
+	release func()
 }
 
 // job is one configured source as crawl and the scheduler see it: offering
@@ -63,11 +66,17 @@ type job struct {
 // index's write). Runs a crash left running are marked interrupted.
 // searches says whether the app answers searches (serve), and so needs the
 // facet engine.
-func openApp(ctx context.Context, cfg *Config, dataDir string, log *slog.Logger, searches bool) (*app, error) {
+//
+// role says what the process does with a store it may share with other
+// machines (PostgreSQL): roleWriter imports (it waits for the store's
+// writer lock, and then marks the runs left running as interrupted),
+// roleAPI only reads and follows the store, roleIndex (reindex) writes
+// only its own index.
+func openApp(ctx context.Context, cfg *Config, dataDir string, log *slog.Logger, searches bool, role string) (*app, error) {
 	if err := os.MkdirAll(dataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("data dir: %w", err)
 	}
-	db, err := sqlite.Open(ctx, filepath.Join(dataDir, "kurskatalog.db"), sqlite.MaxSize(int64(cfg.MaxDBMB*(1<<20))))
+	db, err := openStore(ctx, cfg, dataDir)
 	if err != nil {
 		return nil, err
 	}
@@ -100,13 +109,13 @@ func openApp(ctx context.Context, cfg *Config, dataDir string, log *slog.Logger,
 		a.Close()
 		return nil, err
 	}
-	interrupted, err := db.InterruptRuns(ctx)
-	if err != nil {
+	a.role = role
+	if err := a.takeWrites(ctx); err != nil {
 		a.Close()
 		return nil, err
 	}
-	for _, src := range interrupted {
-		log.Warn("Run interrupted by the end of its process", "source", src)
+	if role == roleAPI {
+		return a, nil // no sources: it never imports
 	}
 	for _, sc := range cfg.Sources {
 		j, err := a.newJob(sc)
@@ -121,6 +130,9 @@ func openApp(ctx context.Context, cfg *Config, dataDir string, log *slog.Logger,
 
 // Close closes the index and the store.
 func (a *app) Close() error {
+	if a.release != nil {
+		a.release()
+	}
 	return errors.Join(a.ix.Close(), a.db.Close())
 }
 
@@ -225,6 +237,9 @@ func (a *app) refresh(ctx context.Context) (int, error) {
 // every source's failure. watch, when not nil, is told each source's
 // progress counter before it starts; the counter is finished when it ends.
 func (a *app) crawl(ctx context.Context, ids []string, watch func(id string, c *progress.Counter)) ([]catalog.Run, error) {
+	if a.role == roleAPI {
+		return nil, errors.New("this serve is --role api, which never imports: run crawl on the crawler's machine")
+	}
 	var chosen []job
 	for _, id := range ids {
 		i := slices.IndexFunc(a.jobs, func(j job) bool { return j.id == id })

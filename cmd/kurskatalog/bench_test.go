@@ -20,7 +20,7 @@ func BenchmarkSearchAPI(b *testing.B) {
 		b.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	a, err := openApp(context.Background(), cfg, filepath.Join(b.TempDir(), "var"), log, true)
+	a, err := openApp(context.Background(), cfg, filepath.Join(b.TempDir(), "var"), log, true, roleWriter)
 	if err != nil {
 		b.Fatal(err)
 	}

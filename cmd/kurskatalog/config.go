@@ -49,6 +49,10 @@ type Config struct {
 	MaxDBMB float64 `yaml:"max_db_mb"`
 	// Insights records the searches that find few courses (insights.go).
 	Insights InsightsConfig `yaml:"insights"`
+	// Store is where the catalogue is kept: unset, SQLite in the data dir;
+	// postgres://user@host/db?... a PostgreSQL database, which the
+	// machines of one service share.
+	Store string `yaml:"store"`
 }
 
 // SourceConfig is one source. Kind selects the adapter; URL is always the
@@ -174,6 +178,9 @@ func (c *Config) Validate() error {
 	}
 	if c.MaxDBMB < 0 {
 		return fmt.Errorf("max_db_mb: %v is negative", c.MaxDBMB)
+	}
+	if err := validateStore(c.Store, c.MaxDBMB); err != nil {
+		return err
 	}
 	if len(c.Sources) == 0 {
 		return fmt.Errorf("sources: none configured")

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -96,5 +97,49 @@ func TestInsightsConfig(t *testing.T) {
 		if _, err := loadConfigText(t, withDefault(yaml)); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: %v, want an error about %s", yaml, err, want)
 		}
+	}
+}
+
+// Every top-level key of the configuration is documented in the README's
+// configuration section.
+func TestConfigKeysDocumented(t *testing.T) {
+	readme := readDoc(t, "../../README.md")
+	start := strings.Index(readme, "\n## Configuration")
+	end := strings.Index(readme, "\n## Production")
+	if start < 0 || end < start {
+		t.Fatal("README: no Configuration section before Production")
+	}
+	section := readme[start:end]
+	typ := reflect.TypeFor[Config]()
+	for i := range typ.NumField() {
+		key, _, _ := strings.Cut(typ.Field(i).Tag.Get("yaml"), ",")
+		if key == "" || key == "-" {
+			continue
+		}
+		if !strings.Contains(section, "`"+key+"`") && !strings.Contains(section, "\n"+key+":") {
+			t.Errorf("config key %s is not documented in the README's Configuration section", key)
+		}
+	}
+}
+
+func TestStoreConfig(t *testing.T) {
+	for _, tc := range []struct {
+		name, store string
+		maxDBMB     float64
+		wantErr     string
+	}{
+		{"sqlite by default", "", 100, ""},
+		{"postgres", "postgres://kurskatalog@db.internal/kurskatalog?sslmode=verify-full", 0, ""},
+		{"postgresql scheme", "postgresql://kurskatalog@db.internal/kurskatalog", 0, ""},
+		{"a file path", "/var/lib/kurskatalog/kurskatalog.db", 0, "store:"},
+		{"mysql", "mysql://kurskatalog@db/kurskatalog", 0, "store:"},
+		{"a cap on postgres", "postgres://kurskatalog@db/kurskatalog", 2048, "max_db_mb"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := validateStore(tc.store, tc.maxDBMB)
+			if tc.wantErr == "" && err != nil || tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)) {
+				t.Errorf("validateStore(%q, %v) = %v, want an error naming %q", tc.store, tc.maxDBMB, err, tc.wantErr)
+			}
+		})
 	}
 }

@@ -172,7 +172,7 @@ func withTopLevel(t *testing.T, path, line string) {
 	}
 }
 
-func openStore(t *testing.T, dataDir string) *sqlite.DB {
+func openTestStore(t *testing.T, dataDir string) *sqlite.DB {
 	t.Helper()
 	db, err := sqlite.Open(context.Background(), filepath.Join(dataDir, "kurskatalog.db"))
 	if err != nil {
@@ -186,7 +186,7 @@ func openStore(t *testing.T, dataDir string) *sqlite.DB {
 func catalogue(t *testing.T, dataDir string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	db := openStore(t, dataDir)
+	db := openTestStore(t, dataDir)
 	err := db.EachOffering(context.Background(), func(o catalog.Offering) error {
 		out[o.ID] = o.Title + " " + o.Start.String()
 		return nil
@@ -230,7 +230,7 @@ func dbPages(t *testing.T, dataDir string) int64 {
 func assertIndexInStep(t *testing.T, dataDir string) {
 	t.Helper()
 	ctx := context.Background()
-	db := openStore(t, dataDir)
+	db := openTestStore(t, dataDir)
 	store, seq, err := db.Seq(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -254,7 +254,7 @@ func assertIndexInStep(t *testing.T, dataDir string) {
 
 func latestRun(t *testing.T, dataDir string) catalog.Run {
 	t.Helper()
-	runs, err := openStore(t, dataDir).LatestRuns(context.Background())
+	runs, err := openTestStore(t, dataDir).LatestRuns(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

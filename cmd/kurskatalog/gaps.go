@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -13,7 +12,6 @@ import (
 	"kurskatalog/data"
 	"kurskatalog/data/coverage"
 	"kurskatalog/data/occupation"
-	"kurskatalog/data/sqlite"
 )
 
 // gapsCommand prints, per municipality, the occupations the county is
@@ -24,7 +22,7 @@ func gapsCommand(ctx context.Context, cfg *Config, dataDir, municipality string,
 	if err := os.MkdirAll(dataDir, 0o755); err != nil {
 		return fmt.Errorf("data dir: %w", err)
 	}
-	db, err := sqlite.Open(ctx, filepath.Join(dataDir, "kurskatalog.db"))
+	db, err := openStore(ctx, cfg, dataDir)
 	if err != nil {
 		return err
 	}

@@ -54,8 +54,15 @@ func (c *InsightsConfig) validate() error {
 // enabled. stop writes what is queued: call it after the HTTP server's
 // last request.
 func (a *app) startInsights() (stop func()) {
+	store, ok := a.db.(insights.Store)
+	if !ok {
+		if *a.cfg.Insights.Enabled {
+			a.log.Warn("Search insights are kept in SQLite only for now: not recorded on this store")
+		}
+		return func() {}
+	}
 	now, _ := a.cfg.clock()
-	rec := insights.NewRecorder(a.db, insights.Options{Few: a.cfg.Insights.Few, RetentionWeeks: a.cfg.Insights.RetentionWeeks,
+	rec := insights.NewRecorder(store, insights.Options{Few: a.cfg.Insights.Few, RetentionWeeks: a.cfg.Insights.RetentionWeeks,
 		Now: now, Log: a.log})
 	rec.Start()
 	if *a.cfg.Insights.Enabled {

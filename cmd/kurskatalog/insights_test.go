@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"kurskatalog/data/catalog"
+	"kurskatalog/data/insights"
 )
 
 // The configuration decides whether searches are recorded: through the
@@ -28,7 +29,7 @@ func TestInsightsRecordedOnlyWhenEnabled(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a, err := openApp(context.Background(), cfg, filepath.Join(t.TempDir(), "var"), slog.New(slog.NewTextHandler(io.Discard, nil)), true)
+			a, err := openApp(context.Background(), cfg, filepath.Join(t.TempDir(), "var"), slog.New(slog.NewTextHandler(io.Discard, nil)), true, roleWriter)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -46,7 +47,7 @@ func TestInsightsRecordedOnlyWhenEnabled(t *testing.T) {
 			}
 			srv.Close()
 			stop() // as serve does after its last request
-			groups, err := a.db.SearchGroups(context.Background(), catalog.SearchGroupFilter{})
+			groups, err := a.db.(insights.Store).SearchGroups(context.Background(), catalog.SearchGroupFilter{})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"kurskatalog/data/postgres/pgtest"
+
 	"bufio"
 	"maps"
 	"os"
@@ -18,7 +20,7 @@ func TestMain(m *testing.M) {
 	if os.Getenv("KURSKATALOG_TEST_MAIN") == "1" {
 		main()
 	}
-	os.Exit(m.Run())
+	os.Exit(pgtest.Main(m)) // a PostgreSQL server for the tests of store: postgres://...
 }
 
 // killWhen runs kurskatalog with args as a process and kills it (kill -9)

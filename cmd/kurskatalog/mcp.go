@@ -41,7 +41,7 @@ func mcpCommand(ctx context.Context, cfg *Config, dataDir string, log *slog.Logg
 		return err
 	}
 	defer lock.Close()
-	a, err := openApp(ctx, cfg, dataDir, log, true)
+	a, err := openApp(ctx, cfg, dataDir, log, true, roleAPI) // it only reads
 	if err != nil {
 		return err
 	}

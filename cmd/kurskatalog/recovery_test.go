@@ -45,7 +45,7 @@ func TestStartRepairsWhatACrashLeft(t *testing.T) {
 	want := textTotals(t, base)
 	stop()
 
-	db := openStore(t, dataDir)
+	db := openTestStore(t, dataDir)
 	store, seq, err := db.Seq(ctx)
 	if err != nil {
 		t.Fatal(err)

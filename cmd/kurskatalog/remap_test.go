@@ -29,7 +29,7 @@ func TestChangedTablesRemapStoredOfferings(t *testing.T) {
 	crawlOnce(t, config, dataDir)
 
 	// Stand in for an offering mapped by older tables: its matches gone.
-	db := openStore(t, dataDir)
+	db := openTestStore(t, dataDir)
 	var stale catalog.Offering
 	err := db.EachOffering(ctx, func(o catalog.Offering) error {
 		if stale.ID == "" && len(o.Occupations) > 0 && o.SchoolType == "YH" {

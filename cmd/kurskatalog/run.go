@@ -20,13 +20,13 @@ type nopWriteCloser struct{ io.Writer }
 func (nopWriteCloser) Close() error { return nil }
 
 const usage = `Usage:
-  kurskatalog serve   [--config FILE] [--data-dir DIR] [--addr HOST:PORT]
+  kurskatalog serve   [--config FILE] [--data-dir DIR] [--addr HOST:PORT] [--role api|crawler]
   kurskatalog crawl   [--config FILE] [--data-dir DIR] [SOURCE_ID...]
   kurskatalog reindex [--config FILE] [--data-dir DIR]
   kurskatalog gaps    [--config FILE] [--data-dir DIR] [--municipality CODE|NAME] [--months N] [--max-km KM] [--max-bus-minutes MIN]
   kurskatalog mcp     [--config FILE] [--data-dir DIR]   (MCP tools on stdin and stdout)
-  kurskatalog backup  [--data-dir DIR] FILE   (while serve runs, too)
-  kurskatalog restore [--data-dir DIR] FILE   (with nothing running on the data dir)
+  kurskatalog backup  [--config FILE] [--data-dir DIR] FILE   (while serve runs, too)
+  kurskatalog restore [--config FILE] [--data-dir DIR] FILE   (with nothing running on the data dir)
 
 Without --config the embedded default configuration is used: every source of
 Jämtland Härjedalen, read from the bundled snapshots.
@@ -45,6 +45,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	configPath := fs.String("config", "", "YAML configuration file (default: embedded, bundled snapshots)")
 	dataDir := fs.String("data-dir", "./var", "directory for the database and the search index")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (serve)")
+	role := fs.String("role", "", "serve with store: postgres: api (reads and follows the store) or crawler (the one importing process); default both")
 	verbose := fs.Bool("verbose", false, "log debug messages")
 	municipality := fs.String("municipality", "", "municipality code or name (gaps; default: the whole region)")
 	months := fs.Int("months", 12, "how many months ahead a start must be (gaps)")
@@ -77,6 +78,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kurskatalog: %v\n", err)
 		return 2
 	}
+	if (cmd == "backup" || cmd == "restore") && cfg.Store != "" {
+		fmt.Fprintf(stderr, "kurskatalog %s: %s\n", cmd, pgDumpAdvice)
+		return 1
+	}
 	if cmd == "backup" || cmd == "restore" {
 		return storeFileCommand(ctx, cmd, *dataDir, fs.Args(), stdout, stderr)
 	}
@@ -104,7 +109,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	if err := ownDataDir(ctx, cmd, cfg, *dataDir, *addr, fs.Args(), log, logs, stdout, stderr); err != nil {
+	if *role != "" && cmd != "serve" {
+		fmt.Fprintf(stderr, "kurskatalog %s: --role is serve's\n", cmd)
+		return 2
+	}
+	appRole := map[string]string{"crawl": roleWriter, "reindex": roleIndex}[cmd]
+	if cmd == "serve" {
+		if appRole, err = serveRole(*role, cfg); err != nil {
+			fmt.Fprintf(stderr, "kurskatalog serve: %v\n", err)
+			return 2
+		}
+	}
+	if err := ownDataDir(ctx, cmd, cfg, appRole, *dataDir, *addr, fs.Args(), log, logs, stdout, stderr); err != nil {
 		fmt.Fprintf(stderr, "kurskatalog %s: %v\n", cmd, err)
 		return 1
 	}
@@ -115,7 +131,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // writer: the process that holds the data dir's lock. When a service holds
 // it, crawl and reindex ask the service to do the work; otherwise a second
 // process fails at once, saying what to do.
-func ownDataDir(ctx context.Context, cmd string, cfg *Config, dataDir, addr string, args []string, log *slog.Logger, logs *logSink, stdout, stderr io.Writer) error {
+func ownDataDir(ctx context.Context, cmd string, cfg *Config, role, dataDir, addr string, args []string, log *slog.Logger, logs *logSink, stdout, stderr io.Writer) error {
 	lock, err := lockDataDir(dataDir, cmd)
 	var inUse *inUseError
 	if errors.As(err, &inUse) {
@@ -128,7 +144,7 @@ func ownDataDir(ctx context.Context, cmd string, cfg *Config, dataDir, addr stri
 		return err
 	}
 	defer lock.Close()
-	a, err := openApp(ctx, cfg, dataDir, log, cmd == "serve")
+	a, err := openApp(ctx, cfg, dataDir, log, cmd == "serve", role)
 	if err != nil {
 		return err
 	}

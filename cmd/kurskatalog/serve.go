@@ -34,30 +34,16 @@ func (a *app) serve(ctx context.Context, addr string, out io.Writer) error {
 	defer srv.Close() // when returning before the graceful shutdown
 
 	defer a.startAdmin(ctx)()
-	pending, err := a.unfinished(ctx)
-	if err != nil {
+	if a.role == roleAPI {
+		followCtx, stop := context.WithCancel(ctx)
+		followed := make(chan struct{})
+		go func() { defer close(followed); a.follow(followCtx) }()
+		defer func() { stop(); <-followed }()
+	} else if stop, err := a.importAndSchedule(ctx); err != nil {
 		return err
+	} else {
+		defer stop()
 	}
-	if pending, err = a.remapPending(ctx, pending); err != nil {
-		return err
-	}
-	if len(pending) > 0 {
-		a.log.Info("Importing the sources that never finished a run before serving", "sources", pending)
-		if _, err := a.crawl(ctx, pending, nil); err != nil {
-			// Serve what did import; the failed sources retry on schedule.
-			a.log.Error("Initial import incomplete", "error", err)
-		}
-	}
-
-	sched, err := a.schedule(ctx)
-	if err != nil {
-		return err
-	}
-	a.cron = sched
-	sched.Start()
-	defer func() {
-		<-sched.Stop().Done() // waits for running jobs
-	}()
 
 	now, _ := a.cfg.clock()
 	start := time.Now()
@@ -78,6 +64,32 @@ func (a *app) serve(ctx context.Context, addr string, out io.Writer) error {
 	case <-ctx.Done():
 	}
 	return a.shutdown(ctx, srv)
+}
+
+// importAndSchedule imports the sources that never finished a run, then
+// starts the schedule; stop waits for its running jobs.
+func (a *app) importAndSchedule(ctx context.Context) (stop func(), err error) {
+	pending, err := a.unfinished(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if pending, err = a.remapPending(ctx, pending); err != nil {
+		return nil, err
+	}
+	if len(pending) > 0 {
+		a.log.Info("Importing the sources that never finished a run before serving", "sources", pending)
+		if _, err := a.crawl(ctx, pending, nil); err != nil {
+			// Serve what did import; the failed sources retry on schedule.
+			a.log.Error("Initial import incomplete", "error", err)
+		}
+	}
+	sched, err := a.schedule(ctx)
+	if err != nil {
+		return nil, err
+	}
+	a.cron = sched
+	sched.Start()
+	return func() { <-sched.Stop().Done() }, nil
 }
 
 // unfinished returns the sources that have never run, or whose last run a

@@ -11,6 +11,7 @@ import (
 	"kurskatalog/crawler"
 	"kurskatalog/crawler/emil3"
 	"kurskatalog/crawler/fetch"
+	"kurskatalog/crawler/gtfs"
 	htmlsource "kurskatalog/crawler/html"
 	"kurskatalog/crawler/myh"
 	"kurskatalog/crawler/plannededu"
@@ -42,7 +43,15 @@ func (a *app) newJob(sc SourceConfig) (job, error) {
 		if err != nil {
 			return job{}, err
 		}
-		j.run = func(ctx context.Context) (catalog.Run, error) { return src.Import(ctx, a.db) }
+		j.run = func(ctx context.Context) (catalog.Run, error) {
+			store, ok := a.db.(gtfs.Store)
+			if !ok {
+				// Reach by bus falls back to straight-line km.
+				a.log.Warn("Timetables (gtfs) are kept in SQLite only for now: source not imported", "source", sc.ID)
+				return catalog.Run{Source: sc.ID, Status: catalog.RunOK}, nil
+			}
+			return src.Import(ctx, store)
+		}
 		return j, nil
 	}
 	src, err := newSource(a.cfg, sc, client, a.db)

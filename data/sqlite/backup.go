@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"kurskatalog/data/sqlstore"
 )
 
 // StoreInfo describes a store file: what a backup holds, or what a restore
@@ -147,7 +149,7 @@ func Inspect(ctx context.Context, path string) (StoreInfo, error) {
 	if check != "ok" {
 		return StoreInfo{}, fmt.Errorf("%s is damaged: %s", path, check)
 	}
-	applied, err := appliedMigrations(ctx, db)
+	applied, err := sqlstore.AppliedMigrations(ctx, db, "migrations")
 	if err != nil || !slices.Contains(applied, "migrations/0001_init.sql") {
 		return StoreInfo{}, fmt.Errorf("%s is not a Kurskatalog store (it has no record of its migrations)", path)
 	}
@@ -161,33 +163,14 @@ func Inspect(ctx context.Context, path string) (StoreInfo, error) {
 		}
 	}
 	info := StoreInfo{Migration: strings.TrimPrefix(slices.Max(applied), "migrations/")}
-	var last sql.NullString
+	var last sqlstore.Time
 	err = db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM records WHERE removed_at IS NULL),
 		(SELECT max(finished) FROM runs WHERE status = 'ok')`).Scan(&info.Records, &last)
 	if err != nil {
 		return info, fmt.Errorf("%s: %w", path, err)
 	}
-	if last.Valid {
-		info.LastRun = parseTime(last.String)
-	}
+	info.LastRun = last.Time
 	return info, nil
-}
-
-func appliedMigrations(ctx context.Context, db *sql.DB) ([]string, error) {
-	rows, err := db.QueryContext(ctx, `SELECT name FROM migrations`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var names []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
-		names = append(names, n)
-	}
-	return names, rows.Err()
 }
 
 func copyFile(src, dest string) error {

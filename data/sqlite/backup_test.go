@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"kurskatalog/data/catalog"
+	"kurskatalog/data/storetest"
 )
 
 func titles(t *testing.T, db *DB) []string {
@@ -35,8 +36,8 @@ func TestBackupAndRestore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	apply(t, db, &catalog.Batch{Source: "susa-navet", Complete: true, Offerings: []catalog.Offering{
-		offering("e.vux.1", "Svenska 1", "2380"), offering("e.vux.2", "Engelska 5", "2380")}})
+	storetest.Apply(t, db, &catalog.Batch{Source: "susa-navet", Complete: true, Offerings: []catalog.Offering{
+		storetest.Offering("e.vux.1", "Svenska 1", "2380"), storetest.Offering("e.vux.2", "Engelska 5", "2380")}})
 	want := titles(t, db)
 
 	backup := filepath.Join(t.TempDir(), "backup.db")
@@ -52,8 +53,8 @@ func TestBackupAndRestore(t *testing.T) {
 		t.Fatalf("backup over an earlier one: %v", err)
 	}
 
-	apply(t, db, &catalog.Batch{Source: "susa-navet", Complete: true, Offerings: []catalog.Offering{
-		offering("e.vux.1", "Svenska 2", "2380"), offering("e.vux.3", "Matematik 1a", "2313")}})
+	storetest.Apply(t, db, &catalog.Batch{Source: "susa-navet", Complete: true, Offerings: []catalog.Offering{
+		storetest.Offering("e.vux.1", "Svenska 2", "2380"), storetest.Offering("e.vux.3", "Matematik 1a", "2313")}})
 	changed := titles(t, db)
 	if slices.Equal(changed, want) {
 		t.Fatal("the change changed nothing")

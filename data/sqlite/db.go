@@ -8,24 +8,29 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
+
+	"kurskatalog/data/catalog"
+	"kurskatalog/data/sqlstore"
 )
 
 //go:embed migrations/*.sql
 var migrations embed.FS
 
-// DB is an open catalogue database.
+// DB is an open catalogue database. The queries SQLite reads like
+// PostgreSQL are the shared store's; applying a batch, migrating, backing
+// up and restoring are SQLite's own.
 type DB struct {
-	db  *sql.DB
-	now func() time.Time
+	*sqlstore.Store
+	db *sql.DB
 }
+
+// dialect is how SQLite differs in the shared queries.
+var dialect = sqlstore.Dialect{Name: "sqlite", Time: sqlstore.FormatTime}
 
 // maxConns bounds the pool: the writer of an import and readers for the
 // requests in flight. Beyond it a request waits for a connection instead
@@ -80,8 +85,8 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
 	db.SetConnMaxIdleTime(5 * time.Minute)
-	d := &DB{db: db, now: time.Now}
-	if err := d.migrate(ctx); err != nil {
+	d := &DB{Store: sqlstore.New(db, dialect), db: db}
+	if err := d.Migrate(ctx, sqlstore.Migrations{FS: migrations, Table: "migrations"}); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -91,74 +96,4 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 // Close closes the database.
 func (d *DB) Close() error { return d.db.Close() }
 
-// SetClock replaces the clock, for tests that need repeatable times.
-func (d *DB) SetClock(now func() time.Time) { d.now = now }
-
-func (d *DB) migrate(ctx context.Context) error {
-	names, err := fs.Glob(migrations, "migrations/*.sql")
-	if err != nil {
-		return err
-	}
-	sort.Strings(names)
-	// A database that is up to date is only read: a reader beside a running
-	// service (gaps) must not queue for the writer's lock, which an import
-	// holds for as long as its transaction takes.
-	if done, err := d.migrated(ctx); err == nil && len(done) == len(names) {
-		return nil
-	}
-	if _, err := d.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY)`); err != nil {
-		return fmt.Errorf("sqlite: migrations table: %w", err)
-	}
-	for _, name := range names {
-		if err := d.migrateOne(ctx, name); err != nil {
-			return fmt.Errorf("sqlite: migration %s: %w", name, err)
-		}
-	}
-	return nil
-}
-
-// migrated returns the names of the applied migrations; an error when the
-// database has no migrations table yet.
-func (d *DB) migrated(ctx context.Context) ([]string, error) {
-	return appliedMigrations(ctx, d.db)
-}
-
-func (d *DB) migrateOne(ctx context.Context, name string) error {
-	tx, err := d.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM migrations WHERE name = ?`, name).Scan(&n); err != nil {
-		return err
-	}
-	if n > 0 {
-		return nil
-	}
-	body, err := migrations.ReadFile(name)
-	if err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name) VALUES (?)`, name); err != nil {
-		return err
-	}
-	return tx.Commit()
-}
-
-const timeFormat = time.RFC3339Nano
-
-func formatTime(t time.Time) string { return t.UTC().Format(timeFormat) }
-
-func parseTime(s string) time.Time {
-	t, _ := time.Parse(timeFormat, s)
-	return t
-}
-
-// placeholders returns "?,?,?" for n values.
-func placeholders(n int) string {
-	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
-}
+var _ catalog.Store = (*DB)(nil)

@@ -2,15 +2,13 @@ package sqlite
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
+	"maps"
 
 	"kurskatalog/data/catalog"
+	"kurskatalog/data/sqlstore"
 )
 
 // ApplyBatch stores one source's batch in a single transaction: new records
@@ -28,7 +26,7 @@ func (d *DB) ApplyBatch(ctx context.Context, b *catalog.Batch) (res catalog.Appl
 			err = fmt.Errorf("sqlite: apply %s: %w", b.Source, err)
 		}
 	}()
-	conn, err := d.db.Conn(ctx)
+	conn, err := d.DB.Conn(ctx)
 	if err != nil {
 		return res, err
 	}
@@ -51,45 +49,19 @@ func (d *DB) ApplyBatch(ctx context.Context, b *catalog.Batch) (res catalog.Appl
 		return res, err
 	}
 	defer tx.Rollback()
-	a, err := newApplier(ctx, tx, b.Source, formatTime(d.now()), b.Complete)
+	a, err := newApplier(ctx, tx, b.Source, sqlstore.FormatTime(d.Now()).(string), b.Complete)
 	if err != nil {
 		return res, err
 	}
 	defer a.close()
 
-	seen := make(map[string]bool, len(b.Offerings)+len(b.Skipped))
-	for _, s := range b.Skipped {
-		if s.ID != "" {
-			seen[s.ID] = true
-		}
-	}
-	for i := range b.Offerings {
-		o := &b.Offerings[i]
-		if seen[o.ID] {
-			continue // a duplicate within one batch: the first one counts
-		}
-		seen[o.ID] = true
+	offerings, seen := sqlstore.Distinct(b)
+	for _, o := range offerings {
 		if err := a.put(ctx, o, &res); err != nil {
 			return res, fmt.Errorf("offering %s: %w", o.ID, err)
 		}
 	}
-
-	var gone []string
-	for _, id := range b.Removed {
-		if !seen[id] {
-			gone = append(gone, id)
-		}
-	}
-	slices.Sort(gone)
-	gone = slices.Compact(gone)
-	if b.Complete {
-		for id := range a.existing {
-			if !seen[id] {
-				gone = append(gone, id)
-			}
-		}
-	}
-	for _, id := range gone {
+	for _, id := range sqlstore.Gone(b, seen, maps.Keys(a.existing)) {
 		if err := a.remove(ctx, id, &res); err != nil {
 			return res, fmt.Errorf("remove %s: %w", id, err)
 		}
@@ -229,7 +201,7 @@ func (a *applier) lookup(ctx context.Context, id string) (existingRecord, bool, 
 
 // put adds, rewrites or only marks as seen one offering.
 func (a *applier) put(ctx context.Context, o *catalog.Offering, res *catalog.ApplyResult) error {
-	doc, hash, err := encode(o)
+	doc, hash, err := sqlstore.Encode(o)
 	if err != nil {
 		return err
 	}
@@ -304,18 +276,4 @@ func (a *applier) canonicalFor(ctx context.Context, id, key string) (string, err
 		}
 	}
 	return id, nil
-}
-
-// encode serialises an offering without its provenance times, which the
-// store keeps in columns, so that the hash changes only when content does.
-func encode(o *catalog.Offering) (doc, hash string, err error) {
-	c := *o
-	c.Provenance.FirstSeen, c.Provenance.LastSeen, c.Provenance.LastChanged = zeroTime, zeroTime, zeroTime
-	c.Sources = nil
-	b, err := json.Marshal(&c)
-	if err != nil {
-		return "", "", err
-	}
-	sum := sha256.Sum256(b)
-	return string(b), hex.EncodeToString(sum[:16]), nil
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"kurskatalog/data/catalog"
+	"kurskatalog/data/sqlstore"
 )
 
 // ReplaceTransit stores one GTFS source's travel times in a single
@@ -42,7 +43,7 @@ func (d *DB) ReplaceTransit(ctx context.Context, feed catalog.TransitFeed, times
 		return res, fmt.Errorf("sqlite: replace transit %s: %w", feed.Source, err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO transit_feeds (source, version, day, leave, arrive_by, stored) VALUES (?, ?, ?, ?, ?, ?)`,
-		feed.Source, feed.Version, feed.Day.Format(time.DateOnly), feed.Leave, feed.ArriveBy, formatTime(d.now())); err != nil {
+		feed.Source, feed.Version, feed.Day.Format(time.DateOnly), feed.Leave, feed.ArriveBy, sqlstore.FormatTime(d.Now())); err != nil {
 		return res, fmt.Errorf("sqlite: replace transit %s: %w", feed.Source, err)
 	}
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO transit_times (source, origin, stop_id, stop_name, lat, lon, minutes, depart, arrive)

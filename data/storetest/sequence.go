@@ -1,4 +1,4 @@
-package sqlite
+package storetest
 
 import (
 	"context"
@@ -12,9 +12,9 @@ import (
 // Every apply that changes something raises the sequence by one, and
 // ChangedSince names exactly the offerings changed after a number: what an
 // index that stopped there has missed.
-func TestChangeSequence(t *testing.T) {
+func testChangeSequence(t *testing.T, open Open) {
 	ctx := context.Background()
-	db := openTest(t)
+	db := open(t)
 	clock := time.Date(2026, 11, 1, 4, 0, 0, 0, time.UTC)
 	db.SetClock(func() time.Time { clock = clock.Add(time.Minute); return clock })
 	store, seq, err := db.Seq(ctx)
@@ -23,7 +23,7 @@ func TestChangeSequence(t *testing.T) {
 	}
 
 	batch := &catalog.Batch{Source: "susa-navet", Complete: true, Offerings: []catalog.Offering{
-		offering("e.vux.1", "Svenska 1", "2380"), offering("e.vux.2", "Engelska 5", "2380"), offering("e.vux.3", "Matematik 1a", "2313")}}
+		Offering("e.vux.1", "Svenska 1", "2380"), Offering("e.vux.2", "Engelska 5", "2380"), Offering("e.vux.3", "Matematik 1a", "2313")}}
 	steps := []struct {
 		name    string
 		batch   *catalog.Batch
@@ -34,12 +34,12 @@ func TestChangeSequence(t *testing.T) {
 		{"first import", batch, 1, 0, []string{"e.vux.1", "e.vux.2", "e.vux.3"}},
 		{"the same again changes nothing", batch, 1, 1, nil},
 		{"one changed, one gone", &catalog.Batch{Source: "susa-navet", Complete: true, Offerings: []catalog.Offering{
-			offering("e.vux.1", "Svenska 1", "2380"), offering("e.vux.2", "Engelska 6", "2380")}}, 2, 1, []string{"e.vux.2", "e.vux.3"}},
+			Offering("e.vux.1", "Svenska 1", "2380"), Offering("e.vux.2", "Engelska 6", "2380")}}, 2, 1, []string{"e.vux.2", "e.vux.3"}},
 		{"another source", &catalog.Batch{Source: "html.komvux", Offerings: []catalog.Offering{
-			offering("html.komvux.sfi", "SFI kurs D", "2380")}}, 3, 2, []string{"html.komvux.sfi"}},
+			Offering("html.komvux.sfi", "SFI kurs D", "2380")}}, 3, 2, []string{"html.komvux.sfi"}},
 	}
 	for _, s := range steps {
-		res := apply(t, db, s.batch)
+		res := Apply(t, db, s.batch)
 		if res.Seq != s.wantSeq {
 			t.Errorf("%s: seq %d, want %d", s.name, res.Seq, s.wantSeq)
 		}

@@ -1,4 +1,4 @@
-package sqlite
+package storetest
 
 import (
 	"context"
@@ -6,9 +6,9 @@ import (
 	"testing"
 )
 
-func TestSourceDocuments(t *testing.T) {
+func testSourceDocuments(t *testing.T, open Open) {
 	ctx := context.Background()
-	db := openTest(t)
+	db := open(t)
 	get := func(kind string, ids ...string) map[string]string {
 		t.Helper()
 		docs, err := db.SourceDocuments(ctx, "susa-navet", kind, ids)

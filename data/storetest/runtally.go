@@ -1,4 +1,4 @@
-package sqlite
+package storetest
 
 import (
 	"context"
@@ -9,9 +9,9 @@ import (
 	"kurskatalog/data/catalog"
 )
 
-func TestRunTallies(t *testing.T) {
+func testRunTallies(t *testing.T, open Open) {
 	ctx := context.Background()
-	db := openTest(t)
+	db := open(t)
 	clock := time.Date(2026, 11, 1, 4, 0, 0, 0, time.UTC)
 	db.SetClock(func() time.Time { return clock })
 	finish := func(source, status string, fetched, added int) {

@@ -1,4 +1,4 @@
-package sqlite
+package storetest
 
 import (
 	"context"
@@ -10,9 +10,9 @@ import (
 
 // A crash leaves runs recorded as running; the next owner of the data dir
 // marks them interrupted, and only them.
-func TestInterruptRuns(t *testing.T) {
+func testInterruptRuns(t *testing.T, open Open) {
 	ctx := context.Background()
-	db := openTest(t)
+	db := open(t)
 	done, err := db.StartRun(ctx, "susa-navet", true)
 	if err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-package sqlite
+package storetest
 
 import (
 	"context"
@@ -8,14 +8,14 @@ import (
 	"kurskatalog/data/catalog"
 )
 
-func TestFirstSeen(t *testing.T) {
+func testFirstSeen(t *testing.T, open Open) {
 	ctx := context.Background()
-	db := openTest(t)
+	db := open(t)
 	day := time.Date(2026, 11, 1, 4, 0, 0, 0, time.UTC)
 	db.SetClock(func() time.Time { return day })
-	apply(t, db, &catalog.Batch{Source: "susa-navet", Offerings: []catalog.Offering{offering("e.old", "A"), offering("e.both", "B")}})
+	Apply(t, db, &catalog.Batch{Source: "susa-navet", Offerings: []catalog.Offering{Offering("e.old", "A"), Offering("e.both", "B")}})
 	db.SetClock(func() time.Time { return day.Add(36*time.Hour + 123*time.Millisecond) })
-	apply(t, db, &catalog.Batch{Source: "myh", Offerings: []catalog.Offering{offering("e.new", "C"), offering("e.both", "B")}})
+	Apply(t, db, &catalog.Batch{Source: "myh", Offerings: []catalog.Offering{Offering("e.new", "C"), Offering("e.both", "B")}})
 
 	got, err := db.FirstSeen(ctx, []string{"e.old", "e.new", "e.both", "e.missing"})
 	if err != nil {

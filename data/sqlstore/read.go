@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -19,14 +19,14 @@ var zeroTime time.Time
 // FindOfferingByID returns the offering with id, merged over all sources
 // that have it. The id of any of its records finds it too, so links with a
 // provider page's own id keep working after a merge.
-func (d *DB) FindOfferingByID(ctx context.Context, id string) (*catalog.Offering, error) {
+func (s *Store) FindOfferingByID(ctx context.Context, id string) (*catalog.Offering, error) {
 	canonical := id
-	err := d.db.QueryRowContext(ctx, `SELECT canonical FROM records WHERE id = ? AND removed_at IS NULL
-		ORDER BY canonical = id DESC LIMIT 1`, id).Scan(&canonical)
+	err := s.DB.QueryRowContext(ctx, s.q(`SELECT canonical FROM records WHERE id = ? AND removed_at IS NULL
+		ORDER BY canonical = id DESC LIMIT 1`), id).Scan(&canonical)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("sqlite: find %s: %w", id, err)
+		return nil, s.errorf("find %s: %w", id, err)
 	}
-	found, err := d.OfferingsByIDs(ctx, []string{canonical})
+	found, err := s.OfferingsByIDs(ctx, []string{canonical})
 	if err != nil {
 		return nil, err
 	}
@@ -38,30 +38,26 @@ func (d *DB) FindOfferingByID(ctx context.Context, id string) (*catalog.Offering
 
 // OfferingsByIDs returns the offerings with the given ids in that order,
 // leaving out ids that do not exist (any more).
-func (d *DB) OfferingsByIDs(ctx context.Context, ids []string) ([]catalog.Offering, error) {
+func (s *Store) OfferingsByIDs(ctx context.Context, ids []string) ([]catalog.Offering, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
 	byID := map[string][]record{}
-	// SQLite limits bound variables; chunk large requests.
-	for start := 0; start < len(ids); start += 500 {
-		chunk := ids[start:min(start+500, len(ids))]
-		args := make([]any, len(chunk))
-		for i, id := range chunk {
-			args[i] = id
+	err := s.eachIn(ctx, `SELECT source, id, canonical, doc, first_seen, last_seen, last_changed
+		FROM records WHERE removed_at IS NULL AND canonical IN (%s)`, nil, ids, func(rows *sql.Rows) error {
+		var raw rawRecord
+		if err := raw.scan(rows); err != nil {
+			return err
 		}
-		rows, err := d.db.QueryContext(ctx, `SELECT source, id, canonical, doc, first_seen, last_seen, last_changed
-			FROM records WHERE removed_at IS NULL AND canonical IN (`+placeholders(len(chunk))+`)`, args...)
+		r, err := raw.decode()
 		if err != nil {
-			return nil, fmt.Errorf("sqlite: offerings by id: %w", err)
+			return err
 		}
-		err = scanRecords(rows, func(r record) error {
-			byID[r.offering.ID] = append(byID[r.offering.ID], r)
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
+		byID[r.offering.ID] = append(byID[r.offering.ID], r)
+		return nil
+	})
+	if err != nil {
+		return nil, s.errorf("offerings by id: %w", err)
 	}
 	out := make([]catalog.Offering, 0, len(ids))
 	for _, id := range ids {
@@ -74,11 +70,11 @@ func (d *DB) OfferingsByIDs(ctx context.Context, ids []string) ([]catalog.Offeri
 
 // EachOffering calls fn for every live offering, in id order. It is how the
 // search index is rebuilt.
-func (d *DB) EachOffering(ctx context.Context, fn func(catalog.Offering) error) error {
-	rows, err := d.db.QueryContext(ctx, `SELECT source, id, canonical, doc, first_seen, last_seen, last_changed
+func (s *Store) EachOffering(ctx context.Context, fn func(catalog.Offering) error) error {
+	rows, err := s.DB.QueryContext(ctx, `SELECT source, id, canonical, doc, first_seen, last_seen, last_changed
 		FROM records WHERE removed_at IS NULL ORDER BY canonical, source`)
 	if err != nil {
-		return fmt.Errorf("sqlite: each offering: %w", err)
+		return s.errorf("each offering: %w", err)
 	}
 	var group []record
 	err = scanRecordsParallel(ctx, rows, func(r record) error {
@@ -101,11 +97,11 @@ func (d *DB) EachOffering(ctx context.Context, fn func(catalog.Offering) error) 
 }
 
 // CountOfferings returns the number of live offerings.
-func (d *DB) CountOfferings(ctx context.Context) (int, error) {
+func (s *Store) CountOfferings(ctx context.Context) (int, error) {
 	var n int
-	err := d.db.QueryRowContext(ctx, `SELECT count(DISTINCT canonical) FROM records WHERE removed_at IS NULL`).Scan(&n)
+	err := s.DB.QueryRowContext(ctx, `SELECT count(DISTINCT canonical) FROM records WHERE removed_at IS NULL`).Scan(&n)
 	if err != nil {
-		return 0, fmt.Errorf("sqlite: count offerings: %w", err)
+		return 0, s.errorf("count offerings: %w", err)
 	}
 	return n, nil
 }
@@ -116,31 +112,16 @@ type record struct {
 }
 
 // rawRecord is a row of records as read, before its document is decoded.
-type rawRecord struct{ source, id, canonical, doc, first, last, changed string }
-
-func scanRecords(rows *sql.Rows, fn func(record) error) error {
-	defer rows.Close()
-	for rows.Next() {
-		var raw rawRecord
-		if err := raw.scan(rows); err != nil {
-			return err
-		}
-		r, err := raw.decode()
-		if err != nil {
-			return err
-		}
-		if err := fn(r); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+type rawRecord struct {
+	source, id, canonical, doc string
+	first, last, changed       Time
 }
 
 // scan reads the row rows is at: source, id, canonical, doc, first_seen,
 // last_seen, last_changed.
 func (raw *rawRecord) scan(rows *sql.Rows) error {
 	if err := rows.Scan(&raw.source, &raw.id, &raw.canonical, &raw.doc, &raw.first, &raw.last, &raw.changed); err != nil {
-		return fmt.Errorf("sqlite: scan record: %w", err)
+		return fmt.Errorf("scan record: %w", err)
 	}
 	return nil
 }
@@ -148,14 +129,14 @@ func (raw *rawRecord) scan(rows *sql.Rows) error {
 func (raw *rawRecord) decode() (record, error) {
 	r := record{size: len(raw.doc)}
 	if err := json.Unmarshal([]byte(raw.doc), &r.offering); err != nil {
-		return r, fmt.Errorf("sqlite: record %s/%s: %w", raw.source, raw.id, err)
+		return r, fmt.Errorf("record %s/%s: %w", raw.source, raw.id, err)
 	}
 	r.offering.ID = raw.canonical
 	r.offering.Provenance.ID = raw.id
 	r.offering.Provenance.Source = raw.source
-	r.offering.Provenance.FirstSeen = parseTime(raw.first)
-	r.offering.Provenance.LastSeen = parseTime(raw.last)
-	r.offering.Provenance.LastChanged = parseTime(raw.changed)
+	r.offering.Provenance.FirstSeen = raw.first.Time
+	r.offering.Provenance.LastSeen = raw.last.Time
+	r.offering.Provenance.LastChanged = raw.changed.Time
 	return r, nil
 }
 

@@ -1,4 +1,4 @@
-package sqlite
+package storetest
 
 import (
 	"context"
@@ -12,9 +12,9 @@ func demandRow(round, region, occupation, recruitment string) catalog.Demand {
 	return catalog.Demand{Round: round, Region: region, Occupation: occupation, SSYK: []string{"5321"}, Recruitment: recruitment}
 }
 
-func TestReplaceDemand(t *testing.T) {
+func testReplaceDemand(t *testing.T, open Open) {
 	ctx := context.Background()
-	db := openTest(t)
+	db := open(t)
 
 	if rows, err := db.LatestDemand(ctx); err != nil || len(rows) != 0 {
 		t.Fatalf("empty store: %v %v", rows, err)
