@@ -27,6 +27,7 @@ var mcpTools = []func(*Server, *mcp.Server){
 	(*Server).offeringTool,
 	(*Server).occupationCoursesTool,
 	(*Server).coverageGapsTool,
+	(*Server).pathwayTool,
 }
 
 // NewMCP returns the MCP server with every tool over d, for a transport of

@@ -183,7 +183,7 @@ func testMCPSearch(t *testing.T, d server.Deps) {
 				t.Errorf("%s has no output schema", tool.Name)
 			}
 		}
-		want := []string{"coverage_gaps", "get_offering", "occupation_courses", "search_courses"} // listed by name
+		want := []string{"coverage_gaps", "get_offering", "occupation_courses", "occupation_pathway", "search_courses"} // listed by name
 		if !slices.Equal(names, want) {
 			t.Errorf("tools %q, want %q", names, want)
 		}
@@ -413,6 +413,26 @@ func testMCPOfferingOccupationGaps(t *testing.T, d server.Deps) {
 		}
 	})
 
+	t.Run("occupation_pathway", func(t *testing.T) {
+		var got map[string]any
+		call(t, cs, "occupation_pathway", map[string]any{"occupation": "5321", "municipality": "Härjedalen",
+			"from": "grundskola"}, &got)
+		var want map[string]any
+		getAPI(t, api, "/api/v1/occupations/5321/pathways?municipality=2361&from=grundskola", 200, &want)
+		steps, _ := want["steps"].([]any)
+		if len(steps) == 0 {
+			t.Fatal("the API finds no step towards assistant nurse: not a test")
+		}
+		link := got["link"]
+		delete(got, "link")
+		if mustJSON(t, got) != mustJSON(t, want) {
+			t.Errorf("pathway\n%s\nthe API's\n%s", mustJSON(t, got), mustJSON(t, want))
+		}
+		if link != publicURL+"/yrke/5321?from=grundskola&municipality=2361#pathways-heading" {
+			t.Errorf("link %v", link)
+		}
+	})
+
 	// A bad argument is a tool error naming it, as the API's 400 does.
 	bad := []struct {
 		tool, argument string
@@ -434,6 +454,9 @@ func testMCPOfferingOccupationGaps(t *testing.T, d server.Deps) {
 		{"occupation_courses", "municipality", map[string]any{"occupation": "5321", "municipality": "Stockholm"}},
 		{"coverage_gaps", "months", map[string]any{"months": 99}},
 		{"coverage_gaps", "lang", map[string]any{"lang": "fi"}},
+		{"occupation_pathway", "municipality", map[string]any{"occupation": "5321"}},
+		{"occupation_pathway", "from", map[string]any{"occupation": "5321", "municipality": "2361", "from": "phd"}},
+		{"occupation_pathway", "occupation", map[string]any{"occupation": "astronaut", "municipality": "2361"}},
 	}
 	for _, tc := range bad {
 		t.Run("bad/"+tc.tool+"/"+tc.argument, func(t *testing.T) {

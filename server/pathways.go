@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 
@@ -55,7 +56,7 @@ type pathwayCourse struct {
 // pathways answers the pathway of a resident of one municipality, from a
 // starting point, to an occupation.
 func (s *Server) pathways(c *gin.Context) {
-	p, lang, err := s.findPathway(c, c.Request.URL.Query())
+	p, lang, err := s.findPathway(c.Request.Context(), c.Param("ssyk"), c.Request.URL.Query())
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -63,8 +64,9 @@ func (s *Server) pathways(c *gin.Context) {
 	c.JSON(http.StatusOK, s.pathwayJSON(p, lang))
 }
 
-// findPathway reads the parameters and finds the pathway.
-func (s *Server) findPathway(c *gin.Context, v url.Values) (pathway.Pathway, string, error) {
+// findPathway reads the parameters and finds the pathway to occupation
+// ssyk: the API's and the MCP tool's.
+func (s *Server) findPathway(ctx context.Context, ssyk string, v url.Values) (pathway.Pathway, string, error) {
 	if err := onlyParams(v, pathwayParams...); err != nil {
 		return pathway.Pathway{}, "", err
 	}
@@ -99,11 +101,11 @@ func (s *Server) findPathway(c *gin.Context, v url.Values) (pathway.Pathway, str
 	if err != nil {
 		return pathway.Pathway{}, lang, err
 	}
-	cd, err := s.loadCoverage(c.Request.Context())
+	cd, err := s.loadCoverage(ctx)
 	if err != nil {
 		return pathway.Pathway{}, lang, err
 	}
-	p, err := pathway.Find(cd.Offerings, s.Taxonomy, pathway.Query{Occupation: c.Param("ssyk"),
+	p, err := pathway.Find(cd.Offerings, s.Taxonomy, pathway.Query{Occupation: ssyk,
 		Municipality: muni, From: from, Params: coverage.DefaultParams(s.today())})
 	return p, lang, err
 }
