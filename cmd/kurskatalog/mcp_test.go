@@ -81,7 +81,7 @@ func TestMCPCommandAloneAndBesideServe(t *testing.T) {
 		}
 		tools = append(tools, tool.Name)
 	}
-	if len(tools) != 4 {
+	if len(tools) != 5 {
 		t.Errorf("tools through the service: %q", tools)
 	}
 	beside := searchTotal(t, cs, map[string]any{"q": "undersköterska", "municipality": []string{"Härjedalen"}, "include_distance": true})
