@@ -39,8 +39,14 @@ type served struct {
 
 func searchAll(t *testing.T, base string) []served {
 	t.Helper()
-	out := make([]served, len(backupSearches))
-	for i, q := range backupSearches {
+	return searchEach(t, base, backupSearches)
+}
+
+// searchEach makes each of the searches on base, every page of each.
+func searchEach(t *testing.T, base string, searches []string) []served {
+	t.Helper()
+	out := make([]served, len(searches))
+	for i, q := range searches {
 		for page := 1; ; page++ {
 			var r searchBody
 			getJSON(t, fmt.Sprintf("%s/api/v1/search?%s&group=intake&per_page=100&page=%d", base, q, page), http.StatusOK, &r)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -97,17 +98,90 @@ func TestServeRoles(t *testing.T) {
 	if _, err := db.ApplyBatch(ctx, &catalog.Batch{Source: "test-feed", Offerings: []catalog.Offering{o}}); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(10 * time.Second)
+	waitForTotal(t, api, "q=kvantfysik&include_past=true", 1)
+}
+
+// waitForTotal polls a search on base until it finds want offerings, for
+// at most 10 s, and returns how long that took.
+func waitForTotal(t *testing.T, base, query string, want int) time.Duration {
+	t.Helper()
+	start := time.Now()
 	for {
 		var res struct{ Total int }
-		getJSON(t, api+"/api/v1/search?q=kvantfysik&include_past=true", 200, &res)
-		if res.Total == 1 {
-			break
+		getJSON(t, base+"/api/v1/search?"+query, 200, &res)
+		if res.Total == want {
+			return time.Since(start)
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("serve --role api did not find the committed offering within 10 s (total %d)", res.Total)
+		if time.Since(start) > 10*time.Second {
+			t.Fatalf("%s/api/v1/search?%s: %d offerings after 10 s, want %d: serve --role api did not follow the store", base, query, res.Total, want)
 		}
-		time.Sleep(200 * time.Millisecond)
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// replicaSearches are the searches two api replicas must answer alike.
+var replicaSearches = []string{
+	"q=svenska",
+	"municipality=2361&include_distance=true",
+	"occupation=5321",
+	"q=kvantfysik&include_past=true",
+}
+
+// Two serve --role api replicas beside one crawler, on the same
+// PostgreSQL store, each with its own index: they answer every search
+// alike, both follow what the crawler commits within seconds, and one
+// answers on when the other stops.
+func TestReplicasFollowOneCrawler(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	url, dir, config := postgresConfig(t)
+	start := time.Now()
+	startServe(t, "--config", config, "--data-dir", filepath.Join(dir, "crawler"), "--role", "crawler")
+	t.Logf("crawler imported the bundled sources in %v", time.Since(start).Round(time.Millisecond))
+	start = time.Now()
+	first, stopFirst := startServe(t, "--config", config, "--data-dir", filepath.Join(dir, "api1"), "--role", "api")
+	second, _ := startServe(t, "--config", config, "--data-dir", filepath.Join(dir, "api2"), "--role", "api")
+	t.Logf("two replicas built their indexes from the store and were ready in %v", time.Since(start).Round(time.Millisecond))
+	for _, base := range []string{first, second} {
+		getJSON(t, base+"/readyz", 200, &struct{}{})
+	}
+
+	before := searchEach(t, first, replicaSearches)
+	for i, q := range replicaSearches[:3] {
+		if before[i].Total == 0 {
+			t.Errorf("%s: nothing found on a replica", q)
+		}
+	}
+	if got := searchEach(t, second, replicaSearches); !reflect.DeepEqual(got, before) {
+		t.Fatalf("the replicas answer differently:\nfirst  %+v\nsecond %+v", before, got)
+	}
+
+	ctx := context.Background()
+	db, err := postgres.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	o := storetest.Offering("e.test.kvant", "Kvantfysik för nybörjare", "2361")
+	if _, err := db.ApplyBatch(ctx, &catalog.Batch{Source: "test-feed", Offerings: []catalog.Offering{o}}); err != nil {
+		t.Fatal(err)
+	}
+	committed := time.Now()
+	for _, base := range []string{first, second} {
+		waitForTotal(t, base, "q=kvantfysik&include_past=true", 1)
+		t.Logf("%s found the committed offering %v after the commit", base, time.Since(committed).Round(time.Millisecond))
+	}
+	after := searchEach(t, first, replicaSearches)
+	if got := searchEach(t, second, replicaSearches); !reflect.DeepEqual(got, after) {
+		t.Fatalf("after the commit the replicas answer differently:\nfirst  %+v\nsecond %+v", after, got)
+	}
+
+	stopFirst()
+	var health struct{ Offerings int }
+	getJSON(t, second+"/healthz", 200, &health)
+	if got := searchEach(t, second, replicaSearches); !reflect.DeepEqual(got, after) {
+		t.Errorf("with the first replica stopped the second answers differently:\nbefore %+v\nnow    %+v", after, got)
 	}
 }
 
