@@ -99,7 +99,8 @@ func checkText(t *testing.T, name string, e *Engine, b bleve.Index, text *Text, 
 			t.Errorf("%s %q: %d matches, want %d", name, words1, len(got), len(want))
 		}
 
-		// Scores orders like Bleve's score; ties may go either way.
+		// Scores orders like Bleve's score, rounded (evenScore); ties
+		// may go either way.
 		scores, err := text.Scores(ctx, snap, q)
 		if err != nil {
 			t.Fatal(err)
@@ -107,7 +108,7 @@ func checkText(t *testing.T, name string, e *Engine, b bleve.Index, text *Text, 
 		var wantScores, gotScores []float64
 		for _, h := range res.Hits {
 			if slices.Contains(want, h.ID) && len(wantScores) < 10 {
-				wantScores = append(wantScores, h.Score)
+				wantScores = append(wantScores, evenScore(h.Score))
 			}
 		}
 		for doc, sc := range scores {

@@ -86,7 +86,7 @@ func (t *Text) rankAll(r *readerCtx, q query.Query) ([]candidate, error) {
 	var all []candidate
 	err := t.run(r, q, true, func(doc uint32, score float64) {
 		if int(doc) < len(start) {
-			all = append(all, candidate{doc: doc, score: score, rank: start[doc]})
+			all = append(all, candidate{doc: doc, score: evenScore(score), rank: start[doc]})
 		}
 	})
 	slices.SortFunc(all, func(a, b candidate) int {
@@ -97,6 +97,14 @@ func (t *Text) rankAll(r *readerCtx, q query.Query) ([]candidate, error) {
 	})
 	return all, err
 }
+
+// evenScore drops the last bits of a Bleve score. Bleve sums a hit's
+// per-word scores in an order that follows how the index's segments fell
+// out, so two indexes of the same offerings (two replicas, or one rebuilt)
+// give equal documents scores a bit or two apart, and would order them
+// differently. Rounded to float32's precision, equal documents tie, and
+// the tie goes to start order, the same everywhere.
+func evenScore(s float64) float64 { return float64(float32(s)) }
 
 // Scores visits every doc of snap that q matches with its Bleve score,
 // best first and ties in start order, for ranking by relevance. q is the
