@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"kurskatalog/crawler/emil3"
 	"kurskatalog/data/catalog"
 	"kurskatalog/data/postgres"
 	"kurskatalog/data/postgres/pgtest"
@@ -98,21 +99,20 @@ func TestServeRoles(t *testing.T) {
 	if _, err := db.ApplyBatch(ctx, &catalog.Batch{Source: "test-feed", Offerings: []catalog.Offering{o}}); err != nil {
 		t.Fatal(err)
 	}
-	waitForTotal(t, api, "q=kvantfysik&include_past=true", 1)
+	waitForTotal(t, api, "q=kvantfysik&include_past=true", 1, time.Now())
 }
 
 // waitForTotal polls a search on base until it finds want offerings, for
-// at most 10 s, and returns how long that took.
-func waitForTotal(t *testing.T, base, query string, want int) time.Duration {
+// at most 10 s after since.
+func waitForTotal(t *testing.T, base, query string, want int, since time.Time) {
 	t.Helper()
-	start := time.Now()
 	for {
 		var res struct{ Total int }
 		getJSON(t, base+"/api/v1/search?"+query, 200, &res)
 		if res.Total == want {
-			return time.Since(start)
+			return
 		}
-		if time.Since(start) > 10*time.Second {
+		if time.Since(since) > 10*time.Second {
 			t.Fatalf("%s/api/v1/search?%s: %d offerings after 10 s, want %d: serve --role api did not follow the store", base, query, res.Total, want)
 		}
 		time.Sleep(100 * time.Millisecond)
@@ -124,69 +124,81 @@ var replicaSearches = []string{
 	"q=svenska",
 	"municipality=2361&include_distance=true",
 	"occupation=5321",
-	"q=kvantfysik&include_past=true",
+	"q=lavinhundar&include_past=true",
+	"include_past=true",
 }
 
-// Two serve --role api replicas beside one crawler, on the same
-// PostgreSQL store, each with its own index: they answer every search
-// alike, both follow what the crawler commits within seconds, and one
-// answers on when the other stops.
+// Two serve --role api replicas beside one serve --role crawler, on the
+// same PostgreSQL store, each with its own index: they answer every search
+// alike, in the same order; both show a second crawl's changes within
+// 10 s of its commit; and one answers on when the other stops.
 func TestReplicasFollowOneCrawler(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}
-	url, dir, config := postgresConfig(t)
+	snap := newLiveSnapshot(t)
+	url := pgtest.URL(t)
+	dir := t.TempDir()
+	config := writeConfig(t, dir, snap.srv.URL, "1ns") // every run full: a removal shows
+	if f, err := os.OpenFile(config, os.O_APPEND|os.O_WRONLY, 0); err != nil {
+		t.Fatal(err)
+	} else if _, err := f.WriteString("store: " + url + "\n"); err != nil || f.Close() != nil {
+		t.Fatal(err)
+	}
+	crawlerDir := filepath.Join(dir, "crawler")
 	start := time.Now()
-	startServe(t, "--config", config, "--data-dir", filepath.Join(dir, "crawler"), "--role", "crawler")
-	t.Logf("crawler imported the bundled sources in %v", time.Since(start).Round(time.Millisecond))
+	startServe(t, "--config", config, "--data-dir", crawlerDir, "--role", "crawler")
+	t.Logf("crawler imported the source in %v", time.Since(start).Round(time.Millisecond))
 	start = time.Now()
 	first, stopFirst := startServe(t, "--config", config, "--data-dir", filepath.Join(dir, "api1"), "--role", "api")
 	second, _ := startServe(t, "--config", config, "--data-dir", filepath.Join(dir, "api2"), "--role", "api")
 	t.Logf("two replicas built their indexes from the store and were ready in %v", time.Since(start).Round(time.Millisecond))
-	for _, base := range []string{first, second} {
-		getJSON(t, base+"/readyz", 200, &struct{}{})
-	}
 
 	before := searchEach(t, first, replicaSearches)
-	for i, q := range replicaSearches[:3] {
-		if before[i].Total == 0 {
-			t.Errorf("%s: nothing found on a replica", q)
+	for i, q := range replicaSearches {
+		if (before[i].Total == 0) != strings.Contains(q, "lavinhundar") {
+			t.Errorf("%s: %d found on a replica", q, before[i].Total)
 		}
 	}
 	if got := searchEach(t, second, replicaSearches); !reflect.DeepEqual(got, before) {
 		t.Fatalf("the replicas answer differently:\nfirst  %+v\nsecond %+v", before, got)
 	}
 
-	ctx := context.Background()
-	db, err := postgres.Open(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	o := storetest.Offering("e.test.kvant", "Kvantfysik för nybörjare", "2361")
-	if _, err := db.ApplyBatch(ctx, &catalog.Batch{Source: "test-feed", Offerings: []catalog.Offering{o}}); err != nil {
-		t.Fatal(err)
+	// The source changes: one event renamed, the last one gone.
+	snap.mu.Lock()
+	c := *snap.ds.Events[0].Content
+	c.Title = &emil3.LangString{Strings: []emil3.LangNode{{Lang: "swe", Value: "Fjällräddning med lavinhundar"}}}
+	snap.ds.Events[0].Content = &c
+	snap.ds.Events = snap.ds.Events[:len(snap.ds.Events)-1]
+	snap.mu.Unlock()
+	// crawl beside the crawler asks it to run the source, and returns when
+	// the run has committed.
+	if code, out, errOut := runWithin(t, 30*time.Second, "crawl", "--config", config, "--data-dir", crawlerDir); code != 0 || !strings.Contains(out, "susa-navet  ok") {
+		t.Fatalf("crawl beside serve --role crawler: exit %d\n%s%s", code, out, errOut)
 	}
 	committed := time.Now()
+	all := before[len(before)-1].Total
 	for _, base := range []string{first, second} {
-		waitForTotal(t, base, "q=kvantfysik&include_past=true", 1)
-		t.Logf("%s found the committed offering %v after the commit", base, time.Since(committed).Round(time.Millisecond))
+		waitForTotal(t, base, "q=lavinhundar&include_past=true", 1, committed)
+		waitForTotal(t, base, "include_past=true&group=intake", all-1, committed)
+		t.Logf("%s showed the crawl's changes %v after its commit", base, time.Since(committed).Round(time.Millisecond))
 	}
 	after := searchEach(t, first, replicaSearches)
 	if got := searchEach(t, second, replicaSearches); !reflect.DeepEqual(got, after) {
-		t.Fatalf("after the commit the replicas answer differently:\nfirst  %+v\nsecond %+v", after, got)
+		t.Fatalf("after the second crawl the replicas answer differently:\nfirst  %+v\nsecond %+v", after, got)
 	}
 
 	stopFirst()
 	var health struct{ Offerings int }
 	getJSON(t, second+"/healthz", 200, &health)
+	if health.Offerings == 0 {
+		t.Error("with the first replica stopped, the second's /healthz counts no offering")
+	}
 	if got := searchEach(t, second, replicaSearches); !reflect.DeepEqual(got, after) {
 		t.Errorf("with the first replica stopped the second answers differently:\nbefore %+v\nnow    %+v", after, got)
 	}
 }
 
-// postgresConfig returns a new database, a directory and the default
-// configuration in it with store: that database.
 func postgresConfig(t *testing.T) (url, dir, config string) {
 	t.Helper()
 	url = pgtest.URL(t)
