@@ -37,7 +37,7 @@ func BenchmarkLoadBesideCrawl(b *testing.B) {
 func loadBesideCrawl(b *testing.B, n int) {
 	dir := b.TempDir()
 	config, dataDir := filepath.Join(dir, "config.yaml"), filepath.Join(dir, "var")
-	live := serveNational(b, n, config)
+	live := serveNational(b, n, config, "")
 	crawlOrFail(b, config, dataDir)
 	base, pid := startServeProcess(b, buildServe(b), config, dataDir)
 	_, before := residentKB(b, pid)

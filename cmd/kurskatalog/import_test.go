@@ -38,7 +38,7 @@ func BenchmarkImport(b *testing.B) {
 			b.Fatal(err)
 		}
 		config, dataDir := filepath.Join(dir, "config.yaml"), filepath.Join(dir, "var")
-		live := serveNational(b, n, config)
+		live := serveNational(b, n, config, "")
 		var requests atomic.Int64
 		live.fault = func(http.ResponseWriter, *http.Request) bool { requests.Add(1); return false }
 		full, fullCPU := timed(b, prefix, "full", func() { crawlOrFail(b, config, dataDir) })

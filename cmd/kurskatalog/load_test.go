@@ -21,6 +21,7 @@ import (
 	"kurskatalog/crawler/emil3"
 	"kurskatalog/crawler/emil3/emil3test"
 	"kurskatalog/data/catalog"
+	"kurskatalog/data/postgres/pgtest"
 )
 
 // BenchmarkNationalLoad is the end-to-end scale run of the service, on
@@ -42,6 +43,11 @@ import (
 // KURSKATALOG_LOAD_RATE=N sends N requests a second whatever the answers
 // (an open loop, as many users are) instead of 32 clients that each wait
 // for their answer: the latency a user meets at that traffic.
+// KURSKATALOG_LOAD_STORE=postgres keeps the catalogue in a PostgreSQL
+// server the benchmark starts (pgtest, with PGTEST_DURABLE=1 for a
+// production server's settings) instead of SQLite in the data dir:
+//
+//	PGTEST_DURABLE=1 KURSKATALOG_LOAD_STORE=postgres KURSKATALOG_LOAD_EVENTS=100000 go test ./cmd/kurskatalog -run '^$' -bench NationalLoad -benchtime 1x -timeout 30m
 func BenchmarkNationalLoad(b *testing.B) {
 	n, _ := strconv.Atoi(os.Getenv("KURSKATALOG_LOAD_EVENTS"))
 	if n == 0 {
@@ -59,10 +65,15 @@ func nationalLoad(b *testing.B, n int) {
 	}
 	dataDir := filepath.Join(dir, "var")
 	config := filepath.Join(dir, "config.yaml")
-	if _, err := os.Stat(filepath.Join(dataDir, "kurskatalog.db")); err == nil {
+	store := ""
+	if os.Getenv("KURSKATALOG_LOAD_STORE") == "postgres" {
+		store = pgtest.URL(b)
+		fmt.Printf("\nthe store: PostgreSQL\n")
+	}
+	if _, err := os.Stat(filepath.Join(dataDir, "kurskatalog.db")); err == nil && store == "" {
 		fmt.Printf("\nreusing the data dir %s: no import\n", dataDir)
 	} else {
-		importNational(b, n, config, dataDir)
+		importNational(b, n, config, dataDir, store)
 	}
 
 	var (
@@ -134,8 +145,8 @@ func nationalLoad(b *testing.B, n int) {
 // importNational generates n events, serves them from a real EMIL3 server
 // on loopback and imports them twice with `kurskatalog crawl`: in full, and
 // after 1 % of the events changed.
-func importNational(b *testing.B, n int, config, dataDir string) {
-	live := serveNational(b, n, config)
+func importNational(b *testing.B, n int, config, dataDir, store string) {
+	live := serveNational(b, n, config, store)
 	start := time.Now()
 	crawlOrFail(b, config, dataDir)
 	full := time.Since(start)
@@ -153,8 +164,9 @@ func importNational(b *testing.B, n int, config, dataDir string) {
 
 // serveNational generates n events nationally (emil3gen), serves them from
 // a real EMIL3 server on loopback and writes a config that reads them for a
-// region of all 290 municipalities.
-func serveNational(b *testing.B, n int, config string) *liveServer {
+// region of all 290 municipalities, kept in store when it is a PostgreSQL
+// URL.
+func serveNational(b *testing.B, n int, config, store string) *liveServer {
 	ds, _ := emil3test.National(1, n) // the region is every municipality, below
 	live := newLiveServer(b, ds)
 	var codes []string
@@ -166,6 +178,9 @@ func serveNational(b *testing.B, n int, config string) *liveServer {
 		// client would answer instead of the search.
 		"http:\n  rate_limit: {per_second: -1}\n",
 		strings.Join(codes, ", "), live.srv.URL)
+	if store != "" {
+		cfg += "store: " + store + "\n"
+	}
 	if err := os.WriteFile(config, []byte(cfg), 0o644); err != nil {
 		b.Fatal(err)
 	}

@@ -110,9 +110,20 @@ func start() (stop func(), err error) {
 		cleanup()
 		return nil, err
 	}
-	// No durability: a test's cluster is thrown away.
-	server := exec.Command(filepath.Join(binDir, "postgres"), "-D", data, "-k", dir, "-c", "listen_addresses=",
-		"-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
+	// No durability: a test's cluster is thrown away. A benchmark that
+	// sets PGTEST_DURABLE=1 gets what a production server would run with
+	// (docs/deployment.md): fsync and full pages on, commits not waiting
+	// for the WAL flush (what SQLite's WAL with synchronous=NORMAL does
+	// too), and room for the catalogue in memory.
+	settings := []string{"fsync=off", "synchronous_commit=off", "full_page_writes=off"}
+	if os.Getenv("PGTEST_DURABLE") != "" {
+		settings = []string{"synchronous_commit=off", "shared_buffers=1GB", "max_wal_size=4GB"}
+	}
+	args := []string{"-D", data, "-k", dir, "-c", "listen_addresses="}
+	for _, s := range settings {
+		args = append(args, "-c", s)
+	}
+	server := exec.Command(filepath.Join(binDir, "postgres"), args...)
 	server.Stdout, server.Stderr = logFile, logFile
 	server.SysProcAttr = attr
 	server.SysProcAttr.Pdeathsig = syscall.SIGQUIT // the tests' process died: stop at once
