@@ -34,10 +34,18 @@ type result struct {
 	relaxed bool
 	hits    *roaring.Bitmap // read only
 	counts  map[string][]catalog.FacetValue
-	courses int // courses among hits
+	courses int    // courses among hits
+	matched uint64 // offerings the words match, before the filters
 
 	mu      sync.Mutex
 	matches map[string]catalog.HitMatches // by offering id, as pages show them
+	ranked  []scored                      // the hits' scores, when only theirs were (ScoresWithin)
+}
+
+// scored is a doc with its score, in the order of a ranking.
+type scored struct {
+	doc   uint32
+	score float64
 }
 
 // results keeps the results of one version of the catalogue.

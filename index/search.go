@@ -53,7 +53,7 @@ func (ix *Index) Search(ctx context.Context, q catalog.SearchQuery) (*catalog.Se
 	if courses {
 		out.Total = r.courses
 	}
-	order, err := ix.order(ctx, snap, q, words, hits)
+	order, err := ix.order(ctx, snap, q, r)
 	if err != nil {
 		return nil, err
 	}
@@ -85,14 +85,6 @@ func (ix *Index) match(ctx context.Context, snap *facet.Snapshot, q catalog.Sear
 		defer rd.Close()
 		qb := newQueryBuilder(ctx, ix.bleve, rd)
 		r.words = qb.build(p, false)
-		if q.Sort == "" || q.Sort == catalog.SortRelevance {
-			// The page's order scores every match (order); scored first,
-			// the matches come with the scores, in one pass over the words
-			// instead of two.
-			if _, err := ix.text.Scores(ctx, snap, r.words); err != nil {
-				return nil, fmt.Errorf("index: rank: %w", err)
-			}
-		}
 		if matches, err = ix.text.Match(ctx, snap, r.words); err != nil {
 			return nil, fmt.Errorf("index: match: %w", err)
 		}
@@ -107,6 +99,9 @@ func (ix *Index) match(ctx context.Context, snap *facet.Snapshot, q catalog.Sear
 		}
 	}
 	r.hits, r.counts = snap.Search(q, matches)
+	if matches != nil {
+		r.matched = matches.GetCardinality()
+	}
 	if q.Group != catalog.GroupIntake {
 		r.courses = snap.Courses(r.hits)
 	}
@@ -137,18 +132,59 @@ func hasText(q catalog.SearchQuery) bool { return strings.TrimSpace(q.Text) != "
 // score times the date factor (dateFactor), ties in start order. By
 // relevance without words: what one can apply to now first (Soonest).
 // Otherwise the engine's presorted orders.
-func (ix *Index) order(ctx context.Context, snap *facet.Snapshot, q catalog.SearchQuery, words query.Query, hits *roaring.Bitmap) (iter.Seq[uint32], error) {
+func (ix *Index) order(ctx context.Context, snap *facet.Snapshot, q catalog.SearchQuery, r *result) (iter.Seq[uint32], error) {
+	words := r.words
 	switch {
 	case q.Sort != "" && q.Sort != catalog.SortRelevance:
-		return snap.InOrder(hits, q.Sort), nil
+		return snap.InOrder(r.hits, q.Sort), nil
 	case words == nil:
-		return snap.Soonest(hits, q.Today), nil
+		return snap.Soonest(r.hits, q.Today), nil
 	}
-	scores, err := ix.text.Scores(ctx, snap, words)
+	scores, err := ix.scores(ctx, snap, r)
 	if err != nil {
 		return nil, fmt.Errorf("index: rank: %w", err)
 	}
-	return byRelevance(scores, hits, func(d uint32) float64 { return dateFactor(snap.Dates(d), q.Today) }), nil
+	return byRelevance(scores, r.hits, func(d uint32) float64 { return dateFactor(snap.Dates(d), q.Today) }), nil
+}
+
+// scoreAllBelow: when the filters leave fewer than one in scoreAllBelow of
+// the words' matches, only those are scored (ScoresWithin).
+const scoreAllBelow = 4
+
+// scores visits r's hits (and maybe other matches) with their scores, best
+// first, ties in start order. The ranking of all the words' matches is
+// kept by facet.Text for every search with those words. A ranking of one
+// search's hits only is worth keeping with that search, for its next
+// pages.
+func (ix *Index) scores(ctx context.Context, snap *facet.Snapshot, r *result) (iter.Seq2[uint32, float64], error) {
+	if r.hits.GetCardinality()*scoreAllBelow >= r.matched {
+		return ix.text.Scores(ctx, snap, r.words)
+	}
+	r.mu.Lock()
+	kept := r.ranked
+	r.mu.Unlock()
+	if kept == nil {
+		all, err := ix.text.ScoresWithin(ctx, snap, r.words, r.hits)
+		if err != nil {
+			return nil, err
+		}
+		kept = make([]scored, 0, r.hits.GetCardinality())
+		for d, s := range all {
+			if r.hits.Contains(d) {
+				kept = append(kept, scored{d, s})
+			}
+		}
+		r.mu.Lock()
+		r.ranked = kept
+		r.mu.Unlock()
+	}
+	return func(yield func(uint32, float64) bool) {
+		for _, s := range kept {
+			if !yield(s.doc, s.score) {
+				return
+			}
+		}
+	}, nil
 }
 
 // byRelevance visits hits in the order of score times date factor, ties in

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"kurskatalog/data/catalog"
+	"kurskatalog/index/facet"
 )
 
 // newTestIndex indexes offerings in a fresh index in t's temp dir.
@@ -328,4 +329,47 @@ func TestSoonestFirst(t *testing.T) {
 	if got := find(t, ix, catalog.SearchQuery{Today: today}).IDs; !slices.Equal(got, []string{"open", "rolling", "soon"}) {
 		t.Errorf("order %v, want open, rolling, soon (closed hidden)", got)
 	}
+}
+
+// A search whose filters leave few of its words' matches scores only
+// those (ScoresWithin) and ranks them exactly as scoring every match does.
+func TestFilteredSearchRanksAsScoringAll(t *testing.T) {
+	ix := snapshotIndex(t)
+	// The same index without kept word matches, so that the hits are
+	// scored every time, not read from a ranking of all matches kept by
+	// an earlier search.
+	fresh := &Index{bleve: ix.bleve, facets: ix.facets, text: facet.NewText(ix.bleve)}
+	ctx := context.Background()
+	within := 0
+	for _, text := range []string{"svenska", "matematik", "undersköterska", "engelska", "programmering", "kurs"} {
+		for _, m := range []string{"2380", "2361", "2321", "2309"} {
+			q := catalog.SearchQuery{Text: text, Today: snapshotDay, IncludePast: true, Group: catalog.GroupIntake,
+				Filters: map[string][]string{catalog.FacetMunicipality: {m}}}
+			snap := ix.facets.Snapshot()
+			r, err := fresh.match(ctx, snap, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			order, err := fresh.order(ctx, snap, q, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := slices.Collect(order)
+			if r.ranked != nil {
+				within++
+			}
+			all, err := ix.text.Scores(ctx, snap, r.words)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := slices.Collect(byRelevance(all, r.hits, func(d uint32) float64 { return dateFactor(snap.Dates(d), q.Today) }))
+			if !slices.Equal(got, want) {
+				t.Errorf("%q in %s: %d hits ranked %v, scoring all ranks %v", text, m, len(got), got, want)
+			}
+		}
+	}
+	if within == 0 {
+		t.Error("no search scored its hits only")
+	}
+	t.Logf("%d of 24 searches scored their hits only", within)
 }

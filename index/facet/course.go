@@ -85,6 +85,9 @@ type bitset []uint64
 
 func newBitset(n int) bitset { return make(bitset, (n+63)/64) }
 
+// has reports whether i is in b.
+func (b bitset) has(i uint32) bool { return b[i/64]&(1<<(i%64)) != 0 }
+
 // add adds i and reports whether it was new.
 func (b bitset) add(i uint32) bool {
 	w, m := i/64, uint64(1)<<(i%64)

@@ -2,11 +2,15 @@ package facet
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"kurskatalog/data/catalog"
 )
@@ -119,6 +123,32 @@ func checkText(t *testing.T, name string, e *Engine, b bleve.Index, text *Text, 
 		if !slices.Equal(gotScores, wantScores) {
 			t.Errorf("%s %q: ranked scores %v, want %v", name, words1, gotScores, wantScores)
 		}
+
+		// Scoring some of the hits only ranks them as scoring all does,
+		// with the same scores: a fifth of them, and all but a fifth.
+		for _, fifth := range []bool{true, false} {
+			within := roaring.New()
+			var wantWithin []string
+			for doc, sc := range scores {
+				if hits.Contains(doc) && (doc%5 == 0) == fifth {
+					within.Add(doc)
+					wantWithin = append(wantWithin, fmt.Sprintf("%s %v", snap.ID(doc), sc))
+				}
+			}
+			some, err := text.ScoresWithin(ctx, snap, q, within)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var gotWithin []string
+			for doc, sc := range some {
+				if within.Contains(doc) {
+					gotWithin = append(gotWithin, fmt.Sprintf("%s %v", snap.ID(doc), sc))
+				}
+			}
+			if !slices.Equal(gotWithin, wantWithin) {
+				t.Errorf("%s %q: scoring %d hits only: %d ranked\n%v\nwant\n%v", name, words1, within.GetCardinality(), len(gotWithin), gotWithin, wantWithin)
+			}
+		}
 	}
 }
 
@@ -126,4 +156,36 @@ func checkText(t *testing.T, name string, e *Engine, b bleve.Index, text *Text, 
 func (s *Snapshot) visibleID(id string) bool {
 	doc, ok := s.Lookup(id)
 	return ok && s.visible.Contains(doc)
+}
+
+// The docs' searcher visits its docs in order, and Advance goes to the
+// first doc at or after the one asked for, as Bleve's searchers do.
+func TestDocsSearcher(t *testing.T) {
+	s := &docsSearcher{ids: []uint64{3, 5, 9, 12}}
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(1, 0)}
+	var got []uint64
+	next := func(m *search.DocumentMatch, err error) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m == nil {
+			got = append(got, 0)
+			return
+		}
+		got = append(got, m.IndexInternalID.Value())
+		if m.Score != 0 {
+			t.Errorf("score %v, want 0", m.Score)
+		}
+	}
+	next(s.Next(sctx))                                       // 3
+	next(s.Advance(sctx, index.NewIndexInternalID(nil, 5)))  // 5
+	next(s.Advance(sctx, index.NewIndexInternalID(nil, 6)))  // 9
+	next(s.Next(sctx))                                       // 12
+	next(s.Advance(sctx, index.NewIndexInternalID(nil, 13))) // none
+	if want := []uint64{3, 5, 9, 12, 0}; !slices.Equal(got, want) {
+		t.Errorf("visited %v, want %v", got, want)
+	}
+	if s.Weight() != 0 {
+		t.Error("the docs' clause weighs in the query's norm")
+	}
 }

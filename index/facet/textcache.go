@@ -142,11 +142,5 @@ func (t *Text) Scores(ctx context.Context, snap *Snapshot, q query.Query) (iter.
 			}
 		}
 	}
-	return func(yield func(uint32, float64) bool) {
-		for _, c := range all {
-			if !yield(c.doc, c.score) {
-				return
-			}
-		}
-	}, nil
+	return ranked(all), nil
 }

@@ -1,0 +1,126 @@
+package facet
+
+import (
+	"context"
+	"iter"
+	"slices"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// ScoresWithin is Scores for the docs of within only, for a search whose
+// filters leave few of the words' matches: "svenska" in one municipality
+// is a few hundred of the 30,000 offerings that say "svenska" nationally,
+// and scoring all of them is most of what a new search costs. When the
+// ranking of all matches is kept from an earlier search it is read;
+// otherwise Bleve scores the words on within's docs only, by ANDing the
+// query with those docs: a conjunction advances each word's postings to
+// the next doc it may match, so only docs of within are scored. Nothing
+// is kept: the caller keeps the result with its filters.
+//
+// The scores are those Scores gives: the docs' clause has no weight, so
+// the query's norm is unchanged, and it scores 0 in the sum.
+func (t *Text) ScoresWithin(ctx context.Context, snap *Snapshot, q query.Query, within *roaring.Bitmap) (iter.Seq2[uint32, float64], error) {
+	r, err := t.open(ctx, snap)
+	if err != nil {
+		return nil, err
+	}
+	defer r.r.Close()
+	if key, ok := cacheKey("r", q); ok && t.cache != nil {
+		if c := t.cache.get(r.r, snap, key); c != nil {
+			return ranked(c.ranked), nil
+		}
+	}
+	ids, ok := t.internalIDs(snap, r.r, within)
+	if !ok { // not scorch: score everything
+		all, err := t.rankAll(r, q)
+		return ranked(all), err
+	}
+	all, err := t.rankAll(r, bleve.NewConjunctionQuery(&docsQuery{ids: ids}, q))
+	return ranked(all), err
+}
+
+// ranked visits all in its order.
+func ranked(all []candidate) iter.Seq2[uint32, float64] {
+	return func(yield func(uint32, float64) bool) {
+		for _, c := range all {
+			if !yield(c.doc, c.score) {
+				return
+			}
+		}
+	}
+}
+
+// internalIDs returns Bleve's internal doc numbers of docs in reader r,
+// ascending. A doc that Bleve holds twice (an older version not yet merged
+// away) gets both numbers; the older one's postings are deleted, so it
+// never matches.
+func (t *Text) internalIDs(snap *Snapshot, r index.IndexReader, docs *roaring.Bitmap) ([]uint64, bool) {
+	is, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, false
+	}
+	want := newBitset(len(snap.ids))
+	it := docs.Iterator()
+	for it.HasNext() {
+		if d := it.Next(); int(d) < len(snap.ids) {
+			want.add(d)
+		}
+	}
+	out := make([]uint64, 0, docs.GetCardinality())
+	var offset uint64
+	for _, s := range is.Segments() {
+		for local, doc := range t.array(snap.gen, s) {
+			if doc != 0 && want.has(doc-1) {
+				out = append(out, offset+uint64(local))
+			}
+		}
+		offset += s.Segment().Count()
+	}
+	return out, true
+}
+
+// docsQuery matches the given internal doc numbers, scoring nothing.
+type docsQuery struct{ ids []uint64 }
+
+func (q *docsQuery) Searcher(context.Context, index.IndexReader, mapping.IndexMapping, search.SearcherOptions) (search.Searcher, error) {
+	return &docsSearcher{ids: q.ids}, nil
+}
+
+// docsSearcher visits ids (ascending) with a score of 0 and no weight.
+type docsSearcher struct {
+	ids []uint64
+	at  int
+}
+
+func (s *docsSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	if s.at >= len(s.ids) {
+		return nil, nil
+	}
+	m := ctx.DocumentMatchPool.Get()
+	m.IndexInternalID = index.NewIndexInternalID(m.IndexInternalID, s.ids[s.at])
+	m.Score = 0
+	s.at++
+	return m, nil
+}
+
+func (s *docsSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	n := id.Value()
+	i, _ := slices.BinarySearch(s.ids[s.at:], n)
+	s.at += i
+	return s.Next(ctx)
+}
+
+func (s *docsSearcher) Close() error               { return nil }
+func (s *docsSearcher) Weight() float64            { return 0 }
+func (s *docsSearcher) SetQueryNorm(float64)       {}
+func (s *docsSearcher) Size() int                  { return 8 * len(s.ids) }
+func (s *docsSearcher) Count() uint64              { return uint64(len(s.ids)) }
+func (s *docsSearcher) Min() int                   { return 0 }
+func (s *docsSearcher) DocumentMatchPoolSize() int { return 1 }
