@@ -52,14 +52,15 @@ func (c *InsightsConfig) validate() error {
 // past the retention at once and daily, also when recording is off (so
 // that what was recorded before goes in time); it records only when
 // enabled. stop writes what is queued: call it after the HTTP server's
-// last request.
-func (a *app) startInsights() (stop func()) {
+// last request. Both stores keep the searches; one that did not would be
+// an error while recording is on, rather than searches silently lost.
+func (a *app) startInsights() (stop func(), err error) {
 	store, ok := a.db.(insights.Store)
 	if !ok {
 		if *a.cfg.Insights.Enabled {
-			a.log.Warn("Search insights are kept in SQLite only for now: not recorded on this store")
+			return nil, fmt.Errorf("insights: the store (%T) keeps no searches; set insights: {enabled: false} to serve without them", a.db)
 		}
-		return func() {}
+		return func() {}, nil
 	}
 	now, _ := a.cfg.clock()
 	rec := insights.NewRecorder(store, insights.Options{Few: a.cfg.Insights.Few, RetentionWeeks: a.cfg.Insights.RetentionWeeks,
@@ -68,7 +69,7 @@ func (a *app) startInsights() (stop func()) {
 	if *a.cfg.Insights.Enabled {
 		a.insights = rec
 	}
-	return rec.Close
+	return rec.Close, nil
 }
 
 // searchInsights is the recorder as the server takes it: nil when off.

@@ -34,30 +34,46 @@ func TestInsightsRecordedOnlyWhenEnabled(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer a.Close()
-			stop := a.startInsights()
-			srv := httptest.NewServer(a.handler(nil))
-			for range 5 {
-				req, _ := http.NewRequest(http.MethodGet, srv.URL+"/api/v1/search?q=svetsning", nil)
-				req.Header.Set("User-Agent", "Mozilla/5.0 Firefox/128.0")
-				resp, err := http.DefaultClient.Do(req)
-				if err != nil {
-					t.Fatal(err)
-				}
-				resp.Body.Close()
-			}
-			srv.Close()
-			stop() // as serve does after its last request
-			groups, err := a.db.(insights.Store).SearchGroups(context.Background(), catalog.SearchGroupFilter{})
+			stop, err := a.startInsights()
 			if err != nil {
 				t.Fatal(err)
 			}
-			n := 0
-			for _, g := range groups {
-				n += g.Searches
+			srv := httptest.NewServer(a.handler(nil))
+			for range 5 {
+				searchAsBrowser(t, srv.URL+"/api/v1/search?q=svetsning")
 			}
-			if n != tc.want {
+			srv.Close()
+			stop() // as serve does after its last request
+			if n, groups := storedSearches(t, a.db.(insights.Store)); n != tc.want {
 				t.Errorf("%d searches stored, want %d: %+v", n, tc.want, groups)
 			}
 		})
 	}
+}
+
+// searchAsBrowser GETs u as a browser does: searches by robots, and by
+// clients that do not say what they are, are not recorded.
+func searchAsBrowser(t *testing.T, u string) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, u, nil)
+	req.Header.Set("User-Agent", "Mozilla/5.0 Firefox/128.0")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+}
+
+// storedSearches returns how many searches store holds, and its groups.
+func storedSearches(t *testing.T, store insights.Store) (int, []catalog.SearchGroup) {
+	t.Helper()
+	groups, err := store.SearchGroups(context.Background(), catalog.SearchGroupFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, g := range groups {
+		n += g.Searches
+	}
+	return n, groups
 }

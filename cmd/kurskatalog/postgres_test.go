@@ -19,7 +19,9 @@ import (
 // With store: a PostgreSQL database, crawl, gaps, reindex and serve work
 // on it, a second machine's serve (another data dir) builds its index from
 // it, nothing of SQLite is made in the data dir, and backup says to use
-// pg_dump.
+// pg_dump. The crawl imports the bus timetable into it, which the coverage
+// report by bus reads, and serve records there the searches that find
+// nothing.
 func TestPostgresStore(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end")
@@ -39,6 +41,9 @@ func TestPostgresStore(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(first, storeFile)); err == nil {
 		t.Errorf("a crawl into PostgreSQL made %s in the data dir", storeFile)
 	}
+	if tr, err := db.Transit(context.Background()); err != nil || tr.Feed.Source != "jlt" || len(tr.Times) == 0 {
+		t.Errorf("bus times in PostgreSQL after a crawl: feed %+v, %d times (%v); want jlt's", tr.Feed, len(tr.Times), err)
+	}
 
 	code, stdout, stderr := runCommand(t, "gaps", "--config", config, "--data-dir", first, "--municipality", "Härjedalen")
 	if code != 0 || !strings.Contains(stdout, "Härjedalen (2361)") {
@@ -52,7 +57,7 @@ func TestPostgresStore(t *testing.T) {
 		t.Errorf("backup of a PostgreSQL store: exit %d, %q; want 1 and pg_dump", code, stderr)
 	}
 
-	base, _ := startServe(t, "--config", config, "--data-dir", filepath.Join(dir, "second"))
+	base, stop := startServe(t, "--config", config, "--data-dir", filepath.Join(dir, "second"))
 	var health struct{ Offerings int }
 	getJSON(t, base+"/healthz", 200, &health)
 	if health.Offerings < n {
@@ -62,6 +67,14 @@ func TestPostgresStore(t *testing.T) {
 	getJSON(t, base+"/api/v1/search?municipality=2361&include_distance=true", 200, &res)
 	if res.Total == 0 {
 		t.Error("a search served from the PostgreSQL store found nothing")
+	}
+	checkCoverageByBus(t, base)
+	for range 5 {
+		searchAsBrowser(t, base+"/api/v1/search?q=kvantfysik")
+	}
+	stop() // writes the queued searches
+	if got, groups := storedSearches(t, db); got != 5 || groups[0].Words != "kvantfysik" {
+		t.Errorf("searches recorded in PostgreSQL: %d, %+v; want 5 of kvantfysik", got, groups)
 	}
 }
 

@@ -22,12 +22,16 @@ import (
 // first, so that /healthz answers and /readyz says 503 while a catalogue
 // imports.
 func (a *app) serve(ctx context.Context, addr string, out io.Writer) error {
+	stopInsights, err := a.startInsights()
+	if err != nil {
+		return err
+	}
+	defer stopInsights() // after the HTTP server's shutdown: its last searches are written
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
 	}
 	var ready atomic.Bool
-	defer a.startInsights()() // after the HTTP server's shutdown: its last searches are written
 	srv := a.httpServer(ready.Load)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

@@ -39,19 +39,15 @@ func (a *app) newJob(sc SourceConfig) (job, error) {
 		return j, nil
 	}
 	if sc.Kind == "gtfs" {
+		store, ok := a.db.(gtfs.Store)
+		if !ok {
+			return job{}, fmt.Errorf("source %s: the store (%T) keeps no bus travel times", sc.ID, a.db)
+		}
 		src, err := a.newTransitSource(sc, client)
 		if err != nil {
 			return job{}, err
 		}
-		j.run = func(ctx context.Context) (catalog.Run, error) {
-			store, ok := a.db.(gtfs.Store)
-			if !ok {
-				// Reach by bus falls back to straight-line km.
-				a.log.Warn("Timetables (gtfs) are kept in SQLite only for now: source not imported", "source", sc.ID)
-				return catalog.Run{Source: sc.ID, Status: catalog.RunOK}, nil
-			}
-			return src.Import(ctx, store)
-		}
+		j.run = func(ctx context.Context) (catalog.Run, error) { return src.Import(ctx, store) }
 		return j, nil
 	}
 	src, err := newSource(a.cfg, sc, client, a.db)

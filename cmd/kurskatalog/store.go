@@ -6,9 +6,23 @@ import (
 	"net/url"
 	"path/filepath"
 
+	"kurskatalog/crawler/gtfs"
 	"kurskatalog/data/catalog"
+	"kurskatalog/data/coverage"
+	"kurskatalog/data/insights"
 	"kurskatalog/data/postgres"
 	"kurskatalog/data/sqlite"
+)
+
+// Both stores keep the searches and the bus travel times besides the
+// catalogue (data/sqlstore); the app finds them by these interfaces.
+var (
+	_ insights.Store        = (*sqlite.DB)(nil)
+	_ insights.Store        = (*postgres.DB)(nil)
+	_ gtfs.Store            = (*sqlite.DB)(nil)
+	_ gtfs.Store            = (*postgres.DB)(nil)
+	_ coverage.TransitStore = (*sqlite.DB)(nil)
+	_ coverage.TransitStore = (*postgres.DB)(nil)
 )
 
 // openStore opens the configured store, migrating it: SQLite in the data

@@ -27,7 +27,7 @@ import (
 // be published.
 const K = 5
 
-// Store keeps the search groups (sqlite.DB does).
+// Store keeps the search groups (both stores do: data/sqlstore).
 type Store interface {
 	// AddSearches adds the groups' counts to the stored ones.
 	AddSearches(ctx context.Context, groups []catalog.SearchGroup) error

@@ -1,6 +1,7 @@
 // Package postgres is the catalogue's store on PostgreSQL, for a service
 // whose machines share one store: the same schema, change sequence, runs,
-// demand and source documents as data/sqlite, in PostgreSQL's dialect.
+// demand, source documents, search groups and bus travel times as
+// data/sqlite, in PostgreSQL's dialect.
 //
 // It goes through database/sql with pgx's stdlib driver rather than
 // pgxpool: the queries SQLite and PostgreSQL read alike (data/sqlstore)
@@ -36,16 +37,19 @@ type DB struct {
 var _ catalog.Store = (*DB)(nil)
 
 // dialect is how PostgreSQL differs in the shared queries.
-var dialect = sqlstore.Dialect{Name: "postgres", Numbered: true, Time: func(t time.Time) any { return t.UTC() }}
+var dialect = sqlstore.Dialect{Name: "postgres", Numbered: true, Time: func(t time.Time) any { return t.UTC() },
+	WriteLock: fmt.Sprintf("SELECT pg_advisory_xact_lock(%d)", writerLock)}
 
 // maxConns bounds the pool, as for SQLite: the writer of an import and
 // readers for the requests in flight.
 const maxConns = 16
 
 // Advisory lock keys, in the database's one space of them. writerLock is
-// taken by each batch (and migration) for its transaction: two processes
-// applying batches would otherwise join records to offerings and raise the
-// sequence without seeing each other.
+// taken by each batch and each replacement of a feed's bus times for its
+// transaction (the dialect's WriteLock), migrateLock by each migration:
+// two processes applying batches would otherwise join records to
+// offerings and raise the sequence without seeing each other, and two
+// replacing one feed's times would collide on the rows the other wrote.
 const (
 	migrateLock = 0x6b6b0001
 	writerLock  = 0x6b6b0002

@@ -36,7 +36,7 @@ func (d *DB) ApplyBatch(ctx context.Context, b *catalog.Batch) (res catalog.Appl
 		return res, err
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, writerLock); err != nil {
+	if _, err := tx.ExecContext(ctx, dialect.WriteLock); err != nil {
 		return res, err
 	}
 	var seq int64

@@ -26,6 +26,12 @@ type Dialect struct {
 	// Time is how a time is written: SQLite keeps RFC 3339 text,
 	// PostgreSQL a timestamptz. Either is read back by Time.Scan.
 	Time func(time.Time) any
+	// WriteLock, when set, is run first in the transaction of a write that
+	// reads what it replaces (a batch, a feed's bus times), so that two
+	// processes writing at once go one after the other and each reads what
+	// the other committed: PostgreSQL's advisory lock. SQLite needs none:
+	// its transactions take the database's one write lock as they begin.
+	WriteLock string
 }
 
 // Store is a catalogue store over database/sql.
@@ -151,6 +157,19 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
+}
+
+// writeTx is inTx for a write that reads what it replaces: it takes the
+// dialect's WriteLock first.
+func (s *Store) writeTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if s.Dialect.WriteLock != "" {
+			if _, err := tx.ExecContext(ctx, s.Dialect.WriteLock); err != nil {
+				return fmt.Errorf("write lock: %w", err)
+			}
+		}
+		return fn(tx)
+	})
 }
 
 // rowsPerInsert bounds the rows of one multi-row INSERT, under both

@@ -4,16 +4,26 @@
 package storetest
 
 import (
+	"context"
 	"testing"
 	"time"
 
 	"kurskatalog/data/catalog"
 )
 
-// Store is a catalogue store whose clock a test can set.
+// Store is a catalogue store whose clock a test can set, with the search
+// groups (data/insights) and bus travel times (crawler/gtfs) that both
+// stores keep beside the catalogue.
 type Store interface {
 	catalog.Store
 	SetClock(now func() time.Time)
+
+	AddSearches(ctx context.Context, groups []catalog.SearchGroup) error
+	SearchGroups(ctx context.Context, f catalog.SearchGroupFilter) ([]catalog.SearchGroup, error)
+	PruneSearches(ctx context.Context, keepFrom, current string, min int) (int64, error)
+
+	ReplaceTransit(ctx context.Context, feed catalog.TransitFeed, times []catalog.TransitTime) (catalog.ApplyResult, error)
+	Transit(ctx context.Context) (catalog.Transit, error)
 }
 
 // Open returns a new, empty, migrated store that the test's cleanup closes.
@@ -37,6 +47,10 @@ func Run(t *testing.T, open Open) {
 		{"ReplaceDemand", testReplaceDemand},
 		{"SourceDocuments", testSourceDocuments},
 		{"FirstSeen", testFirstSeen},
+		{"SearchGroups", testSearchGroups},
+		{"AddSearchesConcurrently", testAddSearchesConcurrently},
+		{"ReplaceTransit", testReplaceTransit},
+		{"ReplaceTransitConcurrently", testReplaceTransitConcurrently},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.test(t, open) })
 	}

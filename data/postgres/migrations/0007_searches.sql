@@ -3,7 +3,7 @@
 -- municipality, ISO week, words and filters with a count, never a row per
 -- search, and nothing that points to who searched (no address, cookie, user
 -- agent, or time finer than the week). Only rows searched at least k times are
--- published (data/insights). The same table as SQL's; the PostgreSQL store does not record them yet.
+-- published (data/insights). The same table as SQLite's (0010 gives its keys byte order).
 CREATE TABLE searches (
     municipality TEXT NOT NULL,       -- SCB code; '' when none was chosen
     week         TEXT NOT NULL,       -- ISO week, e.g. 2026-W47 (sorts as text)

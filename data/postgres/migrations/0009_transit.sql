@@ -3,7 +3,7 @@
 -- (origin: the SCB code of the municipality whose seat it is) to each stop
 -- it reaches. An import replaces its source's rows in one transaction; the
 -- coverage report reads them to tell whether a course is within N minutes
--- by bus. The same tables as SQLite's; the PostgreSQL store does not import timetables yet.
+-- by bus. The same tables as SQLite's (0010 gives their keys byte order, and stored a timestamptz).
 CREATE TABLE transit_feeds (
     source    TEXT NOT NULL PRIMARY KEY,
     version   TEXT NOT NULL DEFAULT '',  -- feed_info.txt's feed_version
