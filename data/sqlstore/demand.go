@@ -39,7 +39,7 @@ func (s *Store) ReplaceDemand(ctx context.Context, round string, rows []catalog.
 		keys = append(keys, key)
 		values = append(values, []any{round, r.Region, r.Occupation, r.Recruitment, string(doc), now})
 	}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
 		old, err := s.demandDocs(ctx, tx, round)
 		if err != nil {
 			return err

@@ -2,7 +2,9 @@ package storetest
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"sync"
 	"testing"
 
 	"kurskatalog/data/catalog"
@@ -61,5 +63,42 @@ func testReplaceDemand(t *testing.T, open Open) {
 	}
 	if rounds, _ := db.DemandRounds(ctx); !slices.Equal(rounds, []string{"2026-1", "2025-2"}) {
 		t.Errorf("rounds %v", rounds)
+	}
+}
+
+// Two processes replacing one round at once (two crawlers by mistake) go
+// one after the other: neither fails, and the round stored is one
+// import's whole.
+func testReplaceDemandConcurrently(t *testing.T, open Open) {
+	ctx := context.Background()
+	db := open(t)
+	imports := make([][]catalog.Demand, 2)
+	for w := range imports {
+		for i := range 20 {
+			imports[w] = append(imports[w], demandRow("2026-1", fmt.Sprintf("%02d", i), "Undersköterskor", []string{"brist", "balans"}[w]))
+		}
+	}
+	var wg sync.WaitGroup
+	for _, rows := range imports {
+		wg.Go(func() {
+			for range 30 {
+				if _, err := db.ReplaceDemand(ctx, "2026-1", rows); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	got, err := db.LatestDemand(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recruitment := map[string]int{}
+	for _, d := range got {
+		recruitment[d.Recruitment]++
+	}
+	if len(got) != 20 || len(recruitment) != 1 {
+		t.Errorf("stored %d rows, by recruitment %v: want one import's 20", len(got), recruitment)
 	}
 }

@@ -45,6 +45,7 @@ func Run(t *testing.T, open Open) {
 		{"ChangeSequence", testChangeSequence},
 		{"EachOfferingInOrder", testEachOfferingInOrder},
 		{"ReplaceDemand", testReplaceDemand},
+		{"ReplaceDemandConcurrently", testReplaceDemandConcurrently},
 		{"SourceDocuments", testSourceDocuments},
 		{"FirstSeen", testFirstSeen},
 		{"SearchGroups", testSearchGroups},
