@@ -59,7 +59,9 @@ func (s *Server) loadCoverage(ctx context.Context) (*coverage.Data, error) {
 	for {
 		version := s.coverageVersion(ctx) // before the store is read: see offeringCache
 		v.mu.Lock()
-		if v.version == version && v.data != nil {
+		// Data read for a day holds what can be taken from that day on: a
+		// clock set back (as in tests) reads again.
+		if v.version == version && v.data != nil && !s.today().Before(v.data.Since) {
 			d := v.data
 			v.mu.Unlock()
 			return d, nil
@@ -70,7 +72,7 @@ func (s *Server) loadCoverage(ctx context.Context) (*coverage.Data, error) {
 			v.mu.Unlock()
 			// The read serves every waiting request: a request that goes
 			// away does not stop it.
-			d, err := coverage.Load(context.WithoutCancel(ctx), s.Coverage, coverage.DefaultParams(s.today()).Region)
+			d, err := coverage.Load(context.WithoutCancel(ctx), s.Coverage, coverage.DefaultParams(s.today()).Region, s.today())
 			v.mu.Lock()
 			v.building, v.err = nil, err
 			if err == nil {

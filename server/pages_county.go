@@ -233,10 +233,10 @@ func (s *Server) chosenMunicipality(cd *coverage.Data, code string, p coverage.P
 		if err != nil {
 			return nil, err
 		}
-		for i := range list {
-			if !seen[list[i].ID] {
-				seen[list[i].ID] = true
-				all = append(all, &list[i])
+		for _, o := range list {
+			if !seen[o.ID] {
+				seen[o.ID] = true
+				all = append(all, o)
 			}
 		}
 	}
@@ -253,9 +253,9 @@ func (s *Server) chosenMunicipality(cd *coverage.Data, code string, p coverage.P
 
 // distanceOfferings is coverage.DistanceOfferings of the data, kept with
 // the data: the coverage page asks for every learning centre's.
-func (s *Server) distanceOfferings(cd *coverage.Data, c catalog.LearningCentre, p coverage.Params) ([]catalog.Offering, error) {
+func (s *Server) distanceOfferings(cd *coverage.Data, c catalog.LearningCentre, p coverage.Params) ([]*catalog.Offering, error) {
 	kind := fmt.Sprintf("distance %s %v %v", c.Municipality, c.Lat, c.Lon)
-	return derive(s, cd, kind, "", p, func() ([]catalog.Offering, error) {
+	return derive(s, cd, kind, "", p, func() ([]*catalog.Offering, error) {
 		list, err := coverage.DistanceOfferings(c, cd.Offerings, p)
 		return slices.Clip(list), err
 	})

@@ -10,6 +10,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"os"
 	"path/filepath"
 	"sync"
@@ -122,6 +123,11 @@ func (a *app) startAdmin(ctx context.Context) (stop func()) {
 	})
 	// The MCP tools, for `kurskatalog mcp` beside the service (mcp.go).
 	mux.Handle("POST "+adminMCPPath, server.MCPHandler(a.deps(nil)))
+	// Go's profiles of the running service (memory, CPU, goroutines), for
+	// the operator on this machine only: never on the public address.
+	mux.HandleFunc("GET /debug/pprof/", pprof.Index)
+	mux.HandleFunc("GET /debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("GET /debug/pprof/trace", pprof.Trace)
 	srv := &http.Server{Handler: requireToken(token, mux), ReadHeaderTimeout: 5 * time.Second,
 		IdleTimeout: time.Minute} // no WriteTimeout: an answer streams for as long as its crawl runs
 	go srv.Serve(ln)

@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -327,6 +328,64 @@ func BenchmarkCompute(b *testing.B) {
 	for b.Loop() {
 		if _, err := Compute(in, p); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// sliceStore is a Store over offerings and demand in memory.
+type sliceStore struct {
+	offerings []catalog.Offering
+	demand    []catalog.Demand
+}
+
+func (s sliceStore) EachOffering(_ context.Context, fn func(catalog.Offering) error) error {
+	for _, o := range s.offerings {
+		if err := fn(o); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s sliceStore) LatestDemand(_ context.Context, regions ...string) ([]catalog.Demand, error) {
+	var out []catalog.Demand
+	for _, d := range s.demand {
+		if d.Round == "2025-2" && slices.Contains(regions, d.Region) {
+			out = append(out, d)
+		}
+	}
+	return out, nil
+}
+
+// Data loaded as of a day leaves out what can no longer be taken, and
+// reports on that day and on later days exactly as all offerings do.
+func TestLoadLeavesOutWhatCannotBeTaken(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	offerings, matches, demand := randomWorld(rng, 2000)
+	for i := range offerings {
+		offerings[i].Occupations = matches[offerings[i].ID]
+	}
+	loaded := date(2026, 11, 20)
+	d, err := Load(context.Background(), sliceStore{offerings, demand}, "23", loaded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Offerings) == 0 || len(d.Offerings) >= len(offerings) {
+		t.Fatalf("kept %d of %d offerings", len(d.Offerings), len(offerings))
+	}
+	for _, today := range []time.Time{loaded, loaded.AddDate(0, 2, 3)} {
+		p := DefaultParams(today)
+		got, err := d.Report(nil, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := Compute(Input{Offerings: offerings, Demand: d.Demand,
+			Occupations: func(o catalog.Offering) []catalog.OccupationMatch { return o.Occupations }}, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("on %s the report of the %d offerings kept differs from that of all %d", today.Format(time.DateOnly), len(d.Offerings), len(offerings))
 		}
 	}
 }
