@@ -5,6 +5,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -74,6 +75,32 @@ func TestCommandsBesideServe(t *testing.T) {
 		getJSON(t, base+"/api/v1/search?q="+url.QueryEscape("lavinhundar")+"&group=intake&include_past=true", http.StatusOK, &r)
 		if len(r.Hits) != 1 {
 			t.Errorf("after the reindex: %+v", r.Hits)
+		}
+	})
+	t.Run("profiles over the admin socket", func(t *testing.T) {
+		token, err := os.ReadFile(filepath.Join(dataDir, adminTokenFile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			token string
+			want  int
+		}{{strings.TrimSpace(string(token)), http.StatusOK}, {"wrong", http.StatusUnauthorized}} {
+			admin := &adminClient{sock: filepath.Join(dataDir, adminSocketFile), token: c.token}
+			resp, err := admin.httpClient(10*time.Second).Get("http://admin/debug/pprof/heap")
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != c.want {
+				t.Errorf("heap profile with token %q: status %d, want %d", c.token, resp.StatusCode, c.want)
+			}
+		}
+		if resp, err := http.Get(base + "/debug/pprof/heap"); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusNotFound {
+				t.Errorf("the public address answers /debug/pprof/heap with %d", resp.StatusCode)
+			}
 		}
 	})
 	t.Run("gaps reads the store", func(t *testing.T) {
