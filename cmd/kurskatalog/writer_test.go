@@ -87,7 +87,7 @@ func TestCommandsBesideServe(t *testing.T) {
 			want  int
 		}{{strings.TrimSpace(string(token)), http.StatusOK}, {"wrong", http.StatusUnauthorized}} {
 			admin := &adminClient{sock: filepath.Join(dataDir, adminSocketFile), token: c.token}
-			resp, err := admin.httpClient(10*time.Second).Get("http://admin/debug/pprof/heap")
+			resp, err := admin.httpClient(10 * time.Second).Get("http://admin/debug/pprof/heap")
 			if err != nil {
 				t.Fatal(err)
 			}
