@@ -44,6 +44,7 @@ func Run(t *testing.T, open Open) {
 		{"RunTallies", testRunTallies},
 		{"ChangeSequence", testChangeSequence},
 		{"EachOfferingInOrder", testEachOfferingInOrder},
+		{"OfferingsReadBackAsWritten", testOfferingsReadBackAsWritten},
 		{"ReplaceDemand", testReplaceDemand},
 		{"ReplaceDemandConcurrently", testReplaceDemandConcurrently},
 		{"SourceDocuments", testSourceDocuments},
