@@ -373,3 +373,55 @@ func TestFilteredSearchRanksAsScoringAll(t *testing.T) {
 	}
 	t.Logf("%d of 24 searches scored their hits only", within)
 }
+
+// Compact merges an index written in many batches into one segment, and
+// every search finds and ranks what it found before.
+func TestCompact(t *testing.T) {
+	offerings := loadSnapshot(t)
+	ix, _, err := Open(filepath.Join(t.TempDir(), "index.bleve"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx := context.Background()
+	for start := 0; start < len(offerings); start += 100 {
+		if err := ix.Put(ctx, offerings[start:min(start+100, len(offerings))]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	search := func() []string {
+		var out []string
+		for _, text := range []string{"svenska", "undersköterska", "matematik distans", "programmering"} {
+			r := find(t, ix, catalog.SearchQuery{Text: text, Today: snapshotDay, IncludePast: true, Group: catalog.GroupIntake, Page: 1, PerPage: 1000})
+			out = append(out, fmt.Sprint(r.Total, r.IDs))
+		}
+		return out
+	}
+	// Bleve merges in the background: write some offerings again, ten at
+	// a time, until there are segments to merge.
+	n, err := ix.Segments()
+	for i := 0; err == nil && n < 3 && i < len(offerings); i += 10 {
+		if err = ix.Put(ctx, offerings[i:min(i+10, len(offerings))]); err == nil {
+			n, err = ix.Segments()
+		}
+	}
+	if err != nil || n < 3 {
+		t.Fatalf("%d segments (%v): the test needs more", n, err)
+	}
+	before := search()
+	// Above 0, so that it merges even when Bleve has just merged some.
+	compacted, err := ix.compact(ctx, 0)
+	if err != nil || !compacted {
+		t.Fatalf("compact: %v, %v", compacted, err)
+	}
+	if m, _ := ix.Segments(); m > 1 {
+		t.Errorf("%d segments after compacting %d", m, n)
+	}
+	ix.results = results{} // what was kept was found on the old segments
+	if after := search(); !slices.Equal(after, before) {
+		t.Errorf("searches after compacting:\n%v\nbefore:\n%v", after, before)
+	}
+	if again, err := ix.compact(ctx, 1); err != nil || again {
+		t.Errorf("compacting one segment again: %v, %v", again, err)
+	}
+}

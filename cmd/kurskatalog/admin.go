@@ -117,7 +117,7 @@ func (a *app) startAdmin(ctx context.Context) (stop func()) {
 		defer work.Done()
 		stream(w, nil, func() adminEvent {
 			n, err := a.refresh(ctx)
-			a.viewsAfterRuns(ctx)
+			a.afterRuns(ctx)
 			return adminEvent{Offerings: n, Error: errorText(err)}
 		})
 	})

@@ -43,7 +43,7 @@ type app struct {
 	// reindex command has nothing left to do.
 	rebuilt bool
 	// site is the HTTP handler while serving, whose views of the whole
-	// catalogue are made again after each run (viewsAfterRuns).
+	// catalogue are made again after each run (afterRuns).
 	site *server.Handler
 	// role is roleWriter, roleAPI or roleIndex; release gives back the
 	// store's writer lock.
@@ -271,15 +271,27 @@ func (a *app) crawl(ctx context.Context, ids []string, watch func(id string, c *
 		})
 	}
 	wg.Wait()
-	a.viewsAfterRuns(ctx)
+	a.afterRuns(ctx)
 	return runs, errors.Join(errs...)
 }
 
-// viewsAfterRuns makes the served views of the whole catalogue (coverage,
-// occupations) for the data the runs left, so that the first visitor after
-// an import does not wait for them.
-func (a *app) viewsAfterRuns(ctx context.Context) {
-	if a.site == nil || ctx.Err() != nil {
+// afterRuns merges the search index's segments when the runs left many
+// (index.Compact), and makes the served views of the whole catalogue
+// (coverage, occupations) for the data the runs left, so that the first
+// visitor after an import does not wait for them.
+func (a *app) afterRuns(ctx context.Context) {
+	if ctx.Err() != nil {
+		return
+	}
+	if a.ix != nil {
+		start := time.Now()
+		if merged, err := a.ix.Compact(ctx); err != nil {
+			a.log.Warn("Search index not compacted", "error", err)
+		} else if merged {
+			a.log.Info("Search index compacted", "duration_ms", time.Since(start).Milliseconds())
+		}
+	}
+	if a.site == nil {
 		return
 	}
 	if err := a.site.Prime(ctx); err != nil {

@@ -82,7 +82,7 @@ func (a *app) follow(ctx context.Context) {
 		}
 		if n > 0 {
 			a.log.Info("Index followed the store", "offerings", n)
-			a.viewsAfterRuns(ctx)
+			a.afterRuns(ctx)
 		}
 	}
 }

@@ -67,7 +67,7 @@ func (a *app) serve(ctx context.Context, addr string, out io.Writer) error {
 	go func() {
 		defer close(views)
 		start := time.Now()
-		a.viewsAfterRuns(ctx)
+		a.afterRuns(ctx)
 		a.log.Info("Coverage views made", "duration_ms", time.Since(start).Milliseconds())
 	}()
 	defer func() { <-views }() // before the store closes
@@ -154,7 +154,7 @@ func (a *app) runScheduled(ctx context.Context, j job, timeout time.Duration) {
 	if _, err := j.run(ctx); err != nil { // the run is recorded either way
 		a.log.Error("Scheduled run failed", "source", j.id, "error", err)
 	}
-	a.viewsAfterRuns(ctx)
+	a.afterRuns(ctx)
 }
 
 // slogPrintf lets cron log through slog.
