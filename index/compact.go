@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 )
@@ -38,6 +39,22 @@ func (ix *Index) compact(ctx context.Context, above int) (bool, error) {
 	}
 	ix.warm()
 	return true, nil
+}
+
+// CompactLater runs Compact in the background and tells done how it went;
+// Close waits for it. A merge already running is left to finish alone.
+func (ix *Index) CompactLater(done func(merged bool, took time.Duration, err error)) {
+	if !ix.compacting.CompareAndSwap(false, true) {
+		return
+	}
+	ix.warming.Add(1)
+	go func() {
+		defer ix.warming.Done()
+		defer ix.compacting.Store(false)
+		start := time.Now()
+		merged, err := ix.Compact(context.Background())
+		done(merged, time.Since(start), err)
+	}()
 }
 
 // Segments returns how many segments the index has now.

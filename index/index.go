@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -55,6 +56,8 @@ type Index struct {
 	// warming counts the background mappings of new segments (warm),
 	// which must end before the Bleve index closes.
 	warming sync.WaitGroup
+	// compacting is set while CompactLater merges segments.
+	compacting atomic.Bool
 	// suggest completes what users type; rebuilt lazily after writes.
 	suggest suggestions
 	// results keeps the hits and counts of recent searches until a write.

@@ -275,25 +275,24 @@ func (a *app) crawl(ctx context.Context, ids []string, watch func(id string, c *
 	return runs, errors.Join(errs...)
 }
 
-// afterRuns merges the search index's segments when the runs left many
-// (index.Compact), and makes the served views of the whole catalogue
-// (coverage, occupations) for the data the runs left, so that the first
-// visitor after an import does not wait for them.
+// afterRuns makes the served views of the whole catalogue (coverage,
+// occupations) for the data the runs left, so that the first visitor after
+// an import does not wait for them, and has the search index merge its
+// segments when the runs left many (index.Compact). Both are for a
+// service: a crawl on its own leaves them to the next serve.
 func (a *app) afterRuns(ctx context.Context) {
-	if ctx.Err() != nil {
+	if a.site == nil || ctx.Err() != nil {
 		return
 	}
-	if a.ix != nil {
-		start := time.Now()
-		if merged, err := a.ix.Compact(ctx); err != nil {
+	// In the background: at 270,000 offerings a merge takes seconds,
+	// which the run that asked for it need not wait for.
+	a.ix.CompactLater(func(merged bool, took time.Duration, err error) {
+		if err != nil {
 			a.log.Warn("Search index not compacted", "error", err)
 		} else if merged {
-			a.log.Info("Search index compacted", "duration_ms", time.Since(start).Milliseconds())
+			a.log.Info("Search index compacted", "duration_ms", took.Milliseconds())
 		}
-	}
-	if a.site == nil {
-		return
-	}
+	})
 	if err := a.site.Prime(ctx); err != nil {
 		a.log.Warn("Coverage views not made after the run; the first request makes them", "error", err)
 	}
