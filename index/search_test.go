@@ -425,3 +425,56 @@ func TestCompact(t *testing.T) {
 		t.Errorf("compacting one segment again: %v, %v", again, err)
 	}
 }
+
+// A search's word matches put together from the matches of its words,
+// each kept on its own, are the matches Bleve finds for the whole query:
+// over the judged queries, strict and relaxed, and queries of several
+// words, optional words, synonyms, English, compounds and typos; first
+// from Bleve, then from the kept parts in new combinations.
+func TestWordMatchesFromParts(t *testing.T) {
+	ix := snapshotIndex(t)
+	kept := facet.NewText(ix.bleve, facet.WithCache(64<<20))
+	whole := facet.NewText(ix.bleve) // no cache: every query runs whole
+	texts := []string{"svenska matematik", "matematik svenska", "svenska och matematik", "kurs i svenska",
+		"undersköterska distans", "distans undersköterska", "nursing distance", "welding course",
+		"programmerng", "sjukskoterska", "vård och omsorg", "svenska för invandrare", "sfi svenska",
+		"elektriker lärling", "truckkort", "barnskötare elevassistent", "matematik 2c distans", "zzqx svenska"}
+	for _, j := range loadJudgements(t) {
+		texts = append(texts, j.Q)
+	}
+	ctx := context.Background()
+	snap := ix.facets.Snapshot()
+	rd, err := ix.reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rd.Close()
+	qb := newQueryBuilder(ctx, ix.bleve, rd)
+	split := 0
+	for round := range 2 {
+		for _, text := range texts {
+			p := parse(text)
+			for _, relaxed := range []bool{false, true} {
+				q := qb.build(p, relaxed)
+				want, err := whole.Match(ctx, snap, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := kept.Match(ctx, snap, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !got.Equals(want) {
+					t.Errorf("round %d, %q (relaxed %v): %d matches from the parts, %d from the whole query",
+						round, text, relaxed, got.GetCardinality(), want.GetCardinality())
+				}
+				if len(p.variants) > 0 && len(p.variants[0]) > 1 {
+					split++
+				}
+			}
+		}
+	}
+	if split == 0 {
+		t.Error("no query of several words")
+	}
+}

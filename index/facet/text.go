@@ -74,25 +74,112 @@ func (t *Text) Match(ctx context.Context, snap *Snapshot, q query.Query) (*roari
 		return nil, err
 	}
 	defer r.r.Close()
+	return t.match(r, q)
+}
+
+// match returns q's matches, kept in the cache when there is one. With a
+// cache, a query made of others is answered from its parts' matches, each
+// kept on its own (matchParts): a new search of words asked before in
+// other company, or with another word added, then costs no Bleve work for
+// the words it shares. The bitmaps returned may be kept: never change them.
+func (t *Text) match(r *readerCtx, q query.Query) (*roaring.Bitmap, error) {
 	key, cacheable := cacheKey("m", q)
 	if t.cache != nil && cacheable {
-		if c := t.cache.get(r.r, snap, key); c != nil {
+		if c := t.cache.get(r.r, r.snap, key); c != nil {
 			return c.matches, nil
 		}
 	}
-	out := roaring.New()
-	var buf []uint32
-	err = t.run(r, q, false, func(doc uint32, _ float64) {
-		if buf = append(buf, doc); len(buf) == 1024 {
-			out.AddMany(buf)
-			buf = buf[:0]
-		}
-	})
-	out.AddMany(buf)
+	var (
+		out *roaring.Bitmap
+		err error
+	)
+	if parts, and, ok := matchParts(q); ok && t.cache != nil {
+		out, err = t.combine(r, parts, and)
+	} else {
+		out = roaring.New()
+		var buf []uint32
+		err = t.run(r, q, false, func(doc uint32, _ float64) {
+			if buf = append(buf, doc); len(buf) == 1024 {
+				out.AddMany(buf)
+				buf = buf[:0]
+			}
+		})
+		out.AddMany(buf)
+	}
 	if err == nil && t.cache != nil && cacheable {
-		t.cache.put(r.r, snap, &cached{key: key, matches: out, size: int(out.GetSizeInBytes())})
+		t.cache.put(r.r, r.snap, &cached{key: key, matches: out, size: int(out.GetSizeInBytes())})
 	}
 	return out, err
+}
+
+// combine intersects (and) or unites the parts' matches into a new bitmap.
+func (t *Text) combine(r *readerCtx, parts []query.Query, and bool) (*roaring.Bitmap, error) {
+	sets := make([]*roaring.Bitmap, 0, len(parts))
+	for _, p := range parts {
+		m, err := t.match(r, p)
+		if err != nil {
+			return nil, err
+		}
+		if and && m.IsEmpty() {
+			return roaring.New(), nil
+		}
+		sets = append(sets, m)
+	}
+	switch {
+	case len(sets) == 1:
+		return sets[0], nil
+	case and:
+		return roaring.FastAnd(sets...), nil
+	}
+	return roaring.FastOr(sets...), nil
+}
+
+// matchParts splits a query whose match set is the intersection (and) or
+// the union of other queries' match sets, the way Bleve's searchers match
+// (scores aside):
+//   - a boolean query with a must clause and neither must-not nor filter,
+//     whose should clauses are optional (a disjunction with a minimum of
+//     0), matches what its must clause matches. A must clause that matches
+//     nothing is dropped by Bleve, which then requires a should: left whole;
+//   - a conjunction matches what all its conjuncts match;
+//   - a disjunction with a minimum of at most one matches what any of its
+//     parts matches. Only a disjunction of compound queries is split (the
+//     variants of a search, its words when relaxed, a word and its
+//     translation): a disjunction of a word's terms and fuzzy terms is left
+//     whole, as Bleve unites a word's postings faster than separate runs
+//     would, and a single term is rarely asked again on its own.
+func matchParts(q query.Query) (parts []query.Query, and, ok bool) {
+	switch q := q.(type) {
+	case *query.BooleanQuery:
+		if q.Must == nil || q.MustNot != nil || q.Filter != nil {
+			return nil, false, false
+		}
+		if _, none := q.Must.(*query.MatchNoneQuery); none {
+			return nil, false, false
+		}
+		if q.Should != nil {
+			d, isDisj := q.Should.(*query.DisjunctionQuery)
+			if !isDisj || d.Min > 0 {
+				return nil, false, false
+			}
+		}
+		return []query.Query{q.Must}, true, true
+	case *query.ConjunctionQuery:
+		return q.Conjuncts, true, len(q.Conjuncts) > 0
+	case *query.DisjunctionQuery:
+		if q.Min > 1 || len(q.Disjuncts) == 0 {
+			return nil, false, false
+		}
+		for _, d := range q.Disjuncts {
+			switch d.(type) {
+			case *query.BooleanQuery, *query.ConjunctionQuery, *query.DisjunctionQuery:
+			default:
+				return nil, false, false
+			}
+		}
+		return q.Disjuncts, false, true
+	}
+	return nil, false, false
 }
 
 // run runs q and calls fn with the doc and score of every match that the
