@@ -62,6 +62,8 @@ type Index struct {
 	suggest suggestions
 	// results keeps the hits and counts of recent searches until a write.
 	results results
+	// fuzzy keeps the terms misspelt words expand to until a write.
+	fuzzy fuzzyTerms
 	// occupationName names an SSYK group for suggestions; nil leaves
 	// occupations out of them.
 	occupationName func(ssyk string) string

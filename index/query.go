@@ -70,13 +70,17 @@ type queryBuilder struct {
 	has func(field, term string) bool
 	// found reports whether a query matches anything.
 	found func(query.Query) bool
+	// fuzzy returns a fuzzy query with its terms found (fuzzyTerms).
+	fuzzy func(*query.FuzzyQuery) query.Query
 }
 
 // newQueryBuilder returns a builder reading the index through r (for
-// whether words are in it); r must stay open while the builder is used.
-func newQueryBuilder(ctx context.Context, b bleve.Index, r bleveindex.IndexReader) queryBuilder {
+// whether words are in it, and the terms a misspelt word may be, kept in
+// fuzzy); r must stay open while the builder is used.
+func newQueryBuilder(ctx context.Context, b bleve.Index, r bleveindex.IndexReader, fuzzy *fuzzyTerms) queryBuilder {
 	m := b.Mapping()
 	return queryBuilder{
+		fuzzy:   func(q *query.FuzzyQuery) query.Query { return fuzzy.expand(r, q) },
 		swedish: m.AnalyzerNamed(analyzerSwedish),
 		folded:  m.AnalyzerNamed(analyzerFolded),
 		plain:   m.AnalyzerNamed(analyzerPlain),
@@ -272,7 +276,7 @@ func (b queryBuilder) word(w string, depth int) query.Query {
 					q.SetFuzziness(fuzziness)
 					q.SetPrefix(1)
 					q.SetBoost(f.boost * boostFuzzy)
-					alts = append(alts, q)
+					alts = append(alts, b.fuzzy(q))
 				}
 			}
 		}

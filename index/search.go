@@ -83,7 +83,7 @@ func (ix *Index) match(ctx context.Context, snap *facet.Snapshot, q catalog.Sear
 			return nil, err
 		}
 		defer rd.Close()
-		qb := newQueryBuilder(ctx, ix.bleve, rd)
+		qb := newQueryBuilder(ctx, ix.bleve, rd, &ix.fuzzy)
 		r.words = qb.build(p, false)
 		if matches, err = ix.text.Match(ctx, snap, r.words); err != nil {
 			return nil, fmt.Errorf("index: match: %w", err)
@@ -335,6 +335,12 @@ func (ix *Index) highlight(ctx context.Context, words query.Query, ids []string)
 func highlighted(q query.Query) query.Query {
 	var leaves []query.Query
 	seen := map[string]bool{}
+	fuzzy := func(q query.Query, f *query.FuzzyQuery) {
+		if highlightField(f.FieldVal) && !seen["f"+f.FieldVal+"\x00"+f.Term] {
+			seen["f"+f.FieldVal+"\x00"+f.Term] = true
+			leaves = append(leaves, q)
+		}
+	}
 	var walk func(q query.Query)
 	walk = func(q query.Query) {
 		switch q := q.(type) {
@@ -344,10 +350,9 @@ func highlighted(q query.Query) query.Query {
 				leaves = append(leaves, q)
 			}
 		case *query.FuzzyQuery:
-			if highlightField(q.FieldVal) && !seen["f"+q.FieldVal+"\x00"+q.Term] {
-				seen["f"+q.FieldVal+"\x00"+q.Term] = true
-				leaves = append(leaves, q)
-			}
+			fuzzy(q, q)
+		case *fuzzyQuery:
+			fuzzy(q, q.FuzzyQuery)
 		case *query.DisjunctionQuery:
 			for _, d := range q.Disjuncts {
 				walk(d)

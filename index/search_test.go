@@ -449,7 +449,7 @@ func TestWordMatchesFromParts(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer rd.Close()
-	qb := newQueryBuilder(ctx, ix.bleve, rd)
+	qb := newQueryBuilder(ctx, ix.bleve, rd, &ix.fuzzy)
 	split := 0
 	for round := range 2 {
 		for _, text := range texts {
