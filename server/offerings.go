@@ -14,73 +14,100 @@ import (
 // searches, at a few KiB each.
 const cachedOfferings = 20000
 
-// offeringCache keeps offerings read from the store while the catalogue
-// is at the version they were read for (Index.Version), so that the hits
-// of a page come from memory, not from SQLite and JSON, on every request
-// after the first. Any write empties it: the store is written before the
-// index, so a version read before the store is at most as new as the data.
-type offeringCache struct {
+// cachedIntakes bounds the intakes kept for the API's course hits, at a
+// few hundred bytes each: a national catalogue's current intakes. A
+// course lists every intake, a dozen on average and up to thirty on the
+// first pages, so a page of 20 courses needs some 250 of them.
+const cachedIntakes = 150000
+
+// kept keeps values read from the store while the catalogue is at the
+// version they were read for (Index.Version), so that a page's hits come
+// from memory, not from the store and JSON, on every request after the
+// first. Any write empties it: the store is written before the index, so
+// a version read before the store is read is at most as new as the data.
+type kept[V any] struct {
 	mu      sync.Mutex
 	version uint64
-	byID    *simplelru.LRU[string, *catalog.Offering] // shared by the requests: read only
+	byID    *simplelru.LRU[string, V] // shared by the requests: read only
 }
 
-// offerings returns the offerings with ids that exist, in the order of
-// ids, from the cache or else the store. They are shared: read only.
-func (s *Server) offerings(ctx context.Context, ids []string) ([]*catalog.Offering, error) {
-	c := &s.cache
-	version := s.Index.Version() // before the store is read: see offeringCache
-	out := make([]*catalog.Offering, 0, len(ids))
+// lookup returns the values of ids kept for version, and the ids it
+// lacks. A request that read its version before a write is not served
+// from the newer values: its hits may name offerings since removed.
+func (k *kept[V]) lookup(version uint64, size int, ids []string) (map[string]V, []string) {
+	found := make(map[string]V, len(ids))
 	var missing []string
-	c.mu.Lock()
-	if version > c.version || c.byID == nil {
-		c.version = version
-		c.byID, _ = simplelru.NewLRU[string, *catalog.Offering](cachedOfferings, nil) // an error only for a size below 1
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if version > k.version || k.byID == nil {
+		k.version = version
+		k.byID, _ = simplelru.NewLRU[string, V](size, nil) // an error only for a size below 1
 	}
 	for _, id := range ids {
-		// A request that read its version before a write is not served
-		// from the newer cache: its hits may name offerings since removed.
-		if o, ok := c.byID.Get(id); ok && version == c.version {
-			out = append(out, o)
+		if v, ok := k.byID.Get(id); ok && version == k.version {
+			found[id] = v
 		} else {
 			missing = append(missing, id)
 		}
 	}
-	c.mu.Unlock()
-	if len(missing) == 0 {
-		return out, nil
-	}
-	stored, err := s.Store.OfferingsByIDs(ctx, missing)
-	if err != nil {
-		return nil, err
-	}
-	read := make([]*catalog.Offering, len(stored))
-	for i := range stored {
-		read[i] = &stored[i]
-	}
-	c.mu.Lock()
-	if c.version == version {
-		for _, o := range read {
-			c.byID.Add(o.ID, o)
+	return found, missing
+}
+
+// add keeps values read for version, unless a write came since.
+func (k *kept[V]) add(version uint64, read map[string]V) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.version == version {
+		for id, v := range read {
+			k.byID.Add(id, v)
 		}
 	}
-	c.mu.Unlock()
-	if len(out) == 0 {
-		return read, nil
+}
+
+// offerings returns the offerings with ids that exist, in the order of
+// ids, from those kept or else the store. They are shared: read only.
+func (s *Server) offerings(ctx context.Context, ids []string) ([]*catalog.Offering, error) {
+	version := s.Index.Version() // before the store is read: see kept
+	found, missing := s.cache.lookup(version, cachedOfferings, ids)
+	if len(missing) > 0 {
+		stored, err := s.Store.OfferingsByIDs(ctx, missing)
+		if err != nil {
+			return nil, err
+		}
+		read := make(map[string]*catalog.Offering, len(stored))
+		for i := range stored {
+			read[stored[i].ID] = &stored[i]
+			found[stored[i].ID] = &stored[i]
+		}
+		s.cache.add(version, read)
 	}
-	// Put them back in the order asked for.
-	byID := make(map[string]*catalog.Offering, len(ids))
-	for _, o := range out {
-		byID[o.ID] = o
-	}
-	for _, o := range read {
-		byID[o.ID] = o
-	}
-	out = out[:0]
+	out := make([]*catalog.Offering, 0, len(ids))
 	for _, id := range ids {
-		if o, ok := byID[id]; ok {
+		if o, ok := found[id]; ok {
 			out = append(out, o)
 		}
 	}
 	return out, nil
+}
+
+// intakes returns the API's facts of the offerings with ids that exist,
+// by id: kept apart from the offerings, as a course's intakes outnumber
+// the courses shown and need a tenth of an offering's facts.
+func (s *Server) intakes(ctx context.Context, ids []string) (map[string]intake, error) {
+	version := s.Index.Version() // before the store is read: see kept
+	found, missing := s.intakeCache.lookup(version, cachedIntakes, ids)
+	if len(missing) == 0 {
+		return found, nil
+	}
+	offs, err := s.offerings(ctx, missing)
+	if err != nil {
+		return nil, err
+	}
+	read := make(map[string]intake, len(offs))
+	for _, o := range offs {
+		read[o.ID] = toIntake(o)
+		found[o.ID] = read[o.ID]
+	}
+	s.intakeCache.add(version, read)
+	return found, nil
 }

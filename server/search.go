@@ -58,22 +58,42 @@ func (s *Server) searchAPI(ctx context.Context, v url.Values) (searchResponse, c
 	if err != nil {
 		return searchResponse{}, q, err
 	}
-	hits, err := s.hydrate(ctx, res)
+	// The hits in full, their courses' intakes as the API's facts only.
+	leads, err := s.offerings(ctx, res.IDs)
 	if err != nil {
 		return searchResponse{}, q, err
 	}
+	var intakes map[string]intake
+	if res.Courses != nil {
+		var ids []string
+		for _, c := range res.Courses {
+			ids = append(ids, c...)
+		}
+		if intakes, err = s.intakes(ctx, ids); err != nil {
+			return searchResponse{}, q, err
+		}
+	}
 	out := searchResponse{Total: res.Total, TotalIntakes: res.Intakes, Group: q.Group, Page: q.Page, PerPage: q.PerPage,
-		Relaxed: res.Relaxed, Hits: make([]hit, 0, len(hits)), Facets: map[string][]catalog.FacetValue{}}
-	for i := range hits {
-		o := &hits[i].Offering
+		Relaxed: res.Relaxed, Hits: make([]hit, 0, len(leads)), Facets: map[string][]catalog.FacetValue{}}
+	byID := make(map[string]*catalog.Offering, len(leads))
+	for _, o := range leads {
+		byID[o.ID] = o
+	}
+	for i, id := range res.IDs {
+		o, ok := byID[id]
+		if !ok {
+			continue // removed between the search and the read
+		}
 		h := toHit(o)
 		m := res.Matches[o.ID]
 		h.TitleHTML = markAll(o.Title, m.Title)
 		h.Snippet = snippet(o.DescriptionText(), m.Description, snippetLength)
-		if q.Group == catalog.GroupCourse {
-			h.Intakes = make([]intake, 0, len(hits[i].Intakes))
-			for j := range hits[i].Intakes {
-				h.Intakes = append(h.Intakes, toIntake(hits[i].Intakes[j]))
+		if q.Group == catalog.GroupCourse && i < len(res.Courses) {
+			h.Intakes = make([]intake, 0, len(res.Courses[i]))
+			for _, id := range res.Courses[i] {
+				if in, ok := intakes[id]; ok { // else removed since the search
+					h.Intakes = append(h.Intakes, in)
+				}
 			}
 		}
 		out.Hits = append(out.Hits, h)

@@ -75,12 +75,14 @@ type Deps struct {
 // Server holds the handlers' dependencies.
 type Server struct {
 	Deps
-	cache   offeringCache
-	views   derivedViews
-	metrics *metrics
-	limiter *clientLimiter
-	version dataVersion
-	started string // when this program started, part of every ETag
+	cache kept[*catalog.Offering]
+	// intakeCache keeps the API's facts of a course's intakes.
+	intakeCache kept[intake]
+	views       derivedViews
+	metrics     *metrics
+	limiter     *clientLimiter
+	version     dataVersion
+	started     string // when this program started, part of every ETag
 }
 
 // New returns the handler with every route.
