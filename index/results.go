@@ -40,6 +40,14 @@ type result struct {
 	mu      sync.Mutex
 	matches map[string]catalog.HitMatches // by offering id, as pages show them
 	ranked  []scored                      // the hits' scores, when only theirs were (ScoresWithin)
+	leads   map[string]leads              // by sort: the first leads in that order (Index.leads)
+}
+
+// leads are the first docs that lead the hits in one order; all when
+// there are no more.
+type leads struct {
+	docs []uint32 // read only
+	all  bool
 }
 
 // scored is a doc with its score, in the order of a ranking.

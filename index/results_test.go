@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"kurskatalog/data/catalog"
+	"kurskatalog/index/facet"
 )
 
 // Every field of a query but its order and page decides its hits, so each
@@ -127,5 +128,40 @@ func TestPrimeMakesTheFirstRequestsWork(t *testing.T) {
 	front := catalog.SearchQuery{Today: snapshotDay}
 	if _, ok := ix.results.get(ix.Version(), resultKey(&front)); !ok {
 		t.Error("the front page's result is not kept")
+	}
+}
+
+// Pages read from the leads a result keeps, asked in any order, are the
+// pages a search that keeps nothing computes: for every sort, with words
+// and without, grouped by course and by intake.
+func TestKeptLeadsPageAsFresh(t *testing.T) {
+	ix := snapshotIndex(t)
+	ctx := context.Background()
+	pages := []int{3, 1, 2, 7, 4, 1, 12, 5}
+	checked := 0
+	for _, text := range []string{"", "svenska", "kurs", "matematik distans"} {
+		for _, sort := range []string{"", catalog.SortRelevance, catalog.SortStart, catalog.SortTitle, catalog.SortDeadline} {
+			for _, group := range []string{catalog.GroupCourse, catalog.GroupIntake} {
+				for _, page := range pages {
+					q := catalog.SearchQuery{Text: text, Sort: sort, Group: group, Today: snapshotDay, Page: page, PerPage: 5}
+					got, err := ix.Search(ctx, q)
+					if err != nil {
+						t.Fatal(err)
+					}
+					fresh := &Index{bleve: ix.bleve, facets: ix.facets, text: facet.NewText(ix.bleve)}
+					want, err := fresh.Search(ctx, q)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !slices.Equal(got.IDs, want.IDs) || !slices.EqualFunc(got.Courses, want.Courses, slices.Equal) {
+						t.Errorf("%q sorted %q by %s, page %d: %v %v, fresh %v %v", text, sort, group, page, got.IDs, got.Courses, want.IDs, want.Courses)
+					}
+					checked += len(got.IDs)
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no page had hits")
 	}
 }

@@ -53,11 +53,13 @@ func (ix *Index) Search(ctx context.Context, q catalog.SearchQuery) (*catalog.Se
 	if courses {
 		out.Total = r.courses
 	}
-	order, err := ix.order(ctx, snap, q, r)
+	from := (q.Page - 1) * q.PerPage
+	leads, err := ix.leads(ctx, snap, q, r, from+q.PerPage)
 	if err != nil {
 		return nil, err
 	}
-	for _, e := range snap.Arrange(order, hits, courses, (q.Page-1)*q.PerPage, q.PerPage) {
+	for _, lead := range leads[min(from, len(leads)):] {
+		e := snap.Entry(lead, hits, courses)
 		out.IDs = append(out.IDs, e.Lead)
 		if courses {
 			out.Courses = append(out.Courses, e.Intakes)
@@ -132,6 +134,36 @@ func hasText(q catalog.SearchQuery) bool { return strings.TrimSpace(q.Text) != "
 // score times the date factor (dateFactor), ties in start order. By
 // relevance without words: what one can apply to now first (Soonest).
 // Otherwise the engine's presorted orders.
+// leads returns r's first n leads (facet.Snapshot.Leads) in q's order,
+// from those r keeps for that order or else walking it, and keeps them,
+// at least twice as many as before: the next page, a page before, or the
+// same page asked again then walks no order. A deep page walks past
+// every hit before it, scoring, weighing dates and grouping courses.
+func (ix *Index) leads(ctx context.Context, snap *facet.Snapshot, q catalog.SearchQuery, r *result, n int) ([]uint32, error) {
+	sort := cmp.Or(q.Sort, catalog.SortRelevance)
+	r.mu.Lock()
+	kept := r.leads[sort]
+	r.mu.Unlock()
+	if len(kept.docs) >= n || kept.all {
+		return kept.docs[:min(n, len(kept.docs))], nil
+	}
+	order, err := ix.order(ctx, snap, q, r)
+	if err != nil {
+		return nil, err
+	}
+	walk := max(n, 2*len(kept.docs))
+	docs := snap.Leads(order, r.hits, q.Group != catalog.GroupIntake, walk)
+	r.mu.Lock()
+	if len(docs) > len(r.leads[sort].docs) {
+		if r.leads == nil {
+			r.leads = map[string]leads{}
+		}
+		r.leads[sort] = leads{docs: docs, all: len(docs) < walk}
+	}
+	r.mu.Unlock()
+	return docs[:min(n, len(docs))], nil
+}
+
 func (ix *Index) order(ctx context.Context, snap *facet.Snapshot, q catalog.SearchQuery, r *result) (iter.Seq[uint32], error) {
 	words := r.words
 	switch {

@@ -17,38 +17,39 @@ type Entry struct {
 	Intakes []string
 }
 
-// Arrange cuts the page from..from+size-1 out of the hits as order visits
-// them (docs outside hits are passed over). With courses, a course takes
-// the place of its first doc in the order, once, and carries every one of
-// its docs in hits.
-func (s *Snapshot) Arrange(order iter.Seq[uint32], hits *roaring.Bitmap, courses bool, from, size int) []Entry {
-	if from < 0 || size <= 0 {
+// Leads returns the first n hits as order visits them (docs outside hits
+// are passed over). With courses, a course takes the place of its first
+// doc in the order, once: that doc leads it.
+func (s *Snapshot) Leads(order iter.Seq[uint32], hits *roaring.Bitmap, courses bool, n int) []uint32 {
+	if n <= 0 {
 		return nil
 	}
 	var seen bitset
 	if courses {
 		seen = newBitset(len(s.own(courseDim).values))
 	}
-	var out []Entry
-	i := 0
+	out := make([]uint32, 0, min(n, 64))
 	for doc := range order {
 		if !hits.Contains(doc) || (courses && !seen.add(s.course(doc))) {
 			continue
 		}
-		if i >= from {
-			e := Entry{Lead: s.ids[doc]}
-			if courses {
-				for _, d := range s.intakes(hits, doc) {
-					e.Intakes = append(e.Intakes, s.ids[d])
-				}
-			}
-			if out = append(out, e); len(out) == size {
-				break
-			}
+		if out = append(out, doc); len(out) == n {
+			break
 		}
-		i++
 	}
 	return out
+}
+
+// Entry is the hit that lead leads: with courses, its course with every
+// one of its docs in hits.
+func (s *Snapshot) Entry(lead uint32, hits *roaring.Bitmap, courses bool) Entry {
+	e := Entry{Lead: s.ids[lead]}
+	if courses {
+		for _, d := range s.intakes(hits, lead) {
+			e.Intakes = append(e.Intakes, s.ids[d])
+		}
+	}
+	return e
 }
 
 // InOrder visits hits in a presorted order (start, deadline or title;
