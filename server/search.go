@@ -170,7 +170,10 @@ func toIntake(o *catalog.Offering) intake {
 		Start: day(o.Start), End: day(o.End), ApplicationLast: day(o.ApplicationLast), URL: o.URL}
 	in.Municipalities = nonNil(in.Municipalities)
 	if o.Pace > 0 {
-		in.Pace = &o.Pace
+		// A copy: a pointer into o would keep all of o, description and
+		// all, as long as the intake is kept (Server.intakes).
+		pace := o.Pace
+		in.Pace = &pace
 	}
 	return in
 }
