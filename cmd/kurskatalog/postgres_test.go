@@ -2,10 +2,15 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -153,9 +158,12 @@ func TestReplicasFollowOneCrawler(t *testing.T) {
 	url := pgtest.URL(t)
 	dir := t.TempDir()
 	config := writeConfig(t, dir, snap.srv.URL, "1ns") // every run full: a removal shows
+	// The bus timetable is not published yet: its first run fails.
+	gtfs, published := publishLater(t, "../../data/snapshots/gtfs/jlt.zip")
 	if f, err := os.OpenFile(config, os.O_APPEND|os.O_WRONLY, 0); err != nil {
 		t.Fatal(err)
-	} else if _, err := f.WriteString("store: " + url + "\n"); err != nil || f.Close() != nil {
+	} else if _, err := f.WriteString("  - id: jlt\n    kind: gtfs\n    url: " + gtfs + "\n    schedule: \"30 6 * * 1\"\n" +
+		"store: " + url + "\n"); err != nil || f.Close() != nil {
 		t.Fatal(err)
 	}
 	crawlerDir := filepath.Join(dir, "crawler")
@@ -186,7 +194,7 @@ func TestReplicasFollowOneCrawler(t *testing.T) {
 	snap.mu.Unlock()
 	// crawl beside the crawler asks it to run the source, and returns when
 	// the run has committed.
-	if code, out, errOut := runWithin(t, 30*time.Second, "crawl", "--config", config, "--data-dir", crawlerDir); code != 0 || !strings.Contains(out, "susa-navet  ok") {
+	if code, out, errOut := runWithin(t, 30*time.Second, "crawl", "--config", config, "--data-dir", crawlerDir, "susa-navet"); code != 0 || !strings.Contains(out, "susa-navet  ok") {
 		t.Fatalf("crawl beside serve --role crawler: exit %d\n%s%s", code, out, errOut)
 	}
 	committed := time.Now()
@@ -201,6 +209,42 @@ func TestReplicasFollowOneCrawler(t *testing.T) {
 		t.Fatalf("after the second crawl the replicas answer differently:\nfirst  %+v\nsecond %+v", after, got)
 	}
 
+	// The timetable is published and crawled: a run that changes no
+	// offering, which the replicas learn of from the runs alone.
+	for _, base := range []string{first, second} {
+		var e errorBodyJSON
+		getJSON(t, base+busReport, http.StatusBadRequest, &e)
+		if e.Error.Parameter != "max_bus_minutes" {
+			t.Fatalf("%s: a report by bus before any timetable: %+v", base, e.Error)
+		}
+	}
+	published.Store(true)
+	if code, out, errOut := runWithin(t, 60*time.Second, "crawl", "--config", config, "--data-dir", crawlerDir, "jlt"); code != 0 || !regexp.MustCompile(`(?m)^jlt +ok `).MatchString(out) {
+		t.Fatalf("crawl jlt beside serve --role crawler: exit %d\n%s%s", code, out, errOut)
+	}
+	committed = time.Now()
+	for _, base := range []string{first, second} {
+		for {
+			resp, err := http.Get(base + busReport)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var r struct {
+				Travel struct{ Timetable *struct{ Source string } } `json:"travel"`
+			}
+			err = json.NewDecoder(resp.Body).Decode(&r)
+			resp.Body.Close()
+			if err == nil && resp.StatusCode == http.StatusOK && r.Travel.Timetable != nil && r.Travel.Timetable.Source == "jlt" {
+				break
+			}
+			if time.Since(committed) > 10*time.Second {
+				t.Fatalf("%s%s: %d after 10 s, want the report by jlt's buses: serve --role api did not follow the run", base, busReport, resp.StatusCode)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Logf("%s reported by the new bus timetable %v after its commit", base, time.Since(committed).Round(time.Millisecond))
+	}
+
 	stopFirst()
 	var health struct{ Offerings int }
 	getJSON(t, second+"/healthz", 200, &health)
@@ -210,6 +254,30 @@ func TestReplicasFollowOneCrawler(t *testing.T) {
 	if got := searchEach(t, second, replicaSearches); !reflect.DeepEqual(got, after) {
 		t.Errorf("with the first replica stopped the second answers differently:\nbefore %+v\nnow    %+v", after, got)
 	}
+}
+
+// busReport is the coverage report of Bräcke by bus.
+const busReport = "/api/v1/coverage?municipality=2305&view=cells&max_bus_minutes=60"
+
+// publishLater serves the file at path from a server on loopback once
+// published is set, and 404 Not Found before; it returns the file's URL.
+func publishLater(t *testing.T, path string) (string, *atomic.Bool) {
+	t.Helper()
+	body, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	published := new(atomic.Bool)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/"+filepath.Base(path) || !published.Load() {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/zip")
+		w.Write(body)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL + "/" + filepath.Base(path), published
 }
 
 func postgresConfig(t *testing.T) (url, dir, config string) {
