@@ -154,7 +154,7 @@ func matchParts(q query.Query) (parts []query.Query, and, ok bool) {
 		if q.Must == nil || q.MustNot != nil || q.Filter != nil {
 			return nil, false, false
 		}
-		if _, none := q.Must.(*query.MatchNoneQuery); none {
+		if searchesNothing(q.Must) {
 			return nil, false, false
 		}
 		if q.Should != nil {
@@ -180,6 +180,20 @@ func matchParts(q query.Query) (parts []query.Query, and, ok bool) {
 		return q.Disjuncts, false, true
 	}
 	return nil, false, false
+}
+
+// searchesNothing reports whether Bleve makes q a searcher of nothing,
+// which a boolean query drops from its must clause.
+func searchesNothing(q query.Query) bool {
+	switch q := q.(type) {
+	case *query.MatchNoneQuery:
+		return true
+	case *query.ConjunctionQuery:
+		return len(q.Conjuncts) == 0
+	case *query.DisjunctionQuery:
+		return len(q.Disjuncts) == 0
+	}
+	return false
 }
 
 // run runs q and calls fn with the doc and score of every match that the

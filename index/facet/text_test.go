@@ -189,3 +189,61 @@ func TestDocsSearcher(t *testing.T) {
 		t.Error("the docs' clause weighs in the query's norm")
 	}
 }
+
+// Matches put together from kept parts are Bleve's matches of the whole
+// query, for the compound queries that are split and the ones Bleve reads
+// otherwise: a must clause Bleve drops because it searches nothing (the
+// should clause then decides), a should clause with a minimum, a
+// disjunction of terms.
+func TestMatchPartsAsBleve(t *testing.T) {
+	offs, err := national()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := textIndex(t, offs)
+	e := New()
+	e.Put(offs...)
+	term := func(field, t string) query.Query {
+		q := bleve.NewTermQuery(t)
+		q.SetField(field)
+		return q
+	}
+	boolean := func(must, should query.Query) query.Query {
+		q := bleve.NewBooleanQuery()
+		q.Must, q.Should = must, should
+		return q
+	}
+	min1 := bleve.NewDisjunctionQuery(term("title", "svenska"), term("description", "distans"))
+	min1.SetMin(1)
+	min2 := bleve.NewDisjunctionQuery(term("title", "svenska"), term("description", "distans"), term("title", "kurs"))
+	min2.SetMin(2)
+	queries := map[string]query.Query{
+		"must and optional should": boolean(bleve.NewConjunctionQuery(words("svenska"), words("kurs")), bleve.NewDisjunctionQuery(term("title", "distans"))),
+		"must of nothing":          boolean(bleve.NewDisjunctionQuery(), bleve.NewDisjunctionQuery(term("title", "svenska"))),
+		"must matching none":       boolean(bleve.NewMatchNoneQuery(), bleve.NewDisjunctionQuery(term("title", "svenska"))),
+		"empty conjunction":        boolean(bleve.NewConjunctionQuery(), bleve.NewDisjunctionQuery(term("title", "svenska"))),
+		"should with a minimum":    boolean(words("svenska"), min1),
+		"at least two of three":    boolean(words("kurs"), min2),
+		"variants":                 bleve.NewDisjunctionQuery(boolean(words("svenska"), nil), boolean(words("matematik"), nil)),
+		"terms":                    bleve.NewDisjunctionQuery(term("title", "svenska"), term("title", "matematik")),
+		"conjunction of variants":  bleve.NewConjunctionQuery(bleve.NewDisjunctionQuery(words("svenska"), words("engelska")), words("kurs")),
+	}
+	ctx := context.Background()
+	kept, whole := NewText(b, WithCache(1<<20)), NewText(b)
+	for round := range 2 {
+		for name, q := range queries {
+			snap := e.Snapshot()
+			want, err := whole.Match(ctx, snap, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := kept.Match(ctx, snap, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !got.Equals(want) {
+				t.Errorf("round %d, %s: %d matches from the parts, %d from the whole query", round, name, got.GetCardinality(), want.GetCardinality())
+			}
+		}
+	}
+}
