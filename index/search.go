@@ -130,10 +130,6 @@ func (ix *Index) reader() (bleveindex.IndexReader, error) {
 
 func hasText(q catalog.SearchQuery) bool { return strings.TrimSpace(q.Text) != "" }
 
-// order is the order q's hits are shown in. By relevance with words: Bleve's
-// score times the date factor (dateFactor), ties in start order. By
-// relevance without words: what one can apply to now first (Soonest).
-// Otherwise the engine's presorted orders.
 // leads returns r's first n leads (facet.Snapshot.Leads) in q's order,
 // from those r keeps for that order or else walking it, and keeps them,
 // at least twice as many as before: the next page, a page before, or the
@@ -164,6 +160,10 @@ func (ix *Index) leads(ctx context.Context, snap *facet.Snapshot, q catalog.Sear
 	return docs[:min(n, len(docs))], nil
 }
 
+// order is the order q's hits are shown in. By relevance with words: Bleve's
+// score times the date factor (dateFactor), ties in start order. By
+// relevance without words: what one can apply to now first (Soonest).
+// Otherwise the engine's presorted orders.
 func (ix *Index) order(ctx context.Context, snap *facet.Snapshot, q catalog.SearchQuery, r *result) (iter.Seq[uint32], error) {
 	words := r.words
 	switch {
