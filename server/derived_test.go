@@ -13,6 +13,7 @@ import (
 	"kurskatalog/data/coverage"
 	"kurskatalog/data/occupation"
 	"kurskatalog/data/sqlite"
+	"kurskatalog/index"
 	"kurskatalog/server"
 )
 
@@ -28,10 +29,10 @@ func (c *countingCoverage) EachOffering(ctx context.Context, fn func(catalog.Off
 	return c.DB.EachOffering(ctx, fn)
 }
 
-// The coverage views are read once per version of the data, and follow an
-// import of offerings (the index's version) and of demand (a run) at once.
-func TestCoverageViewsFollowWrites(t *testing.T) {
-	ctx := context.Background()
+// coverageCatalogue is the coverage fixture and its county's demand in a
+// store and an index, on the page tests' day, and the occupation taxonomy.
+func coverageCatalogue(t *testing.T) (*sqlite.DB, *index.Index, *occupation.Taxonomy) {
+	t.Helper()
 	tax, err := occupation.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -44,6 +45,14 @@ func TestCoverageViewsFollowWrites(t *testing.T) {
 		_, err := db.ReplaceDemand(ctx, "2025-2", coverageDemand())
 		return err
 	})
+	return db, ix, tax
+}
+
+// The coverage views are read once per version of the data, and follow an
+// import of offerings (the index's version) and of demand (a run) at once.
+func TestCoverageViewsFollowWrites(t *testing.T) {
+	ctx := context.Background()
+	db, ix, tax := coverageCatalogue(t)
 	counting := &countingCoverage{DB: db}
 	h := server.New(server.Deps{Index: ix, Store: db, Coverage: counting, Taxonomy: tax, Log: slog.New(slog.DiscardHandler),
 		Now: func() time.Time { return pagesToday }})
@@ -119,18 +128,7 @@ func TestCoverageViewsFollowWrites(t *testing.T) {
 // it is not served.
 func TestCoverageReadAtStart(t *testing.T) {
 	ctx := context.Background()
-	tax, err := occupation.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, ix := openCatalogue(t, func(ctx context.Context, db *sqlite.DB) error {
-		db.SetClock(func() time.Time { return pagesToday })
-		if _, err := db.ApplyBatch(ctx, &catalog.Batch{Source: "susa-navet", Offerings: coverageFixture()}); err != nil {
-			return err
-		}
-		_, err := db.ReplaceDemand(ctx, "2025-2", coverageDemand())
-		return err
-	})
+	db, ix, tax := coverageCatalogue(t)
 	runs, _ := server.RunsVersion(ctx, db)
 	y, m, d := pagesToday.Date()
 	b := coverage.NewBuilder(time.Date(y, m, d, 0, 0, 0, 0, catalog.Stockholm))

@@ -1,7 +1,6 @@
 package server_test
 
 import (
-	"context"
 	"encoding/json"
 	"log/slog"
 	"net/http"
@@ -11,10 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"kurskatalog/data/catalog"
 	"kurskatalog/data/insights"
-	"kurskatalog/data/occupation"
-	"kurskatalog/data/sqlite"
 	"kurskatalog/server"
 )
 
@@ -25,18 +21,7 @@ const browser = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefo
 // into the same SQLite store, on the page tests' day (2026-W48).
 func serveInsights(t *testing.T, o insights.Options) (*httptest.Server, *insights.Recorder) {
 	t.Helper()
-	tax, err := occupation.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, ix := openCatalogue(t, func(ctx context.Context, db *sqlite.DB) error {
-		db.SetClock(func() time.Time { return pagesToday })
-		if _, err := db.ApplyBatch(ctx, &catalog.Batch{Source: "susa-navet", Offerings: coverageFixture()}); err != nil {
-			return err
-		}
-		_, err := db.ReplaceDemand(ctx, "2025-2", coverageDemand())
-		return err
-	})
+	db, ix, tax := coverageCatalogue(t)
 	now := func() time.Time { return pagesToday }
 	o.Now, o.FlushEvery = now, time.Hour // written when closed, by the test
 	rec := insights.NewRecorder(db, o)
