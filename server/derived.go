@@ -44,30 +44,7 @@ type derivedViews struct {
 // (the demand, whose imports do not touch the index).
 func (s *Server) coverageVersion(ctx context.Context) string {
 	runs, _ := s.version.get(ctx, s.Store)
-	return coverageVersion(s.Index.Version(), runs)
-}
-
-func coverageVersion(index uint64, runs string) string {
-	return strconv.FormatUint(index, 10) + "/" + runs
-}
-
-// CoverageRead is coverage data read along with something else, so that
-// the store is not read again for it: at start the search index reads
-// every offering, and a coverage.Builder keeps what reports read of them.
-type CoverageRead struct {
-	Data *coverage.Data
-	// Index is the index's Version once it holds the offerings read;
-	// Runs is RunsVersion, read before the offerings were. Data serves
-	// while both are still the catalogue's.
-	Index uint64
-	Runs  string
-}
-
-// set makes d the coverage data of version, with nothing derived from it
-// yet. Call it with mu held.
-func (v *derivedViews) set(version string, d *coverage.Data) {
-	v.version, v.data = version, d
-	v.derived, _ = simplelru.NewLRU[string, any](maxDerived, nil) // an error only for a size below 1
+	return strconv.FormatUint(s.Index.Version(), 10) + "/" + runs
 }
 
 // loadCoverage returns what the occupation and coverage pages compute from,
@@ -99,7 +76,8 @@ func (s *Server) loadCoverage(ctx context.Context) (*coverage.Data, error) {
 			v.mu.Lock()
 			v.building, v.err = nil, err
 			if err == nil {
-				v.set(version, d)
+				v.version, v.data = version, d
+				v.derived, _ = simplelru.NewLRU[string, any](maxDerived, nil) // an error only for a size below 1
 			}
 			v.mu.Unlock()
 			close(done)

@@ -3,14 +3,12 @@ package server_test
 import (
 	"context"
 	"log/slog"
-	"maps"
 	"net/http"
 	"net/http/httptest"
 	"testing"
 	"time"
 
 	"kurskatalog/data/catalog"
-	"kurskatalog/data/coverage"
 	"kurskatalog/data/occupation"
 	"kurskatalog/data/sqlite"
 	"kurskatalog/index"
@@ -119,54 +117,5 @@ func TestCoverageViewsFollowWrites(t *testing.T) {
 			t.Fatal("construction workers still a gap 5 s after the demand run")
 		}
 		time.Sleep(100 * time.Millisecond)
-	}
-}
-
-// Coverage data read along with the search index at start serves the
-// first views without reading the store again, while both the catalogue's
-// version and the runs are those it was read at; read for another version,
-// it is not served.
-func TestCoverageReadAtStart(t *testing.T) {
-	ctx := context.Background()
-	db, ix, tax := coverageCatalogue(t)
-	runs, _ := server.RunsVersion(ctx, db)
-	y, m, d := pagesToday.Date()
-	b := coverage.NewBuilder(time.Date(y, m, d, 0, 0, 0, 0, catalog.Stockholm))
-	if err := db.EachOffering(ctx, func(o catalog.Offering) error { b.Add(o); return nil }); err != nil {
-		t.Fatal(err)
-	}
-	data, err := b.Finish(ctx, db, "23")
-	if err != nil {
-		t.Fatal(err)
-	}
-	gaps := func(read *server.CoverageRead) (map[string]bool, int) {
-		t.Helper()
-		counting := &countingCoverage{DB: db}
-		srv := httptest.NewServer(server.New(server.Deps{Index: ix, Store: db, Coverage: counting, Taxonomy: tax,
-			Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return pagesToday }, CoverageRead: read}))
-		defer srv.Close()
-		var r struct{ Gaps []catalog.Gap }
-		getAPI(t, srv, "/api/v1/coverage?view=gaps&municipality=2361", http.StatusOK, &r)
-		getPage(t, srv, "/tackning")
-		out := map[string]bool{}
-		for _, g := range r.Gaps {
-			out[g.SSYK[0]] = true
-		}
-		return out, counting.reads
-	}
-	want, reads := gaps(nil)
-	if reads != 1 || !want["8332"] {
-		t.Fatalf("without data read at start: %d reads, gaps %v", reads, want)
-	}
-	if got, reads := gaps(&server.CoverageRead{Data: data, Index: ix.Version(), Runs: runs}); reads != 0 || !maps.Equal(got, want) {
-		t.Errorf("with the data read at start: %d reads, gaps %v; want none and %v", reads, got, want)
-	}
-	for name, read := range map[string]*server.CoverageRead{
-		"another index version": {Data: data, Index: ix.Version() + 1, Runs: runs},
-		"other runs":            {Data: data, Index: ix.Version(), Runs: "not-these"},
-	} {
-		if _, reads := gaps(read); reads != 1 {
-			t.Errorf("data read for %s: the store read %d times, want once", name, reads)
-		}
 	}
 }

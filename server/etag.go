@@ -40,28 +40,14 @@ type dataVersion struct {
 
 // get returns the version, or false when the store cannot tell it.
 func (v *dataVersion) get(ctx context.Context, store Store) (string, bool) {
-	if _, ok := store.(runTallier); !ok {
+	rt, ok := store.(runTallier)
+	if !ok {
 		return "", false
 	}
 	v.mu.Lock() // one query for all the requests that find the version old
 	defer v.mu.Unlock()
 	if v.value != "" && time.Since(v.at) < versionTTL {
 		return v.value, true
-	}
-	value, ok := RunsVersion(ctx, store)
-	if !ok {
-		return "", false
-	}
-	v.value, v.at = value, time.Now()
-	return v.value, true
-}
-
-// RunsVersion is a digest of store's run tallies, which change whenever a
-// run starts or ends; false when store cannot tell them.
-func RunsVersion(ctx context.Context, store Store) (string, bool) {
-	rt, ok := store.(runTallier)
-	if !ok {
-		return "", false
 	}
 	tallies, err := rt.RunTallies(ctx)
 	if err != nil {
@@ -71,7 +57,8 @@ func RunsVersion(ctx context.Context, store Store) (string, bool) {
 	for _, t := range tallies {
 		fmt.Fprintf(h, "%s\x00%s\x00%d\x00%s\n", t.Source, t.Status, t.Runs, t.LastFinished.Format(time.RFC3339Nano))
 	}
-	return hex.EncodeToString(h.Sum(nil)[:8]), true
+	v.value, v.at = hex.EncodeToString(h.Sum(nil)[:8]), time.Now()
+	return v.value, true
 }
 
 // conditional tags the answers of data routes with an ETag and answers a

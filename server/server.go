@@ -70,9 +70,6 @@ type Deps struct {
 	// Insights records the searches that find few courses and publishes
 	// them (insights.go); nil when the configuration turns them off.
 	Insights Insights
-	// CoverageRead is the coverage data read with the search index at
-	// start; nil to read it from Coverage when first asked for.
-	CoverageRead *CoverageRead
 }
 
 // Server holds the handlers' dependencies.
@@ -150,9 +147,6 @@ func newServer(d Deps) *Server {
 	s := &Server{Deps: d, metrics: newMetrics(d.Index, d.Store), limiter: newClientLimiter(d.Limits),
 		started: time.Now().Format(time.RFC3339Nano)}
 	s.Index = newGuardedIndex(d.Index, d.Limits, s.metrics.observeSearch)
-	if c := d.CoverageRead; c != nil && c.Data != nil {
-		s.views.set(coverageVersion(c.Index, c.Runs), c.Data)
-	}
 	return s
 }
 

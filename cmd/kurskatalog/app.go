@@ -16,7 +16,6 @@ import (
 	"kurskatalog/crawler"
 	"kurskatalog/crawler/progress"
 	"kurskatalog/data/catalog"
-	"kurskatalog/data/coverage"
 	"kurskatalog/data/insights"
 	"kurskatalog/data/occupation"
 	"kurskatalog/index"
@@ -46,9 +45,6 @@ type app struct {
 	// site is the HTTP handler while serving, whose views of the whole
 	// catalogue are made again after each run (afterRuns).
 	site *server.Handler
-	// coverageRead is the coverage data read with the facets at start,
-	// until the first server takes it (deps).
-	coverageRead *server.CoverageRead
 	// role is roleWriter, roleAPI or roleIndex; release gives back the
 	// store's writer lock.
 	role    string
@@ -181,29 +177,10 @@ func (a *app) reconcile(ctx context.Context, fresh, searches bool) error {
 	return nil
 }
 
-// loadFacets reads every offering into the search index's facet engine,
-// and keeps the coverage data of the same read for the service's first
-// views (coverageRead): one read of a national store is seconds of JSON.
 func (a *app) loadFacets(ctx context.Context) error {
 	start := time.Now()
-	now, _ := a.cfg.clock()
-	y, m, d := now().In(catalog.Stockholm).Date()
-	params := coverage.DefaultParams(time.Date(y, m, d, 0, 0, 0, 0, catalog.Stockholm)) // as the server's today
-	runs, _ := server.RunsVersion(ctx, a.db)                                            // before the offerings are read
-	b := coverage.NewBuilder(params.Today)
-	each := func(ctx context.Context, fn func(catalog.Offering) error) error {
-		return a.db.EachOffering(ctx, func(o catalog.Offering) error {
-			b.Add(o)
-			return fn(o)
-		})
-	}
-	if err := a.ix.LoadFacets(ctx, each); err != nil {
+	if err := a.ix.LoadFacets(ctx, a.db.EachOffering); err != nil {
 		return err
-	}
-	if data, err := b.Finish(ctx, a.db, params.Region); err != nil {
-		a.log.Warn("Coverage data not read with the facets; the first view of it reads it", "error", err)
-	} else {
-		a.coverageRead = &server.CoverageRead{Data: data, Index: a.ix.Version(), Runs: runs}
 	}
 	a.log.Info("Facets loaded", "duration_ms", time.Since(start).Milliseconds())
 	return nil

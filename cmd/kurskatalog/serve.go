@@ -193,14 +193,10 @@ func (a *app) handler(ready func() bool) *server.Handler {
 }
 
 // deps are what the HTTP interface and the MCP tools read: this app's
-// store and index, on the configured clock. The first server made gets the
-// coverage data read at start; the app lets go of it, so that it lives no
-// longer than the server keeps it.
+// store and index, on the configured clock.
 func (a *app) deps(ready func() bool) server.Deps {
 	now, asOf := a.cfg.clock()
-	read := a.coverageRead
-	a.coverageRead = nil
 	return server.Deps{Index: a.ix, Store: a.db, Sources: a, Coverage: a.db, Taxonomy: a.tax, Log: a.log,
 		Now: now, DataAsOf: asOf, PublicURL: a.cfg.PublicURL, Limits: a.cfg.HTTP.limits(), Ready: ready,
-		Insights: a.searchInsights(), CoverageRead: read}
+		Insights: a.searchInsights()}
 }

@@ -47,51 +47,25 @@ type TransitStore interface {
 // it (catalog.IsCurrent never turns true again). At national size that is
 // some 40 % of the offerings. Use the Data for today and later days only.
 func Load(ctx context.Context, store Store, region string, today time.Time) (*Data, error) {
-	b := NewBuilder(today)
+	d := &Data{leading: map[string][]int32{}, Since: today}
+	in := interner{}
 	err := store.EachOffering(ctx, func(o catalog.Offering) error {
-		b.Add(o)
+		if o.Cancelled || !catalog.IsCurrent(&o, today) {
+			return nil
+		}
+		slim(&o, in)
+		for _, m := range o.Occupations {
+			i := int32(len(d.Offerings))
+			if l := d.leading[m.SSYK]; len(l) == 0 || l[len(l)-1] != i {
+				d.leading[m.SSYK] = append(l, i)
+			}
+		}
+		d.Offerings = append(d.Offerings, o)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	return b.Finish(ctx, store, region)
-}
-
-// Builder makes the Data Load reads from offerings read for more than
-// coverage: the search index reads every offering at start too, and one
-// read of a national store is seconds of JSON. Add every offering of the
-// store, then Finish.
-type Builder struct {
-	d  *Data
-	in interner
-}
-
-// NewBuilder starts Data as of day today (Load).
-func NewBuilder(today time.Time) *Builder {
-	return &Builder{d: &Data{leading: map[string][]int32{}, Since: today}, in: interner{}}
-}
-
-// Add keeps what reports read of o, if it can still be taken.
-func (b *Builder) Add(o catalog.Offering) {
-	d := b.d
-	if o.Cancelled || !catalog.IsCurrent(&o, d.Since) {
-		return
-	}
-	slim(&o, b.in)
-	for _, m := range o.Occupations {
-		i := int32(len(d.Offerings))
-		if l := d.leading[m.SSYK]; len(l) == 0 || l[len(l)-1] != i {
-			d.leading[m.SSYK] = append(l, i)
-		}
-	}
-	d.Offerings = append(d.Offerings, o)
-}
-
-// Finish reads region's demand and the bus times from store and returns
-// the Data.
-func (b *Builder) Finish(ctx context.Context, store Store, region string) (*Data, error) {
-	d := b.d
 	demand, err := store.LatestDemand(ctx, region)
 	if err != nil {
 		return nil, err
