@@ -2,8 +2,10 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -163,5 +165,56 @@ func TestKeptLeadsPageAsFresh(t *testing.T) {
 	}
 	if checked == 0 {
 		t.Fatal("no page had hits")
+	}
+}
+
+// Searches asking for pages of the same results at once, each extending
+// the leads kept, get the pages a search that keeps nothing computes.
+func TestKeptLeadsConcurrently(t *testing.T) {
+	ix := snapshotIndex(t)
+	ctx := context.Background()
+	type page struct {
+		text string
+		n    int
+	}
+	want := map[page][]string{}
+	var asks []page
+	for _, text := range []string{"kurs", "svenska", ""} {
+		for n := 1; n <= 12; n++ {
+			p := page{text, n}
+			q := catalog.SearchQuery{Text: text, Today: snapshotDay, Page: n, PerPage: 4, Sort: catalog.SortRelevance}
+			fresh := &Index{bleve: ix.bleve, facets: ix.facets, text: facet.NewText(ix.bleve)}
+			res, err := fresh.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want[p] = res.IDs
+			asks = append(asks, p, p)
+		}
+	}
+	// A version of its own, so that no result is kept from other tests.
+	kept := &Index{bleve: ix.bleve, facets: ix.facets, text: facet.NewText(ix.bleve, facet.WithCache(1<<20))}
+	var wg sync.WaitGroup
+	errs := make(chan string, len(asks))
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range asks {
+				p := asks[(i*7+g*5)%len(asks)]
+				q := catalog.SearchQuery{Text: p.text, Today: snapshotDay, Page: p.n, PerPage: 4, Sort: catalog.SortRelevance}
+				res, err := kept.Search(ctx, q)
+				if err != nil {
+					errs <- err.Error()
+					return
+				}
+				if !slices.Equal(res.IDs, want[p]) {
+					errs <- fmt.Sprintf("%q page %d: %v, want %v", p.text, p.n, res.IDs, want[p])
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
