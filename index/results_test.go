@@ -218,3 +218,37 @@ func TestKeptLeadsConcurrently(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// A page deeper than the leads a result keeps is walked each time, and is
+// the page a search that keeps nothing computes.
+func TestPagesBeyondKeptLeads(t *testing.T) {
+	was := keptLeads
+	keptLeads = 150
+	t.Cleanup(func() { keptLeads = was })
+	ix := snapshotIndex(t)
+	ctx := context.Background()
+	const perPage = 20
+	deepest := 0
+	for _, page := range []int{1, 9, 8, 9, 2, 12} {
+		q := catalog.SearchQuery{Today: snapshotDay, IncludePast: true, Group: catalog.GroupIntake, Sort: catalog.SortTitle,
+			Page: page, PerPage: perPage}
+		got, err := ix.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh := &Index{bleve: ix.bleve, facets: ix.facets, text: facet.NewText(ix.bleve)}
+		want, err := fresh.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got.IDs, want.IDs) {
+			t.Errorf("page %d of %d: %d hits, fresh %d, or in another order", page, perPage, len(got.IDs), len(want.IDs))
+		}
+		if len(got.IDs) > 0 {
+			deepest = max(deepest, (page-1)*perPage+len(got.IDs))
+		}
+	}
+	if deepest <= keptLeads {
+		t.Fatalf("the deepest page ends at hit %d, within the %d leads kept: the snapshot has too few offerings for this test", deepest, keptLeads)
+	}
+}

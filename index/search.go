@@ -130,6 +130,12 @@ func (ix *Index) reader() (bleveindex.IndexReader, error) {
 
 func hasText(q catalog.SearchQuery) bool { return strings.TrimSpace(q.Text) != "" }
 
+// keptLeads bounds the leads a result keeps for one order: 100 pages of
+// 20, 8 KB. A page deeper than that walks the order every time, so that
+// the results kept (1,024) cannot hold more than some 40 MB of leads. A
+// variable for the tests, whose catalogue is smaller.
+var keptLeads = 2000
+
 // leads returns r's first n leads (facet.Snapshot.Leads) in q's order,
 // from those r keeps for that order or else walking it, and keeps them,
 // at least twice as many as before: the next page, a page before, or the
@@ -147,10 +153,10 @@ func (ix *Index) leads(ctx context.Context, snap *facet.Snapshot, q catalog.Sear
 	if err != nil {
 		return nil, err
 	}
-	walk := max(n, 2*len(kept.docs))
+	walk := max(n, min(2*len(kept.docs), keptLeads))
 	docs := snap.Leads(order, r.hits, q.Group != catalog.GroupIntake, walk)
 	r.mu.Lock()
-	if len(docs) > len(r.leads[sort].docs) {
+	if len(docs) > len(r.leads[sort].docs) && len(docs) <= keptLeads {
 		if r.leads == nil {
 			r.leads = map[string]leads{}
 		}
