@@ -133,12 +133,26 @@ func TestPrimeMakesTheFirstRequestsWork(t *testing.T) {
 	}
 }
 
+// keptAndFresh searches ix, which keeps results, and the same index
+// without anything kept.
+func keptAndFresh(t *testing.T, ix *Index, q catalog.SearchQuery) (kept, fresh *catalog.SearchResult) {
+	t.Helper()
+	kept, err := ix.Search(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	none := &Index{bleve: ix.bleve, facets: ix.facets, text: facet.NewText(ix.bleve)}
+	if fresh, err = none.Search(context.Background(), q); err != nil {
+		t.Fatal(err)
+	}
+	return kept, fresh
+}
+
 // Pages read from the leads a result keeps, asked in any order, are the
 // pages a search that keeps nothing computes: for every sort, with words
 // and without, grouped by course and by intake.
 func TestKeptLeadsPageAsFresh(t *testing.T) {
 	ix := snapshotIndex(t)
-	ctx := context.Background()
 	pages := []int{3, 1, 2, 7, 4, 1, 12, 5}
 	checked := 0
 	for _, text := range []string{"", "svenska", "kurs", "matematik distans"} {
@@ -146,15 +160,7 @@ func TestKeptLeadsPageAsFresh(t *testing.T) {
 			for _, group := range []string{catalog.GroupCourse, catalog.GroupIntake} {
 				for _, page := range pages {
 					q := catalog.SearchQuery{Text: text, Sort: sort, Group: group, Today: snapshotDay, Page: page, PerPage: 5}
-					got, err := ix.Search(ctx, q)
-					if err != nil {
-						t.Fatal(err)
-					}
-					fresh := &Index{bleve: ix.bleve, facets: ix.facets, text: facet.NewText(ix.bleve)}
-					want, err := fresh.Search(ctx, q)
-					if err != nil {
-						t.Fatal(err)
-					}
+					got, want := keptAndFresh(t, ix, q)
 					if !slices.Equal(got.IDs, want.IDs) || !slices.EqualFunc(got.Courses, want.Courses, slices.Equal) {
 						t.Errorf("%q sorted %q by %s, page %d: %v %v, fresh %v %v", text, sort, group, page, got.IDs, got.Courses, want.IDs, want.Courses)
 					}
@@ -183,12 +189,8 @@ func TestKeptLeadsConcurrently(t *testing.T) {
 		for n := 1; n <= 12; n++ {
 			p := page{text, n}
 			q := catalog.SearchQuery{Text: text, Today: snapshotDay, Page: n, PerPage: 4, Sort: catalog.SortRelevance}
-			fresh := &Index{bleve: ix.bleve, facets: ix.facets, text: facet.NewText(ix.bleve)}
-			res, err := fresh.Search(ctx, q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want[p] = res.IDs
+			_, fresh := keptAndFresh(t, ix, q)
+			want[p] = fresh.IDs
 			asks = append(asks, p, p)
 		}
 	}
@@ -226,21 +228,12 @@ func TestPagesBeyondKeptLeads(t *testing.T) {
 	keptLeads = 150
 	t.Cleanup(func() { keptLeads = was })
 	ix := snapshotIndex(t)
-	ctx := context.Background()
 	const perPage = 20
 	deepest := 0
 	for _, page := range []int{1, 9, 8, 9, 2, 12} {
 		q := catalog.SearchQuery{Today: snapshotDay, IncludePast: true, Group: catalog.GroupIntake, Sort: catalog.SortTitle,
 			Page: page, PerPage: perPage}
-		got, err := ix.Search(ctx, q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fresh := &Index{bleve: ix.bleve, facets: ix.facets, text: facet.NewText(ix.bleve)}
-		want, err := fresh.Search(ctx, q)
-		if err != nil {
-			t.Fatal(err)
-		}
+		got, want := keptAndFresh(t, ix, q)
 		if !slices.Equal(got.IDs, want.IDs) {
 			t.Errorf("page %d of %d: %d hits, fresh %d, or in another order", page, perPage, len(got.IDs), len(want.IDs))
 		}
