@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"kurskatalog/data/catalog"
@@ -12,42 +13,23 @@ import (
 // them), soonest first.
 type courseHit struct {
 	catalog.Offering
-	Intakes []*catalog.Offering // shared with the offering cache: read only
+	Intakes []*catalog.Offering // shared with the offerings kept: read only
 }
 
 // hydrate reads the offerings of a search result's page in one call.
 func (s *Server) hydrate(ctx context.Context, res *catalog.SearchResult) ([]courseHit, error) {
 	ids := res.IDs
 	if res.Courses != nil { // each hit is among its course's intakes
-		ids = nil
-		for _, c := range res.Courses {
-			ids = append(ids, c...)
-		}
+		ids = slices.Concat(res.Courses...)
 	}
-	offs, err := s.offerings(ctx, ids)
+	byID, err := s.offerings(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	byID := make(map[string]*catalog.Offering, len(offs))
-	for _, o := range offs {
-		byID[o.ID] = o
-	}
 	out := make([]courseHit, 0, len(res.IDs))
-	for i, id := range res.IDs {
-		lead, ok := byID[id]
-		if !ok {
-			continue // removed between the search and the read
-		}
-		h := courseHit{Offering: *lead}
-		if i < len(res.Courses) {
-			for _, iid := range res.Courses[i] {
-				if o, ok := byID[iid]; ok {
-					h.Intakes = append(h.Intakes, o)
-				}
-			}
-		}
-		out = append(out, h)
-	}
+	eachHit(res, byID, byID, func(lead *catalog.Offering, intakes []*catalog.Offering) {
+		out = append(out, courseHit{Offering: *lead, Intakes: intakes})
+	})
 	return out, nil
 }
 

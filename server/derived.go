@@ -57,7 +57,7 @@ func (s *Server) loadCoverage(ctx context.Context) (*coverage.Data, error) {
 	}
 	v := &s.views
 	for {
-		version := s.coverageVersion(ctx) // before the store is read: see offeringCache
+		version := s.coverageVersion(ctx) // before the store is read: see kept
 		v.mu.Lock()
 		// Data read for a day holds what can be taken from that day on: a
 		// clock set back (as in tests) reads again.

@@ -64,30 +64,47 @@ func (k *kept[V]) add(version uint64, read map[string]V) {
 	}
 }
 
-// offerings returns the offerings with ids that exist, in the order of
-// ids, from those kept or else the store. They are shared: read only.
-func (s *Server) offerings(ctx context.Context, ids []string) ([]*catalog.Offering, error) {
+// offerings returns the offerings with ids that exist, by id, from those
+// kept or else the store. They are shared: read only.
+func (s *Server) offerings(ctx context.Context, ids []string) (map[string]*catalog.Offering, error) {
 	version := s.Index.Version() // before the store is read: see kept
-	found, missing := s.cache.lookup(version, cachedOfferings, ids)
-	if len(missing) > 0 {
-		stored, err := s.Store.OfferingsByIDs(ctx, missing)
-		if err != nil {
-			return nil, err
-		}
-		read := make(map[string]*catalog.Offering, len(stored))
-		for i := range stored {
-			read[stored[i].ID] = &stored[i]
-			found[stored[i].ID] = &stored[i]
-		}
-		s.cache.add(version, read)
+	found, missing := s.offeringsKept.lookup(version, cachedOfferings, ids)
+	if len(missing) == 0 {
+		return found, nil
 	}
-	out := make([]*catalog.Offering, 0, len(ids))
-	for _, id := range ids {
-		if o, ok := found[id]; ok {
-			out = append(out, o)
-		}
+	stored, err := s.Store.OfferingsByIDs(ctx, missing)
+	if err != nil {
+		return nil, err
 	}
-	return out, nil
+	read := make(map[string]*catalog.Offering, len(stored))
+	for i := range stored {
+		read[stored[i].ID] = &stored[i]
+		found[stored[i].ID] = &stored[i]
+	}
+	s.offeringsKept.add(version, read)
+	return found, nil
+}
+
+// eachHit calls fn with each hit of res's page that still exists, found
+// in leads, and the course's intakes that do, found in intakes, in their
+// order: what was removed between the search and the read is passed over.
+func eachHit[L, I any](res *catalog.SearchResult, leads map[string]L, intakes map[string]I, fn func(lead L, intakes []I)) {
+	for i, id := range res.IDs {
+		lead, ok := leads[id]
+		if !ok {
+			continue
+		}
+		var ins []I
+		if i < len(res.Courses) {
+			ins = make([]I, 0, len(res.Courses[i]))
+			for _, iid := range res.Courses[i] {
+				if in, ok := intakes[iid]; ok {
+					ins = append(ins, in)
+				}
+			}
+		}
+		fn(lead, ins)
+	}
 }
 
 // intakes returns the API's facts of the offerings with ids that exist,
@@ -95,7 +112,7 @@ func (s *Server) offerings(ctx context.Context, ids []string) ([]*catalog.Offeri
 // the courses shown and need a tenth of an offering's facts.
 func (s *Server) intakes(ctx context.Context, ids []string) (map[string]intake, error) {
 	version := s.Index.Version() // before the store is read: see kept
-	found, missing := s.intakeCache.lookup(version, cachedIntakes, ids)
+	found, missing := s.intakesKept.lookup(version, cachedIntakes, ids)
 	if len(missing) == 0 {
 		return found, nil
 	}
@@ -104,10 +121,10 @@ func (s *Server) intakes(ctx context.Context, ids []string) (map[string]intake, 
 		return nil, err
 	}
 	read := make(map[string]intake, len(offs))
-	for _, o := range offs {
-		read[o.ID] = toIntake(o)
-		found[o.ID] = read[o.ID]
+	for id, o := range offs {
+		read[id] = toIntake(o)
+		found[id] = read[id]
 	}
-	s.intakeCache.add(version, read)
+	s.intakesKept.add(version, read)
 	return found, nil
 }

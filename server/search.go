@@ -65,39 +65,22 @@ func (s *Server) searchAPI(ctx context.Context, v url.Values) (searchResponse, c
 	}
 	var intakes map[string]intake
 	if res.Courses != nil {
-		var ids []string
-		for _, c := range res.Courses {
-			ids = append(ids, c...)
-		}
-		if intakes, err = s.intakes(ctx, ids); err != nil {
+		if intakes, err = s.intakes(ctx, slices.Concat(res.Courses...)); err != nil {
 			return searchResponse{}, q, err
 		}
 	}
 	out := searchResponse{Total: res.Total, TotalIntakes: res.Intakes, Group: q.Group, Page: q.Page, PerPage: q.PerPage,
 		Relaxed: res.Relaxed, Hits: make([]hit, 0, len(leads)), Facets: map[string][]catalog.FacetValue{}}
-	byID := make(map[string]*catalog.Offering, len(leads))
-	for _, o := range leads {
-		byID[o.ID] = o
-	}
-	for i, id := range res.IDs {
-		o, ok := byID[id]
-		if !ok {
-			continue // removed between the search and the read
-		}
+	eachHit(res, leads, intakes, func(o *catalog.Offering, ins []intake) {
 		h := toHit(o)
 		m := res.Matches[o.ID]
 		h.TitleHTML = markAll(o.Title, m.Title)
 		h.Snippet = snippet(o.DescriptionText(), m.Description, snippetLength)
-		if q.Group == catalog.GroupCourse && i < len(res.Courses) {
-			h.Intakes = make([]intake, 0, len(res.Courses[i]))
-			for _, id := range res.Courses[i] {
-				if in, ok := intakes[id]; ok { // else removed since the search
-					h.Intakes = append(h.Intakes, in)
-				}
-			}
+		if q.Group == catalog.GroupCourse {
+			h.Intakes = ins
 		}
 		out.Hits = append(out.Hits, h)
-	}
+	})
 	for i := range catalog.Facets {
 		f := &catalog.Facets[i]
 		values := res.Facets[f.Name]

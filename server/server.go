@@ -75,14 +75,15 @@ type Deps struct {
 // Server holds the handlers' dependencies.
 type Server struct {
 	Deps
-	cache kept[*catalog.Offering]
-	// intakeCache keeps the API's facts of a course's intakes.
-	intakeCache kept[intake]
-	views       derivedViews
-	metrics     *metrics
-	limiter     *clientLimiter
-	version     dataVersion
-	started     string // when this program started, part of every ETag
+	// offeringsKept and intakesKept keep the offerings and the API's
+	// facts of the intakes that pages show (offerings.go).
+	offeringsKept kept[*catalog.Offering]
+	intakesKept   kept[intake]
+	views         derivedViews
+	metrics       *metrics
+	limiter       *clientLimiter
+	version       dataVersion
+	started       string // when this program started, part of every ETag
 }
 
 // New returns the handler with every route.
