@@ -48,14 +48,20 @@ func words(text string) query.Query {
 	return bleve.NewDisjunctionQuery(field("title"), field("description"))
 }
 
-func TestTextMatchesBleve(t *testing.T) {
+// textFixture is the generated national catalogue in Bleve and an engine.
+func textFixture(t *testing.T) ([]catalog.Offering, bleve.Index, *Engine) {
+	t.Helper()
 	offs, err := national()
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := textIndex(t, offs)
 	e := New()
 	e.Put(offs...)
+	return offs, textIndex(t, offs), e
+}
+
+func TestTextMatchesBleve(t *testing.T) {
+	offs, b, e := textFixture(t)
 	// Changes after indexing: the engine forgets one offering, Bleve
 	// another, and the engine learns a third Bleve never saw.
 	e.Delete(offs[0].ID)
@@ -196,13 +202,7 @@ func TestDocsSearcher(t *testing.T) {
 // should clause then decides), a should clause with a minimum, a
 // disjunction of terms.
 func TestMatchPartsAsBleve(t *testing.T) {
-	offs, err := national()
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := textIndex(t, offs)
-	e := New()
-	e.Put(offs...)
+	_, b, e := textFixture(t)
 	term := func(field, t string) query.Query {
 		q := bleve.NewTermQuery(t)
 		q.SetField(field)
