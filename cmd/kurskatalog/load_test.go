@@ -103,6 +103,9 @@ func nationalLoad(b *testing.B, n int) {
 		base, pid = startServeProcess(b, bin, config, dataDir)
 	}
 	open = time.Since(startServ)
+	if w, _ := time.ParseDuration(os.Getenv("KURSKATALOG_LOAD_WARM")); w > 0 {
+		time.Sleep(w)
+	}
 
 	var (
 		lat     map[string][]time.Duration
@@ -110,6 +113,7 @@ func nationalLoad(b *testing.B, n int) {
 		elapsed time.Duration
 		load    = "32 concurrent clients"
 	)
+	serveCPU, clientCPU := cpuTime(b, pid), cpuTime(b, os.Getpid())
 	if rate, _ := strconv.Atoi(os.Getenv("KURSKATALOG_LOAD_RATE")); rate > 0 {
 		lat, errs, elapsed = loadAPIRate(base, rate, 30*time.Second)
 		load = fmt.Sprintf("%d requests a second offered", rate)
@@ -117,6 +121,7 @@ func nationalLoad(b *testing.B, n int) {
 		lat, errs, elapsed = loadAPI(base, 32, 30*time.Second, 500000)
 	}
 	rss, anon := residentKB(b, pid)
+	serveCPU, clientCPU = cpuTime(b, pid)-serveCPU, cpuTime(b, os.Getpid())-clientCPU
 
 	var all []time.Duration
 	for _, l := range lat {
@@ -131,6 +136,10 @@ func nationalLoad(b *testing.B, n int) {
 	fmt.Printf("API, %s, %.0f s: %d requests, %.0f req/s, %d errors; p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms\n",
 		load, elapsed.Seconds(), total, float64(total)/elapsed.Seconds(), errs,
 		ms(pct(all, 0.50)), ms(pct(all, 0.95)), ms(pct(all, 0.99)), ms(pct(all, 1)))
+	if pid != os.Getpid() {
+		fmt.Printf("CPU over the load: serve %.1f s (%.2f cores), the clients %.1f s (%.2f cores)\n",
+			serveCPU.Seconds(), serveCPU.Seconds()/elapsed.Seconds(), clientCPU.Seconds(), clientCPU.Seconds()/elapsed.Seconds())
+	}
 	floor := pct(lat["healthz"], 0.99)
 	fmt.Printf("\n| request kind | requests | p50 | p99 | p99 / healthz p99 |\n|---|---:|---:|---:|---:|\n")
 	for _, k := range loadKinds {
@@ -224,6 +233,14 @@ func startServeProcess(b *testing.B, bin, config, dataDir string) (base string, 
 	cmd := exec.Command(bin, "serve", "--config", config, "--data-dir", dataDir, "--addr", "127.0.0.1:0")
 	stdout, _ := cmd.StdoutPipe()
 	cmd.Stderr = io.Discard
+	if path := os.Getenv("KURSKATALOG_LOAD_SERVE_LOG"); path != "" {
+		f, err := os.Create(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer f.Close() // the child has its own descriptor
+		cmd.Stderr = f
+	}
 	if err := cmd.Start(); err != nil {
 		b.Fatal(err)
 	}
@@ -317,10 +334,11 @@ func pick(i int, vs ...string) string { return vs[i%len(vs)] }
 // request that waited to be sent counts its wait.
 func loadAPIRate(base string, rate int, d time.Duration) (map[string][]time.Duration, int, time.Duration) {
 	var (
-		mu   sync.Mutex
-		all  = map[string][]time.Duration{}
-		errs atomic.Int64
-		wg   sync.WaitGroup
+		mu     sync.Mutex
+		all    = map[string][]time.Duration{}
+		series [][]time.Duration
+		errs   atomic.Int64
+		wg     sync.WaitGroup
 	)
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 256}, Timeout: 10 * time.Second}
 	start := time.Now()
@@ -346,10 +364,20 @@ func loadAPIRate(base string, rate int, d time.Duration) (map[string][]time.Dura
 			took := time.Since(due)
 			mu.Lock()
 			all[k.name] = append(all[k.name], took)
+			sec := int(due.Sub(start) / time.Second)
+			for len(series) <= sec {
+				series = append(series, nil)
+			}
+			series[sec] = append(series[sec], took)
 			mu.Unlock()
 		})
 	}
 	wg.Wait()
+	if os.Getenv("KURSKATALOG_LOAD_SERIES") != "" {
+		for sec, l := range series {
+			fmt.Printf("second %2d: %d requests, p50 %.1f ms, p99 %.1f ms, max %.1f ms\n", sec, len(l), ms(pct(l, 0.5)), ms(pct(l, 0.99)), ms(pct(l, 1)))
+		}
+	}
 	return all, int(errs.Load()), time.Since(start)
 }
 
@@ -423,6 +451,20 @@ func residentKB(b *testing.B, pid int) (all, anon int) {
 		}
 	}
 	return all, anon
+}
+
+// cpuTime reads the CPU time (user and system) the process pid has used.
+func cpuTime(b *testing.B, pid int) time.Duration {
+	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		b.Fatal(err)
+	}
+	// The fields after the command's name, which is in parentheses and
+	// may hold spaces: utime and stime are the 12th and 13th of them.
+	f := strings.Fields(string(raw[strings.LastIndexByte(string(raw), ')')+1:]))
+	utime, _ := strconv.ParseInt(f[11], 10, 64)
+	stime, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(utime+stime) * time.Second / 100 // clock ticks: USER_HZ is 100 on Linux
 }
 
 func municipalityCSV(b *testing.B) string {
