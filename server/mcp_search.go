@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"net/url"
 	"strconv"
 
@@ -107,9 +108,13 @@ func (s *Server) searchCourses(ctx context.Context, in searchCoursesArgs) (searc
 	}
 	out := searchCoursesResult{Total: res.Total, TotalIntakes: res.TotalIntakes, Page: res.Page, PerPage: res.PerPage,
 		Relaxed: res.Relaxed, Link: s.link(ctx, "", withQuery("/", page)), Courses: make([]mcpCourse, 0, len(res.Hits))}
-	for _, h := range res.Hits {
-		c := mcpCourse{hit: h, Link: s.link(ctx, in.Lang, offeringPath(h.ID)), Intakes: make([]mcpIntake, 0, len(h.Intakes))}
-		for _, it := range h.Intakes {
+	for i, h := range res.Hits {
+		c := mcpCourse{hit: h, Link: s.link(ctx, in.Lang, offeringPath(h.ID)), Intakes: []mcpIntake{}}
+		for _, raw := range res.intakes[i] {
+			var it intake
+			if err := json.Unmarshal(raw, &it); err != nil {
+				return searchCoursesResult{}, err
+			}
 			c.Intakes = append(c.Intakes, mcpIntake{intake: it, Link: s.link(ctx, in.Lang, offeringPath(it.ID))})
 		}
 		out.Courses = append(out.Courses, c)

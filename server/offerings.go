@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"sync"
 
@@ -108,9 +109,9 @@ func eachHit[L, I any](res *catalog.SearchResult, leads map[string]L, intakes ma
 }
 
 // intakes returns the API's facts of the offerings with ids that exist,
-// by id: kept apart from the offerings, as a course's intakes outnumber
-// the courses shown and need a tenth of an offering's facts.
-func (s *Server) intakes(ctx context.Context, ids []string) (map[string]intake, error) {
+// by id, encoded: kept apart from the offerings, as a course's intakes
+// outnumber the courses shown and need a tenth of an offering's facts.
+func (s *Server) intakes(ctx context.Context, ids []string) (map[string]intakeJSON, error) {
 	version := s.Index.Version() // before the store is read: see kept
 	found, missing := s.intakesKept.lookup(version, cachedIntakes, ids)
 	if len(missing) == 0 {
@@ -120,9 +121,12 @@ func (s *Server) intakes(ctx context.Context, ids []string) (map[string]intake, 
 	if err != nil {
 		return nil, err
 	}
-	read := make(map[string]intake, len(offs))
+	read := make(map[string]intakeJSON, len(offs))
+	var buf []byte
 	for id, o := range offs {
-		read[id] = toIntake(o)
+		in := toIntake(o)
+		buf = appendIntake(buf[:0], &in)
+		read[id] = bytes.Clone(buf) // its own size: kept by the thousand
 		found[id] = read[id]
 	}
 	s.intakesKept.add(version, read)

@@ -44,7 +44,12 @@ func (s *Server) search(c *gin.Context) {
 		return
 	}
 	s.noteSearch(c, q, out.Total)
-	c.JSON(http.StatusOK, out)
+	body, err := encodeSearch(&out)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.Data(http.StatusOK, "application/json; charset=utf-8", body)
 }
 
 // searchAPI answers a search given as /api/v1/search's parameters: the API
@@ -63,7 +68,7 @@ func (s *Server) searchAPI(ctx context.Context, v url.Values) (searchResponse, c
 	if err != nil {
 		return searchResponse{}, q, err
 	}
-	var intakes map[string]intake
+	var intakes map[string]intakeJSON
 	if res.Courses != nil {
 		if intakes, err = s.intakes(ctx, slices.Concat(res.Courses...)); err != nil {
 			return searchResponse{}, q, err
@@ -71,15 +76,15 @@ func (s *Server) searchAPI(ctx context.Context, v url.Values) (searchResponse, c
 	}
 	out := searchResponse{Total: res.Total, TotalIntakes: res.Intakes, Group: q.Group, Page: q.Page, PerPage: q.PerPage,
 		Relaxed: res.Relaxed, Hits: make([]hit, 0, len(leads)), Facets: map[string][]catalog.FacetValue{}}
-	eachHit(res, leads, intakes, func(o *catalog.Offering, ins []intake) {
+	eachHit(res, leads, intakes, func(o *catalog.Offering, ins []intakeJSON) {
 		h := toHit(o)
 		m := res.Matches[o.ID]
 		h.TitleHTML = markAll(o.Title, m.Title)
 		h.Snippet = snippet(o.DescriptionText(), m.Description, snippetLength)
-		if q.Group == catalog.GroupCourse {
-			h.Intakes = ins
-		}
 		out.Hits = append(out.Hits, h)
+		if q.Group == catalog.GroupCourse {
+			out.intakes = append(out.intakes, ins)
+		}
 	})
 	for i := range catalog.Facets {
 		f := &catalog.Facets[i]
@@ -108,6 +113,9 @@ type searchResponse struct {
 	Relaxed bool                            `json:"relaxed"`
 	Hits    []hit                           `json:"hits"`
 	Facets  map[string][]catalog.FacetValue `json:"facets"`
+	// intakes are the hits' Intakes, when grouped by course, as kept:
+	// encoded (encodeSearch copies them into the answer).
+	intakes [][]intakeJSON
 }
 
 // hit is one search hit: an offering's facts (its intake), and when the

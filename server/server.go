@@ -78,7 +78,7 @@ type Server struct {
 	// offeringsKept and intakesKept keep the offerings and the API's
 	// facts of the intakes that pages show (offerings.go).
 	offeringsKept kept[*catalog.Offering]
-	intakesKept   kept[intake]
+	intakesKept   kept[intakeJSON]
 	views         derivedViews
 	metrics       *metrics
 	limiter       *clientLimiter
