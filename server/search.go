@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"html"
-	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
@@ -44,12 +43,9 @@ func (s *Server) search(c *gin.Context) {
 		return
 	}
 	s.noteSearch(c, q, out.Total)
-	body, err := encodeSearch(&out)
-	if err != nil {
+	if err := writeSearch(c, &out); err != nil {
 		s.fail(c, err)
-		return
 	}
-	c.Data(http.StatusOK, "application/json; charset=utf-8", body)
 }
 
 // searchAPI answers a search given as /api/v1/search's parameters: the API
