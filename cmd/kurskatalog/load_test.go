@@ -231,6 +231,9 @@ func buildServe(b *testing.B) string {
 // process id once it serves; it is stopped when the benchmark ends.
 func startServeProcess(b *testing.B, bin, config, dataDir string) (base string, pid int) {
 	cmd := exec.Command(bin, "serve", "--config", config, "--data-dir", dataDir, "--addr", "127.0.0.1:0")
+	// Serve's own environment, e.g. the runtime's settings of the
+	// deployment: KURSKATALOG_LOAD_SERVE_ENV="GOMEMLIMIT=800MiB GOGC=200".
+	cmd.Env = append(os.Environ(), strings.Fields(os.Getenv("KURSKATALOG_LOAD_SERVE_ENV"))...)
 	stdout, _ := cmd.StdoutPipe()
 	cmd.Stderr = io.Discard
 	if path := os.Getenv("KURSKATALOG_LOAD_SERVE_LOG"); path != "" {

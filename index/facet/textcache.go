@@ -3,6 +3,7 @@ package facet
 import (
 	"container/list"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"iter"
 	"slices"
@@ -42,9 +43,17 @@ type cached struct {
 	size    int
 }
 
+// cacheKey names q's entry of kind: a digest of q as JSON. A query of a
+// few words is some kilobytes of JSON (every field, variant and fuzzy
+// term), and the keys themselves held as much memory as the cache's
+// budget for its values.
 func cacheKey(kind string, q query.Query) (string, bool) {
 	b, err := json.Marshal(q)
-	return kind + string(b), err == nil
+	if err != nil {
+		return "", false
+	}
+	sum := sha256.Sum256(b)
+	return kind + string(sum[:]), true
 }
 
 func (c *textCache) get(reader any, snap *Snapshot, key string) *cached {
@@ -70,13 +79,13 @@ func (c *textCache) put(reader any, snap *Snapshot, v *cached) {
 		return
 	}
 	c.byKey[v.key] = c.lru.PushFront(v)
-	c.size += v.size
+	c.size += v.size + len(v.key)
 	for c.size > c.max {
 		last := c.lru.Back()
 		old := last.Value.(*cached)
 		c.lru.Remove(last)
 		delete(c.byKey, old.key)
-		c.size -= old.size
+		c.size -= old.size + len(old.key)
 	}
 }
 
