@@ -28,7 +28,9 @@ func TestEncodeSearchAsEncodingJSON(t *testing.T) {
 	if len(offerings) < 1000 {
 		t.Fatalf("only %d offerings", len(offerings))
 	}
-	facets := map[string][]catalog.FacetValue{"municipality": {{Value: "2380", Label: "Östersund", Count: 12}}, "mode": {}}
+	facets := map[string][]catalog.FacetValue{"municipality": {{Value: "2380", Label: "Östersund", Count: 12},
+		{Value: "2361", Label: "Härjedalen", Count: 0}}, "mode": {}, "level": nil,
+		"school_type": {{Value: "VUX<GY>", Label: "Kommunal vuxenutbildning & \"gymnasial\"", Count: 1 << 40}}}
 	pages := []searchResponse{
 		{Hits: nil, Facets: nil},
 		{Total: 0, Group: catalog.GroupCourse, Hits: []hit{}, Facets: map[string][]catalog.FacetValue{}},
