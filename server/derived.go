@@ -68,11 +68,19 @@ func (s *Server) loadCoverage(ctx context.Context) (*coverage.Data, error) {
 		}
 		if v.building == nil {
 			v.building, v.wanted = make(chan struct{}), version
-			done := v.building
+			done, prev := v.building, v.data
 			v.mu.Unlock()
 			// The read serves every waiting request: a request that goes
-			// away does not stop it.
-			d, err := coverage.Load(context.WithoutCancel(ctx), s.Coverage, coverage.DefaultParams(s.today()).Region, s.today())
+			// away does not stop it. After a run it reads what the run
+			// changed (coverage.Update), not the whole store.
+			read, region := context.WithoutCancel(ctx), coverage.DefaultParams(s.today()).Region
+			var d *coverage.Data
+			var err error
+			if prev != nil {
+				d, err = coverage.Update(read, s.Coverage, prev, region, s.today())
+			} else {
+				d, err = coverage.Load(read, s.Coverage, region, s.today())
+			}
 			v.mu.Lock()
 			v.building, v.err = nil, err
 			if err == nil {

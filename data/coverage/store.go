@@ -2,6 +2,8 @@ package coverage
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -31,9 +33,24 @@ type Data struct {
 	leading map[string][]int32
 	// Transit is the bus travel times, when the store has a GTFS import.
 	Transit *catalog.Transit
+	// store and seq name the store and the last of its changes Offerings
+	// holds, when the store numbers its changes (ChangeStore): Update
+	// then reads only what changed since.
+	store    string
+	seq      uint64
+	numbered bool
 
 	busOnce sync.Once
 	bus     *busTimes
+}
+
+// ChangeStore is a store that numbers its changes, so that Data can be
+// brought up to date by reading what changed (Update).
+type ChangeStore interface {
+	Store
+	Seq(ctx context.Context) (store string, seq uint64, err error)
+	ChangedSince(ctx context.Context, seq uint64) ([]string, error)
+	OfferingsByIDs(ctx context.Context, ids []string) ([]catalog.Offering, error)
 }
 
 // TransitStore is a store that also holds bus travel times.
@@ -47,40 +64,130 @@ type TransitStore interface {
 // it (catalog.IsCurrent never turns true again). At national size that is
 // some 40 % of the offerings. Use the Data for today and later days only.
 func Load(ctx context.Context, store Store, region string, today time.Time) (*Data, error) {
-	d := &Data{leading: map[string][]int32{}, Since: today}
+	d := &Data{Since: today}
+	if cs, ok := store.(ChangeStore); ok {
+		// Before the read: a change made during it is read again by the
+		// next Update, which is harmless.
+		var err error
+		if d.store, d.seq, err = cs.Seq(ctx); err != nil {
+			return nil, err
+		}
+		d.numbered = true
+	}
 	in := interner{}
 	err := store.EachOffering(ctx, func(o catalog.Offering) error {
 		if o.Cancelled || !catalog.IsCurrent(&o, today) {
 			return nil
 		}
 		slim(&o, in)
-		for _, m := range o.Occupations {
-			i := int32(len(d.Offerings))
-			if l := d.leading[m.SSYK]; len(l) == 0 || l[len(l)-1] != i {
-				d.leading[m.SSYK] = append(l, i)
-			}
-		}
 		d.Offerings = append(d.Offerings, o)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	demand, err := store.LatestDemand(ctx, region)
+	if err := d.finish(ctx, store, region); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// maxUpdate is the share of the offerings an Update reads by id; when
+// more changed, reading them all is as quick.
+const maxUpdate = 0.2
+
+// Update returns Data for today holding what store holds now, from d read
+// from the same store on an earlier day or the same: the offerings changed
+// since d was read are read again, the others kept from d (less those one
+// can no longer take today). After a run that changed 1 % of a national
+// catalogue it reads 1 % of it, where Load reads all. It is Load when the
+// store does not number its changes, is another store, or changed much.
+// d is not changed: requests may be reading it.
+func Update(ctx context.Context, store Store, d *Data, region string, today time.Time) (*Data, error) {
+	cs, ok := store.(ChangeStore)
+	if !ok || !d.numbered || today.Before(d.Since) {
+		return Load(ctx, store, region, today)
+	}
+	id, seq, err := cs.Seq(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if id != d.store || seq < d.seq {
+		return Load(ctx, store, region, today)
+	}
+	changed, err := cs.ChangedSince(ctx, d.seq)
+	if err != nil {
+		return nil, err
+	}
+	if float64(len(changed)) > maxUpdate*float64(len(d.Offerings)+1) {
+		return Load(ctx, store, region, today)
+	}
+	read, err := cs.OfferingsByIDs(ctx, changed)
+	if err != nil {
+		return nil, err
+	}
+	out := &Data{Since: today, store: id, seq: seq, numbered: true}
+	in := interner{}
+	fresh := make([]catalog.Offering, 0, len(read))
+	for _, o := range read {
+		if !o.Cancelled && catalog.IsCurrent(&o, today) {
+			slim(&o, in)
+			fresh = append(fresh, o)
+		}
+	}
+	slices.SortFunc(fresh, func(a, b catalog.Offering) int { return strings.Compare(a.ID, b.ID) })
+	gone := make(map[string]bool, len(changed))
+	for _, id := range changed {
+		gone[id] = true
+	}
+	// Both lists are in id order, as Load reads them: merged, the result
+	// is in the order a Load would give.
+	out.Offerings = make([]catalog.Offering, 0, len(d.Offerings)+len(fresh))
+	i := 0
+	for k := range d.Offerings {
+		o := &d.Offerings[k]
+		if gone[o.ID] || !catalog.IsCurrent(o, today) {
+			continue
+		}
+		for i < len(fresh) && fresh[i].ID < o.ID {
+			out.Offerings = append(out.Offerings, fresh[i])
+			i++
+		}
+		out.Offerings = append(out.Offerings, *o)
+	}
+	out.Offerings = append(out.Offerings, fresh[i:]...)
+	if err := out.finish(ctx, store, region); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// finish indexes d's offerings by occupation and reads the demand and
+// the bus times, which are small and read whole.
+func (d *Data) finish(ctx context.Context, store Store, region string) error {
+	d.leading = map[string][]int32{}
+	for i := range d.Offerings {
+		for _, m := range d.Offerings[i].Occupations {
+			if l := d.leading[m.SSYK]; len(l) == 0 || l[len(l)-1] != int32(i) {
+				d.leading[m.SSYK] = append(l, int32(i))
+			}
+		}
+	}
+	demand, err := store.LatestDemand(ctx, region)
+	if err != nil {
+		return err
 	}
 	d.Demand = CountyDemand(demand, region)
 	if ts, ok := store.(TransitStore); ok {
 		tr, err := ts.Transit(ctx)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if len(tr.Times) > 0 {
 			d.Transit = &tr
 		}
 	}
-	return d, nil
+	return nil
 }
 
 // Leading returns the offerings mapped to SSYK group ssyk.
