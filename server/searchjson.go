@@ -27,11 +27,6 @@ import (
 // rather than writing them again.
 type intakeJSON []byte
 
-func toIntakeJSON(o *catalog.Offering) intakeJSON {
-	in := toIntake(o)
-	return appendIntake(nil, &in)
-}
-
 // answers keeps the buffers the search API writes its answers into: at
 // some 100 KB an answer, they were two fifths of the bytes a loaded
 // service allocated, and so of its garbage collector's work.

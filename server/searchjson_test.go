@@ -75,6 +75,11 @@ func TestEncodeSearchAsEncodingJSON(t *testing.T) {
 	}
 }
 
+func toIntakeJSON(o *catalog.Offering) intakeJSON {
+	in := toIntake(o)
+	return appendIntake(nil, &in)
+}
+
 func encodeIntakes(ins []intake) []intakeJSON {
 	var out []intakeJSON
 	for i := range ins {

@@ -136,9 +136,9 @@ func Update(ctx context.Context, store Store, d *Data, region string, today time
 		}
 	}
 	slices.SortFunc(fresh, func(a, b catalog.Offering) int { return strings.Compare(a.ID, b.ID) })
-	gone := make(map[string]bool, len(changed))
+	reread := make(map[string]bool, len(changed))
 	for _, id := range changed {
-		gone[id] = true
+		reread[id] = true
 	}
 	// Both lists are in id order, as Load reads them: merged, the result
 	// is in the order a Load would give.
@@ -146,7 +146,7 @@ func Update(ctx context.Context, store Store, d *Data, region string, today time
 	i := 0
 	for k := range d.Offerings {
 		o := &d.Offerings[k]
-		if gone[o.ID] || !catalog.IsCurrent(o, today) {
+		if reread[o.ID] || !catalog.IsCurrent(o, today) {
 			continue
 		}
 		for i < len(fresh) && fresh[i].ID < o.ID {
