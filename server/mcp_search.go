@@ -110,7 +110,11 @@ func (s *Server) searchCourses(ctx context.Context, in searchCoursesArgs) (searc
 		Relaxed: res.Relaxed, Link: s.link(ctx, "", withQuery("/", page)), Courses: make([]mcpCourse, 0, len(res.Hits))}
 	for i, h := range res.Hits {
 		c := mcpCourse{hit: h, Link: s.link(ctx, in.Lang, offeringPath(h.ID)), Intakes: []mcpIntake{}}
-		for _, raw := range res.intakes[i] {
+		var kept []intakeJSON // none when the search is not grouped by course
+		if i < len(res.intakes) {
+			kept = res.intakes[i]
+		}
+		for _, raw := range kept {
 			var it intake
 			if err := json.Unmarshal(raw, &it); err != nil {
 				return searchCoursesResult{}, err
