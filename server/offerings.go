@@ -111,21 +111,24 @@ func eachHit[L, I any](res *catalog.SearchResult, leads map[string]L, intakes ma
 // intakes returns the API's facts of the offerings with ids that exist,
 // by id, encoded: kept apart from the offerings, as a course's intakes
 // outnumber the courses shown and need a tenth of an offering's facts.
+// The intakes not kept are read from the store, not through the kept
+// offerings: a page's 250 intakes would push the pages' own hits out.
 func (s *Server) intakes(ctx context.Context, ids []string) (map[string]intakeJSON, error) {
 	version := s.Index.Version() // before the store is read: see kept
 	found, missing := s.intakesKept.lookup(version, cachedIntakes, ids)
 	if len(missing) == 0 {
 		return found, nil
 	}
-	offs, err := s.offerings(ctx, missing)
+	stored, err := s.Store.OfferingsByIDs(ctx, missing)
 	if err != nil {
 		return nil, err
 	}
-	read := make(map[string]intakeJSON, len(offs))
+	read := make(map[string]intakeJSON, len(stored))
 	var buf []byte
-	for id, o := range offs {
-		in := toIntake(o)
+	for i := range stored {
+		in := toIntake(&stored[i])
 		buf = appendIntake(buf[:0], &in)
+		id := stored[i].ID
 		read[id] = bytes.Clone(buf) // its own size: kept by the thousand
 		found[id] = read[id]
 	}
