@@ -247,3 +247,35 @@ func TestMatchPartsAsBleve(t *testing.T) {
 		}
 	}
 }
+
+// Ranking a query's matches keeps them as its matches too: the search's
+// Match after its Scores runs no Bleve query.
+func TestScoresKeepMatches(t *testing.T) {
+	_, b, e := textFixture(t)
+	ctx := context.Background()
+	text := NewText(b, WithCache(1<<20))
+	q := words("svenska")
+	snap := e.Snapshot()
+	scores, err := text.Scores(ctx, snap, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ranked := roaring.New()
+	for doc := range scores {
+		ranked.Add(doc)
+	}
+	key, _ := cacheKey("m", q)
+	text.cache.mu.Lock()
+	kept := text.cache.byKey[key]
+	text.cache.mu.Unlock()
+	if kept == nil {
+		t.Fatal("no matches kept under the query's key after Scores")
+	}
+	m, err := text.Match(ctx, snap, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m != kept.Value.(*cached).matches || !m.Equals(ranked) || m.IsEmpty() {
+		t.Errorf("Match after Scores: %d matches, not the %d kept from the ranking", m.GetCardinality(), ranked.GetCardinality())
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"iter"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -138,17 +139,16 @@ func (t *Text) Scores(ctx context.Context, snap *Snapshot, q query.Query) (iter.
 		if t.cache != nil && cacheable {
 			t.cache.put(r.r, snap, &cached{key: key, ranked: all, size: 16 * len(all)})
 			// The ranked matches are the matches: Match need not run the
-			// words again.
-			if mkey, ok := cacheKey("m", q); ok {
-				docs := make([]uint32, len(all))
-				for i, c := range all {
-					docs[i] = c.doc
-				}
-				slices.Sort(docs)
-				matches := roaring.New()
-				matches.AddMany(docs)
-				t.cache.put(r.r, snap, &cached{key: mkey, matches: matches, size: int(matches.GetSizeInBytes())})
+			// words again. Its key is the same digest of q.
+			docs := make([]uint32, len(all))
+			for i, c := range all {
+				docs[i] = c.doc
 			}
+			slices.Sort(docs)
+			matches := roaring.New()
+			matches.AddMany(docs)
+			mkey := "m" + strings.TrimPrefix(key, "r")
+			t.cache.put(r.r, snap, &cached{key: mkey, matches: matches, size: int(matches.GetSizeInBytes())})
 		}
 	}
 	return ranked(all), nil
