@@ -77,46 +77,44 @@ func TestUpdateAsLoad(t *testing.T) {
 	}
 
 	later := day.AddDate(0, 2, 0) // some of what was current is not
-	store.reads = 0
-	got, err := coverage.Update(ctx, store, before, "23", later)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if store.reads != 0 {
-		t.Errorf("Update read the whole store %d times after a run that changed 5 offerings", store.reads)
-	}
-	want, err := coverage.Load(ctx, store, "23", later)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sameData(t, got, want)
-	if len(want.Offerings) >= len(before.Offerings) {
-		t.Errorf("two months on, %d offerings are current against %d: the test does not drop the past", len(want.Offerings), len(before.Offerings))
+	got := updateAsLoad(t, store, before, later, 0)
+	if len(got.Offerings) >= len(before.Offerings) {
+		t.Errorf("two months on, %d offerings are current against %d: the test does not drop the past", len(got.Offerings), len(before.Offerings))
 	}
 	if !reflect.DeepEqual(before.Offerings, kept) {
 		t.Error("Update changed the Data it started from, which requests may be reading")
 	}
 
-	// A run that changed most offerings: read whole.
+	// A run that changed every offering: read whole.
 	for i := range changed {
 		changed[i].Title += "!"
 	}
 	if _, err := db.ApplyBatch(ctx, &catalog.Batch{Source: "susa-navet", Offerings: changed, Complete: true}); err != nil {
 		t.Fatal(err)
 	}
+	updateAsLoad(t, store, got, later, 1)
+}
+
+// updateAsLoad brings from up to date for day, checks that it read the
+// whole store wholeReads times and that it equals the store read whole,
+// and returns it.
+func updateAsLoad(t *testing.T, store *countingStore, from *coverage.Data, day time.Time, wholeReads int) *coverage.Data {
+	t.Helper()
+	ctx := context.Background()
 	store.reads = 0
-	all, err := coverage.Update(ctx, store, got, "23", later)
+	got, err := coverage.Update(ctx, store, from, "23", day)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if store.reads != 1 {
-		t.Errorf("after every offering changed, Update read the whole store %d times, want 1", store.reads)
+	if store.reads != wholeReads {
+		t.Errorf("Update read the whole store %d times, want %d", store.reads, wholeReads)
 	}
-	want, err = coverage.Load(ctx, store, "23", later)
+	want, err := coverage.Load(ctx, store, "23", day)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sameData(t, all, want)
+	sameData(t, got, want)
+	return got
 }
 
 func sameData(t *testing.T, got, want *coverage.Data) {
