@@ -32,14 +32,16 @@ type kept[V any] struct {
 	byID    *simplelru.LRU[string, V] // shared by the requests: read only
 }
 
-// lookup returns the values of ids kept for version, and the ids it
-// lacks. A request that read its version before a write is not served
-// from the newer values: its hits may name offerings since removed.
-func (k *kept[V]) lookup(version uint64, size int, ids []string) (map[string]V, []string) {
+// get returns the values of ids that exist, by id: those kept for
+// version, and the others from read, which are then kept. A request that
+// read its version before a write is not served from the newer values:
+// its hits may name offerings since removed; and what it reads is not
+// kept, as a write came since.
+func (k *kept[V]) get(ctx context.Context, version uint64, size int, ids []string,
+	read func(ctx context.Context, ids []string) (map[string]V, error)) (map[string]V, error) {
 	found := make(map[string]V, len(ids))
 	var missing []string
 	k.mu.Lock()
-	defer k.mu.Unlock()
 	if version > k.version || k.byID == nil {
 		k.version = version
 		k.byID, _ = simplelru.NewLRU[string, V](size, nil) // an error only for a size below 1
@@ -51,39 +53,40 @@ func (k *kept[V]) lookup(version uint64, size int, ids []string) (map[string]V, 
 			missing = append(missing, id)
 		}
 	}
-	return found, missing
-}
-
-// add keeps values read for version, unless a write came since.
-func (k *kept[V]) add(version uint64, read map[string]V) {
+	k.mu.Unlock()
+	if len(missing) == 0 {
+		return found, nil
+	}
+	got, err := read(ctx, missing)
+	if err != nil {
+		return nil, err
+	}
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	if k.version == version {
-		for id, v := range read {
+	for id, v := range got {
+		found[id] = v
+		if k.version == version {
 			k.byID.Add(id, v)
 		}
 	}
+	return found, nil
 }
 
 // offerings returns the offerings with ids that exist, by id, from those
 // kept or else the store. They are shared: read only.
 func (s *Server) offerings(ctx context.Context, ids []string) (map[string]*catalog.Offering, error) {
 	version := s.Index.Version() // before the store is read: see kept
-	found, missing := s.offeringsKept.lookup(version, cachedOfferings, ids)
-	if len(missing) == 0 {
-		return found, nil
-	}
-	stored, err := s.Store.OfferingsByIDs(ctx, missing)
-	if err != nil {
-		return nil, err
-	}
-	read := make(map[string]*catalog.Offering, len(stored))
-	for i := range stored {
-		read[stored[i].ID] = &stored[i]
-		found[stored[i].ID] = &stored[i]
-	}
-	s.offeringsKept.add(version, read)
-	return found, nil
+	return s.offeringsKept.get(ctx, version, cachedOfferings, ids, func(ctx context.Context, ids []string) (map[string]*catalog.Offering, error) {
+		stored, err := s.Store.OfferingsByIDs(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		read := make(map[string]*catalog.Offering, len(stored))
+		for i := range stored {
+			read[stored[i].ID] = &stored[i]
+		}
+		return read, nil
+	})
 }
 
 // eachHit calls fn with each hit of res's page that still exists, found
@@ -115,23 +118,18 @@ func eachHit[L, I any](res *catalog.SearchResult, leads map[string]L, intakes ma
 // offerings: a page's 250 intakes would push the pages' own hits out.
 func (s *Server) intakes(ctx context.Context, ids []string) (map[string]intakeJSON, error) {
 	version := s.Index.Version() // before the store is read: see kept
-	found, missing := s.intakesKept.lookup(version, cachedIntakes, ids)
-	if len(missing) == 0 {
-		return found, nil
-	}
-	stored, err := s.Store.OfferingsByIDs(ctx, missing)
-	if err != nil {
-		return nil, err
-	}
-	read := make(map[string]intakeJSON, len(stored))
-	var buf []byte
-	for i := range stored {
-		in := toIntake(&stored[i])
-		buf = appendIntake(buf[:0], &in)
-		id := stored[i].ID
-		read[id] = bytes.Clone(buf) // its own size: kept by the thousand
-		found[id] = read[id]
-	}
-	s.intakesKept.add(version, read)
-	return found, nil
+	return s.intakesKept.get(ctx, version, cachedIntakes, ids, func(ctx context.Context, ids []string) (map[string]intakeJSON, error) {
+		stored, err := s.Store.OfferingsByIDs(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		read := make(map[string]intakeJSON, len(stored))
+		var buf []byte
+		for i := range stored {
+			in := toIntake(&stored[i])
+			buf = appendIntake(buf[:0], &in)
+			read[stored[i].ID] = bytes.Clone(buf) // its own size: kept by the thousand
+		}
+		return read, nil
+	})
 }
