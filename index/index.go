@@ -53,6 +53,13 @@ type Index struct {
 	// LoadFacets has filled facets.
 	facets *facet.Engine
 	text   *facet.Text
+	// whole is set once facets holds every offering of the store: loaded,
+	// rebuilt or refreshed from it. An import that never loaded the engine
+	// fills it in part, and SaveFacets must not save that.
+	whole atomic.Bool
+	// savedVersion is the engine's version that was last saved or loaded
+	// from the saved file: SaveFacets skips an engine that has not changed.
+	savedVersion atomic.Uint64
 	// warming counts the background mappings of new segments (warm),
 	// which must end before the Bleve index closes.
 	warming sync.WaitGroup
@@ -177,6 +184,7 @@ func (ix *Index) LoadFacets(ctx context.Context, each func(context.Context, func
 	if err != nil {
 		return fmt.Errorf("index: load facets: %w", err)
 	}
+	ix.whole.Store(true)
 	ix.warm()
 	return nil
 }
@@ -260,11 +268,13 @@ func (ix *Index) Rebuild(ctx context.Context, each func(context.Context, func(ca
 		return 0, err
 	}
 	ix.bleve, ix.text, ix.facets = fresh.bleve, fresh.text, fresh.facets
+	ix.whole.Store(false)
 	ix.suggest.reset()
 	n, err := ix.putEach(ctx, each, nil)
 	if err != nil {
 		return n, fmt.Errorf("index: rebuild: %w", err)
 	}
+	ix.whole.Store(true)
 	return n, nil
 }
 
@@ -306,8 +316,11 @@ func (ix *Index) Refresh(ctx context.Context, each func(context.Context, func(ca
 		return n, fmt.Errorf("index: refresh: %w", err)
 	}
 	if len(stale) > 0 {
-		return n, ix.Delete(slices.Sorted(maps.Keys(stale)))
+		if err := ix.Delete(slices.Sorted(maps.Keys(stale))); err != nil {
+			return n, err
+		}
 	}
+	ix.whole.Store(true)
 	return n, nil
 }
 

@@ -21,16 +21,8 @@ import (
 //
 // Nothing else may have the data dir open.
 func BenchmarkNewWords(b *testing.B) {
-	dir := os.Getenv("KURSKATALOG_BENCH_DATA_DIR")
-	if dir == "" {
-		b.Skip("set KURSKATALOG_BENCH_DATA_DIR to a data dir serve has built")
-	}
 	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(dir, "kurskatalog.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	dir, db := benchDataDir(b)
 	ix, _, err := Open(filepath.Join(dir, "index.bleve"))
 	if err != nil {
 		b.Fatal(err)
@@ -56,4 +48,55 @@ func BenchmarkNewWords(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkStart measures what serve does on a data dir before it says it
+// is ready: fill the facet engine from the store (load_store_s), or from
+// what the last process saved (load_saved_s; save_s to write it), and
+// prime the search. It leaves the saved engine in the data dir, as a
+// service that stops does.
+//
+//	KURSKATALOG_BENCH_DATA_DIR=/tmp/load/var go test ./index -run '^$' -bench Start -benchtime 1x
+func BenchmarkStart(b *testing.B) {
+	ctx := context.Background()
+	dir, db := benchDataDir(b)
+	open := func() *Index {
+		ix, _, err := Open(filepath.Join(dir, "index.bleve"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		return ix
+	}
+	timed := func(metric string, step func() error) {
+		start := time.Now()
+		if err := step(); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(time.Since(start).Seconds(), metric)
+	}
+	for b.Loop() {
+		ix := open()
+		timed("load_store_s", func() error { return ix.LoadFacets(ctx, db.EachOffering) })
+		timed("save_s", func() error { _, err := ix.SaveFacets(); return err })
+		ix.Close()
+		ix = open()
+		timed("load_saved_s", ix.LoadSavedFacets)
+		timed("prime_s", func() error { return ix.Prime(ctx, time.Now()) })
+		ix.Close()
+	}
+}
+
+// benchDataDir returns KURSKATALOG_BENCH_DATA_DIR and its store, open
+// until the benchmark ends, or skips the benchmark without it.
+func benchDataDir(b *testing.B) (string, *sqlite.DB) {
+	dir := os.Getenv("KURSKATALOG_BENCH_DATA_DIR")
+	if dir == "" {
+		b.Skip("set KURSKATALOG_BENCH_DATA_DIR to a data dir serve has built")
+	}
+	db, err := sqlite.Open(context.Background(), filepath.Join(dir, "kurskatalog.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	return dir, db
 }

@@ -109,6 +109,34 @@ func (s *suggestions) put(offerings []catalog.Offering) {
 	}
 }
 
+// saved returns the entries as SaveFacets writes them.
+func (s *suggestions) saved() []savedEntry {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]savedEntry, 0, len(s.entries))
+	for id, e := range s.entries {
+		t := e.in.timing
+		out = append(out, savedEntry{ID: id, Title: e.title, Provider: e.provider, Municipalities: e.municipalities,
+			Occupations: e.occupations, Course: e.in.course, Start: t.start, End: t.end, First: t.first, Last: t.last,
+			Rolling: t.rolling})
+	}
+	return out
+}
+
+// load replaces the entries with saved ones.
+func (s *suggestions) load(saved []savedEntry) {
+	entries := make(map[string]suggestEntry, len(saved))
+	for _, e := range saved {
+		entries[e.ID] = suggestEntry{title: e.Title, provider: e.Provider, municipalities: e.Municipalities,
+			occupations: e.Occupations, in: &intakeRef{course: e.Course,
+				timing: timing{start: e.Start, end: e.End, first: e.First, last: e.Last, rolling: e.Rolling}}}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.changed++
+	s.entries = entries
+}
+
 // remove forgets offerings; reset forgets all.
 func (s *suggestions) remove(ids []string) {
 	s.mu.Lock()
