@@ -150,19 +150,38 @@ func crawlOnce(t *testing.T, config, dataDir string) string {
 // URL and a function that stops it (also called when the test ends).
 func startServe(t *testing.T, args ...string) (string, func()) {
 	t.Helper()
+	base, stop, _ := startServeLogged(t, args...)
+	return base, stop
+}
+
+// startServeLogged is startServe that also returns serve's log so far.
+func startServeLogged(t *testing.T, args ...string) (base string, stop func(), log func() string) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	done := make(chan int, 1)
+	var (
+		mu     sync.Mutex
+		stderr bytes.Buffer
+	)
+	log = func() string {
+		mu.Lock()
+		defer mu.Unlock()
+		return stderr.String()
+	}
 	go func() {
-		var stderr bytes.Buffer
-		code := run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), pw, &stderr)
+		code := run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), pw, writerFunc(func(p []byte) (int, error) {
+			mu.Lock()
+			defer mu.Unlock()
+			return stderr.Write(p)
+		}))
 		if code != 0 {
-			t.Logf("serve stderr:\n%s", stderr.String())
+			t.Logf("serve stderr:\n%s", log())
 		}
 		pw.Close()
 		done <- code
 	}()
-	stop := sync.OnceFunc(func() {
+	stop = sync.OnceFunc(func() {
 		cancel()
 		if code := <-done; code != 0 {
 			t.Errorf("serve exited %d", code)
@@ -174,9 +193,13 @@ func startServe(t *testing.T, args ...string) (string, func()) {
 	if err != nil {
 		t.Fatalf("serve did not start: %v", err)
 	}
-	base := strings.TrimSpace(strings.TrimPrefix(line, "Kurskatalog is serving on "))
-	return strings.TrimSuffix(base, "/"), stop
+	base = strings.TrimSpace(strings.TrimPrefix(line, "Kurskatalog is serving on "))
+	return strings.TrimSuffix(base, "/"), stop, log
 }
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 
 func getJSON(t *testing.T, u string, wantStatus int, v any) {
 	t.Helper()

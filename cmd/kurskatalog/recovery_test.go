@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"io"
 	"maps"
 	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -99,5 +101,83 @@ func TestReindexWithoutIndexBuildsOnce(t *testing.T) {
 	code, _, errOut := runCommand(t, "reindex", "--config", config, "--data-dir", dataDir)
 	if n := strings.Count(errOut, "Rebuilding the search index"); code != 0 || n != 1 {
 		t.Errorf("exit %d, the index rebuilt %d times, want once:\n%s", code, n, errOut)
+	}
+}
+
+// apiAnswers are the bodies of searches and suggestions that read every
+// part of the facet engine and the suggestions.
+func apiAnswers(t *testing.T, base string) []string {
+	t.Helper()
+	var out []string
+	for _, q := range []string{
+		"/api/v1/search?q=svenska&per_page=5",
+		"/api/v1/search?municipality=2380&include_distance=true&sort=title&per_page=5",
+		"/api/v1/search?q=sjuksk%C3%B6terska&sort=deadline&group=intake&page=2&per_page=5",
+		"/api/v1/search?application_open=true&sort=start&per_page=5",
+		"/api/v1/suggest?q=sv",
+		"/api/v1/suggest?q=%C3%B6st",
+	} {
+		resp, err := http.Get(base + q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET %s: %d %s", q, resp.StatusCode, body)
+		}
+		out = append(out, string(body))
+	}
+	return out
+}
+
+// A restart loads the facet engine and suggestions that the last process
+// saved when they hold what the index holds, and answers as a start that
+// reads them from the store; the process that changed them saves them.
+func TestRestartLoadsSavedFacets(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	snap := newLiveSnapshot(t)
+	dir := t.TempDir()
+	config, dataDir := writeConfig(t, dir, snap.srv.URL, "168h"), filepath.Join(dir, "var")
+	crawlOnce(t, config, dataDir) // builds the index and its engine whole: saved at the end
+	saved := filepath.Join(dataDir, indexDir, "facets.saved")
+	if _, err := os.Stat(saved); err != nil {
+		t.Fatalf("the first import saved no facets: %v", err)
+	}
+	args := []string{"--config", config, "--data-dir", dataDir}
+
+	base, stop, log := startServeLogged(t, args...)
+	if !strings.Contains(log(), `msg="Facets loaded" from=saved`) {
+		t.Fatalf("serve did not load the saved facets:\n%s", log())
+	}
+	want := apiAnswers(t, base)
+	stop()
+	if strings.Contains(log(), "Facets saved") {
+		t.Error("serve saved facets it had loaded and not changed")
+	}
+
+	if err := os.Remove(saved); err != nil {
+		t.Fatal(err)
+	}
+	base, stop, log = startServeLogged(t, args...)
+	if !strings.Contains(log(), `msg="Facets loaded" from=store`) {
+		t.Fatalf("serve without saved facets did not read the store:\n%s", log())
+	}
+	if got := apiAnswers(t, base); !slices.Equal(got, want) {
+		t.Fatalf("answers from the store differ from the saved facets':\n got %v\nwant %v", got, want)
+	}
+	stop()
+	if !strings.Contains(log(), "Facets saved for the next start") {
+		t.Fatalf("serve that read the facets from the store did not save them:\n%s", log())
+	}
+
+	base, _, log = startServeLogged(t, args...)
+	if !strings.Contains(log(), `msg="Facets loaded" from=saved`) {
+		t.Fatalf("the restart did not load the facets saved at the stop:\n%s", log())
+	}
+	if got := apiAnswers(t, base); !slices.Equal(got, want) {
+		t.Fatalf("answers after the restart differ:\n got %v\nwant %v", got, want)
 	}
 }
