@@ -34,6 +34,9 @@ var (
 	// "möjlighet till validering", "erbjuder validering", "kan valideras
 	// mot kursens mål", "genom validering", "valideringsutbildning".
 	offered = regexp.MustCompile(`(?i)validering mot|valideras mot|validera (dina|din|ditt|sina|sin|tidigare|befintliga)\b|möjlighet (till|att få|att) valider|erbjud\p{L}* (\p{L}+ )?validering|(genom|via) validering|validering ingår|valideringsutbildning|valideringsingång|valideringsspår|validering av (reell kompetens|dina|din|tidigare|yrkes)`)
+	// stem is in every phrasing offered matches, lower-cased, so a text
+	// without it matches none of them.
+	stem = "valider"
 	// negated sentences say there is none.
 	negated = regexp.MustCompile(`(?i)\b(inte|ej|ingen|inga|saknas)\b`)
 	// sentence splits plain text into sentences.
@@ -54,7 +57,11 @@ func Offered(o *catalog.Offering) bool {
 			return true
 		}
 	}
-	for _, s := range sentence.Split(catalog.PlainText(o.Description), -1) {
+	text := catalog.PlainText(o.Description)
+	if !strings.Contains(strings.ToLower(text), stem) {
+		return false // most descriptions: no need to split them and run the expressions
+	}
+	for _, s := range sentence.Split(text, -1) {
 		if offered.MatchString(s) && !negated.MatchString(s) && !technical.MatchString(s) {
 			return true
 		}
