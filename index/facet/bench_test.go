@@ -120,3 +120,28 @@ func BenchmarkReimport(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEntries times a first page of 20 courses with their matching
+// intakes, over 100,000 offerings: what every grouped search answers.
+func BenchmarkEntries(b *testing.B) {
+	offs, err := large()
+	if err != nil {
+		b.Fatal(err)
+	}
+	e := New()
+	e.Put(offs...)
+	s := e.Snapshot()
+	for name, q := range map[string]catalog.SearchQuery{
+		"match-all":        {Today: today},
+		"one-municipality": {Today: today, Filters: map[string][]string{catalog.FacetMunicipality: {"0180"}}},
+	} {
+		hits, _ := s.Search(q, nil)
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				for _, lead := range s.Leads(s.InOrder(hits, catalog.SortStart), hits, true, 20) {
+					s.Entry(lead, hits, true)
+				}
+			}
+		})
+	}
+}

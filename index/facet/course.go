@@ -71,10 +71,13 @@ func (s *Snapshot) Course(id string) []string {
 }
 
 // intakes returns the docs of hits that belong to the course of doc, in
-// start order.
+// start order. A course has few intakes and hits may be most of the
+// catalogue: its docs are looked up in hits one by one, as roaring's And
+// of a run container and a small one first expands the run into a bitmap
+// of 8 KB, for every hit of every page.
 func (s *Snapshot) intakes(hits *roaring.Bitmap, doc uint32) []uint32 {
-	bm := roaring.And(hits, s.own(courseDim).bitmaps[s.course(doc)])
-	docs := bm.ToArray()
+	docs := s.own(courseDim).bitmaps[s.course(doc)].ToArray()
+	docs = slices.DeleteFunc(docs, func(d uint32) bool { return !hits.Contains(d) })
 	rank := s.orders[sortStart].rank
 	slices.SortFunc(docs, func(a, b uint32) int { return int(rank[a]) - int(rank[b]) })
 	return docs
