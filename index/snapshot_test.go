@@ -78,11 +78,23 @@ func TestMain(m *testing.M) {
 }
 
 // BenchmarkPut indexes the bundled snapshot's offerings into a new index,
-// Bleve and the facet engine, as an import does:
+// Bleve and the facet engine, as an import does, or with
+// KURSKATALOG_BENCH_DATA_DIR every offering of that data dir's store:
 //
 //	go test ./index -run XXX -bench Put -benchtime 5x
+//	KURSKATALOG_BENCH_DATA_DIR=/tmp/load/var go test ./index -run XXX -bench Put -benchtime 1x
 func BenchmarkPut(b *testing.B) {
 	offerings := loadSnapshot(b)
+	if os.Getenv("KURSKATALOG_BENCH_DATA_DIR") != "" {
+		_, db := benchDataDir(b)
+		offerings = offerings[:0]
+		if err := db.EachOffering(context.Background(), func(o catalog.Offering) error {
+			offerings = append(offerings, o)
+			return nil
+		}); err != nil {
+			b.Fatal(err)
+		}
+	}
 	for b.Loop() {
 		ix, _, err := Open(filepath.Join(b.TempDir(), "index.bleve"))
 		if err != nil {
