@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -312,7 +313,43 @@ func facetOrder(facets map[string][]catalog.FacetValue) []string {
 }
 
 // label names any facet value, occupations from the taxonomy included.
+// The names are kept: a search names every value of every facet, some
+// hundreds, and each was looked up in the message catalogue under a key
+// made for it. Neither the catalogue nor the taxonomy changes while the
+// server runs.
 func (s *Server) label(facet, value, lang string) string {
+	k := labelKey{facet, value, lang}
+	s.labels.mu.RLock()
+	l, ok := s.labels.byKey[k]
+	s.labels.mu.RUnlock()
+	if ok {
+		return l
+	}
+	l = s.labelOf(facet, value, lang)
+	s.labels.mu.Lock()
+	defer s.labels.mu.Unlock()
+	if s.labels.byKey == nil {
+		s.labels.byKey = map[labelKey]string{}
+	}
+	if len(s.labels.byKey) < maxLabels { // the values come from the data
+		s.labels.byKey[k] = l
+	}
+	return l
+}
+
+// labels are the facet values' names that label has looked up.
+type labels struct {
+	mu    sync.RWMutex
+	byKey map[labelKey]string
+}
+
+type labelKey struct{ facet, value, lang string }
+
+// maxLabels bounds the names kept, far above a national catalogue's
+// facet values in both languages.
+const maxLabels = 1 << 16
+
+func (s *Server) labelOf(facet, value, lang string) string {
 	if facet == catalog.FacetOccupation && s.Taxonomy != nil {
 		if l := s.Taxonomy.Label(value); l.SV != "" {
 			return l.In(lang)

@@ -80,6 +80,7 @@ type Server struct {
 	offeringsKept kept[*catalog.Offering]
 	intakesKept   kept[intakeJSON]
 	views         derivedViews
+	labels        labels
 	metrics       *metrics
 	limiter       *clientLimiter
 	version       dataVersion
