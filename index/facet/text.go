@@ -208,9 +208,16 @@ func (t *Text) run(rc *readerCtx, q query.Query, score bool, fn func(doc uint32,
 	if err != nil {
 		return fmt.Errorf("facet: text: %w", err)
 	}
-	defer s.Close()
+	pool, _ := matchPools.Get().(*search.DocumentMatchPool)
+	if pool == nil {
+		pool = search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)
+	}
+	defer func() {
+		s.Close()
+		matchPools.Put(pool) // closed, s holds none of its matches
+	}()
 	docOf := t.mapper(snap, r)
-	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
+	sctx := &search.SearchContext{DocumentMatchPool: pool}
 	for n := 0; ; n++ {
 		if n%4096 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -230,6 +237,12 @@ func (t *Text) run(rc *readerCtx, q query.Query, score bool, fn func(doc uint32,
 		sctx.DocumentMatchPool.Put(m)
 	}
 }
+
+// matchPools keeps Bleve's pools of document matches between runs. A
+// query of a few words has dozens of term searchers, and a pool made for
+// each run held a match for each of them: a tenth of what a new search
+// allocated. A pool smaller than a query needs grows as it is used.
+var matchPools sync.Pool
 
 // mapper returns a function from Bleve's internal IDs to snap's docs.
 func (t *Text) mapper(snap *Snapshot, r index.IndexReader) func(index.IndexInternalID) (uint32, bool) {
