@@ -26,19 +26,24 @@ var large = sync.OnceValues(func() ([]catalog.Offering, error) {
 	return out, nil
 })
 
-// BenchmarkStrategies times counting each facet by scanning and by
-// intersecting, over sets of 1 % to 100 % of 100,000 offerings: the
-// measurements behind the constants in count.go.
-//
-//	go test ./index/facet -run - -bench Strategies
-func BenchmarkStrategies(b *testing.B) {
+// largeSnapshot is an engine's snapshot of large.
+func largeSnapshot(b *testing.B) *Snapshot {
 	offs, err := large()
 	if err != nil {
 		b.Fatal(err)
 	}
 	e := New()
 	e.Put(offs...)
-	s := e.Snapshot()
+	return e.Snapshot()
+}
+
+// BenchmarkStrategies times counting each facet by scanning and by
+// intersecting, over sets of 1 % to 100 % of 100,000 offerings: the
+// measurements behind the constants in count.go.
+//
+//	go test ./index/facet -run - -bench Strategies
+func BenchmarkStrategies(b *testing.B) {
+	s := largeSnapshot(b)
 	r := rand.New(rand.NewPCG(1, 2))
 	defer func() { strategy = 0 }()
 	for _, share := range []float64{0.01, 0.1, 0.5, 1} {
@@ -69,13 +74,7 @@ func BenchmarkStrategies(b *testing.B) {
 // BenchmarkSearch times the engine alone on typical queries over 100,000
 // offerings, without text.
 func BenchmarkSearch(b *testing.B) {
-	offs, err := large()
-	if err != nil {
-		b.Fatal(err)
-	}
-	e := New()
-	e.Put(offs...)
-	s := e.Snapshot()
+	s := largeSnapshot(b)
 	for name, q := range map[string]catalog.SearchQuery{
 		"match-all":        {Today: today},
 		"match-all-past":   {Today: today, IncludePast: true},
@@ -124,13 +123,7 @@ func BenchmarkReimport(b *testing.B) {
 // BenchmarkEntries times a first page of 20 courses with their matching
 // intakes, over 100,000 offerings: what every grouped search answers.
 func BenchmarkEntries(b *testing.B) {
-	offs, err := large()
-	if err != nil {
-		b.Fatal(err)
-	}
-	e := New()
-	e.Put(offs...)
-	s := e.Snapshot()
+	s := largeSnapshot(b)
 	for name, q := range map[string]catalog.SearchQuery{
 		"match-all":        {Today: today},
 		"one-municipality": {Today: today, Filters: map[string][]string{catalog.FacetMunicipality: {"0180"}}},
