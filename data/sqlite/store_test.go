@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -40,5 +41,34 @@ func TestDamagedDocument(t *testing.T) {
 	err := db.EachOffering(ctx, func(catalog.Offering) error { return nil })
 	if err == nil || !strings.Contains(err.Error(), "a/o1") {
 		t.Errorf("a damaged document: %v, want an error naming a/o1", err)
+	}
+}
+
+// BenchmarkOfferingsByIDs reads back every offering of a data dir's store
+// by id, as an import does after writing them all, e.g. the national
+// load benchmark's (KURSKATALOG_LOAD_DIR):
+//
+//	KURSKATALOG_BENCH_DATA_DIR=/tmp/load/var go test ./data/sqlite -run '^$' -bench OfferingsByIDs -benchtime 3x
+func BenchmarkOfferingsByIDs(b *testing.B) {
+	dir := os.Getenv("KURSKATALOG_BENCH_DATA_DIR")
+	if dir == "" {
+		b.Skip("set KURSKATALOG_BENCH_DATA_DIR to a data dir serve has built")
+	}
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(dir, "kurskatalog.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	ids, err := db.ChangedSince(ctx, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		got, err := db.OfferingsByIDs(ctx, ids)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(len(got)), "offerings")
 	}
 }

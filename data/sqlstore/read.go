@@ -53,21 +53,28 @@ func (s *Store) OfferingsByIDs(ctx context.Context, ids []string) ([]catalog.Off
 		return nil, nil
 	}
 	byID := map[string][]record{}
-	err := s.eachIn(ctx, `SELECT source, id, canonical, doc, first_seen, last_seen, last_changed
-		FROM records WHERE removed_at IS NULL AND canonical IN (%s)`, nil, ids, func(rows *sql.Rows) error {
-		var raw rawRecord
-		if err := raw.scan(rows); err != nil {
+	// A chunk's rows are read, then decoded on every core: an import
+	// reads back every offering it changed, and decoding is most of that.
+	var raws []rawRecord
+	for start := 0; start < len(ids); start += inChunk {
+		raws = raws[:0]
+		err := s.eachIn(ctx, `SELECT source, id, canonical, doc, first_seen, last_seen, last_changed
+			FROM records WHERE removed_at IS NULL AND canonical IN (%s)`, nil, ids[start:min(start+inChunk, len(ids))], func(rows *sql.Rows) error {
+			var raw rawRecord
+			err := raw.scan(rows)
+			raws = append(raws, raw)
 			return err
-		}
-		r, err := raw.decode()
+		})
 		if err != nil {
-			return err
+			return nil, s.errorf("offerings by id: %w", err)
 		}
-		byID[r.offering.ID] = append(byID[r.offering.ID], r)
-		return nil
-	})
-	if err != nil {
-		return nil, s.errorf("offerings by id: %w", err)
+		recs, err := decodeAll(raws)
+		if err != nil {
+			return nil, s.errorf("offerings by id: %w", err)
+		}
+		for _, r := range recs {
+			byID[r.offering.ID] = append(byID[r.offering.ID], r)
+		}
 	}
 	out := make([]catalog.Offering, 0, len(ids))
 	for _, id := range ids {
@@ -76,6 +83,28 @@ func (s *Store) OfferingsByIDs(ctx context.Context, ids []string) ([]catalog.Off
 		}
 	}
 	return out, nil
+}
+
+// decodeAll decodes raws, in parts on every core when there are enough
+// of them to pay for the goroutines.
+func decodeAll(raws []rawRecord) ([]record, error) {
+	out := make([]record, len(raws))
+	parts := min(runtime.GOMAXPROCS(0), len(raws)/64+1)
+	errs := make([]error, parts)
+	decode := func(p int) {
+		for i := p * len(raws) / parts; i < (p+1)*len(raws)/parts; i++ {
+			if out[i], errs[p] = raws[i].decode(); errs[p] != nil {
+				return
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	for p := 1; p < parts; p++ {
+		wg.Go(func() { decode(p) })
+	}
+	decode(0) // a page's few offerings: here, without a goroutine
+	wg.Wait()
+	return out, errors.Join(errs...)
 }
 
 // EachOffering calls fn for every live offering, in id order. It is how the
