@@ -30,7 +30,7 @@ import (
 const savedFacetsFile = "facets.saved"
 
 // savedFormat changes when the file's layout does.
-const savedFormat = 1
+const savedFormat = 2
 
 // ErrNotSaved means that no saved engine fits the index: none was saved,
 // or it holds other changes of the store than the index, or another
@@ -46,13 +46,123 @@ type savedHeader struct {
 	Seq     uint64
 }
 
-// savedEntry is a suggestEntry as saved.
-type savedEntry struct {
-	ID, Title, Provider         string
-	Municipalities, Occupations []string
-	Course                      string
-	Start, End, First, Last     time.Time
-	Rolling                     bool
+// savedEntries are the suggestions' entries as saved: by column, as gob
+// decodes slices of strings much faster than a slice of structs, whose
+// time.Time fields it decodes one call at a time. Times are their
+// MarshalBinary forms, each after its length.
+type savedEntries struct {
+	ID, Title, Provider, Course []string
+	Municipalities, Occupations [][]string
+	Times                       []byte // start, end, first, last of each entry
+	Rolling                     []bool
+}
+
+// entriesPerValue is how many entries one gob value holds: some 8 MB,
+// under the size past which gob reads a value in pieces and copies them
+// together. A variable for tests.
+var entriesPerValue = 40000
+
+// writeEntries writes the counts of parts and entries, then each part.
+func writeEntries(w io.Writer, parts []*savedEntries) error {
+	enc := gob.NewEncoder(w)
+	entries := 0
+	for _, p := range parts {
+		entries += len(p.ID)
+	}
+	if err := enc.Encode([2]int{len(parts), entries}); err != nil {
+		return err
+	}
+	for _, p := range parts {
+		if err := enc.Encode(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readEntries reads what writeEntries wrote, by id.
+func readEntries(r io.Reader) (map[string]suggestEntry, error) {
+	dec := gob.NewDecoder(r)
+	var n [2]int // parts, entries
+	if err := dec.Decode(&n); err != nil {
+		return nil, err
+	}
+	if n[0] < 0 || n[1] < 0 || n[1] > n[0]*entriesPerValue {
+		return nil, errors.New("suggestions: counts out of range")
+	}
+	out := make(map[string]suggestEntry, n[1]) // grown once, not a rehash at each doubling
+	in := map[string]string{}
+	for range n[0] {
+		var p savedEntries
+		if err := dec.Decode(&p); err != nil {
+			return nil, err
+		}
+		if err := p.entries(out, in); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// add appends one entry.
+func (c *savedEntries) add(id string, e *suggestEntry) error {
+	c.ID, c.Title, c.Provider = append(c.ID, id), append(c.Title, e.title), append(c.Provider, e.provider)
+	c.Course, c.Rolling = append(c.Course, e.in.course), append(c.Rolling, e.in.timing.rolling)
+	c.Municipalities, c.Occupations = append(c.Municipalities, e.municipalities), append(c.Occupations, e.occupations)
+	t := &e.in.timing
+	for _, tm := range [...]time.Time{t.start, t.end, t.first, t.last} {
+		b, err := tm.MarshalBinary()
+		if err != nil {
+			return err
+		}
+		c.Times = append(append(c.Times, byte(len(b))), b...)
+	}
+	return nil
+}
+
+// entries adds the saved entries to out by id, or returns an error when
+// the columns do not fit together or an id comes twice. Repeated strings
+// (municipalities, occupations, providers) share their memory through in.
+func (c *savedEntries) entries(out map[string]suggestEntry, in map[string]string) error {
+	n := len(c.ID)
+	if len(c.Title) != n || len(c.Provider) != n || len(c.Course) != n || len(c.Rolling) != n ||
+		len(c.Municipalities) != n || len(c.Occupations) != n {
+		return errors.New("suggestions: columns of different lengths")
+	}
+	intern := func(s string) string {
+		if t, ok := in[s]; ok {
+			return t
+		}
+		in[s] = s
+		return s
+	}
+	had := len(out)
+	times := c.Times
+	for i, id := range c.ID {
+		ref := &intakeRef{course: c.Course[i]}
+		t := &ref.timing
+		for _, tm := range [...]*time.Time{&t.start, &t.end, &t.first, &t.last} {
+			if len(times) == 0 || len(times) < 1+int(times[0]) {
+				return errors.New("suggestions: times cut short")
+			}
+			if err := tm.UnmarshalBinary(times[1 : 1+times[0]]); err != nil {
+				return fmt.Errorf("suggestions: %w", err)
+			}
+			times = times[1+times[0]:]
+		}
+		t.rolling = c.Rolling[i]
+		for _, vs := range [][]string{c.Municipalities[i], c.Occupations[i]} {
+			for j, v := range vs {
+				vs[j] = intern(v)
+			}
+		}
+		out[id] = suggestEntry{title: c.Title[i], provider: intern(c.Provider[i]),
+			municipalities: c.Municipalities[i], occupations: c.Occupations[i], in: ref}
+	}
+	if len(times) != 0 || len(out) != had+n {
+		return errors.New("suggestions: times left over or an id twice")
+	}
+	return nil
 }
 
 // program identifies the running program by its executable's digest. A
@@ -108,7 +218,10 @@ func (ix *Index) SaveFacets() (bool, error) {
 	w := bufio.NewWriterSize(io.MultiWriter(tmp, sum), 1<<20)
 	err = gob.NewEncoder(w).Encode(savedHeader{Format: savedFormat, Program: prog, Store: store, Seq: seq})
 	if err == nil {
-		err = gob.NewEncoder(w).Encode(ix.suggest.saved())
+		var entries []*savedEntries
+		if entries, err = ix.suggest.saved(); err == nil {
+			err = writeEntries(w, entries)
+		}
 	}
 	if err == nil {
 		err = ix.facets.Save(w)
@@ -171,8 +284,8 @@ func (ix *Index) LoadSavedFacets() error {
 	}
 	// The entries come first in the file: decoding them changes nothing,
 	// and the engine's load changes everything or nothing.
-	var entries []savedEntry
-	if err := gob.NewDecoder(r).Decode(&entries); err != nil {
+	entries, err := readEntries(r)
+	if err != nil {
 		return fmt.Errorf("index: load saved facets: %w", err)
 	}
 	if err := ix.facets.Load(r); err != nil {

@@ -85,6 +85,8 @@ func occupationName(code string) string { return "Yrkesgrupp " + code }
 // saved engine answers every search and suggestion as it did, and that
 // writes after the load are searched and saved again.
 func TestSavedFacetsAnswerAsTheStore(t *testing.T) {
+	defer func(n int) { entriesPerValue = n }(entriesPerValue)
+	entriesPerValue = 300 // the suggestions in several parts, as at national size
 	ctx := context.Background()
 	offerings := loadSnapshot(t)
 	path := filepath.Join(t.TempDir(), "index.bleve")
@@ -248,5 +250,50 @@ func TestSavedFacetsOnlyWhenTheyFit(t *testing.T) {
 	reopen()
 	if err := ix.LoadSavedFacets(); err != nil || ix.Offerings() != len(offerings) {
 		t.Fatalf("the good file again: %d offerings, %v", ix.Offerings(), err)
+	}
+}
+
+// The suggestions' entries come back from their saved columns as they
+// were, times with their zones, and columns that do not fit are refused.
+func TestSavedEntriesRoundTrip(t *testing.T) {
+	cet := time.FixedZone("", 3600)
+	want := map[string]suggestEntry{
+		"a": {title: "Svenska 1", provider: "Komvux Östersund", municipalities: []string{"2380"}, occupations: []string{"2341"},
+			in: &intakeRef{course: "c1", timing: timing{start: time.Date(2027, 1, 18, 0, 0, 0, 0, cet),
+				end: time.Date(2027, 6, 4, 0, 0, 0, 0, time.UTC), last: time.Date(2026, 12, 15, 23, 59, 0, 0, cet)}}},
+		"b": {title: "Svets", provider: "Komvux Östersund", in: &intakeRef{course: "c2", timing: timing{rolling: true}}},
+	}
+	var c savedEntries
+	for id, e := range want {
+		if err := c.add(id, &e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := map[string]suggestEntry{}
+	if err := c.entries(got, map[string]string{}); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d entries, want %d", len(got), len(want))
+	}
+	for id, w := range want {
+		g := got[id]
+		if g.title != w.title || g.provider != w.provider || !slices.Equal(g.municipalities, w.municipalities) ||
+			!slices.Equal(g.occupations, w.occupations) || g.in.course != w.in.course || g.in.timing != w.in.timing {
+			t.Errorf("%s: got %+v %+v, want %+v %+v", id, g, g.in, w, w.in)
+		}
+	}
+	short := c
+	short.Times = short.Times[:len(short.Times)-1]
+	if err := short.entries(map[string]suggestEntry{}, map[string]string{}); err == nil {
+		t.Error("times cut short: no error")
+	}
+	fewer := c
+	fewer.Title = fewer.Title[:1]
+	if err := fewer.entries(map[string]suggestEntry{}, map[string]string{}); err == nil {
+		t.Error("a column short: no error")
+	}
+	if err := c.entries(got, map[string]string{}); err == nil {
+		t.Error("the same ids again: no error")
 	}
 }

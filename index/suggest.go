@@ -109,28 +109,25 @@ func (s *suggestions) put(offerings []catalog.Offering) {
 	}
 }
 
-// saved returns the entries as SaveFacets writes them.
-func (s *suggestions) saved() []savedEntry {
+// saved returns the entries as SaveFacets writes them, entriesPerValue
+// to a part.
+func (s *suggestions) saved() ([]*savedEntries, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]savedEntry, 0, len(s.entries))
+	var out []*savedEntries
 	for id, e := range s.entries {
-		t := e.in.timing
-		out = append(out, savedEntry{ID: id, Title: e.title, Provider: e.provider, Municipalities: e.municipalities,
-			Occupations: e.occupations, Course: e.in.course, Start: t.start, End: t.end, First: t.first, Last: t.last,
-			Rolling: t.rolling})
+		if len(out) == 0 || len(out[len(out)-1].ID) == entriesPerValue {
+			out = append(out, &savedEntries{})
+		}
+		if err := out[len(out)-1].add(id, &e); err != nil {
+			return nil, err
+		}
 	}
-	return out
+	return out, nil
 }
 
 // load replaces the entries with saved ones.
-func (s *suggestions) load(saved []savedEntry) {
-	entries := make(map[string]suggestEntry, len(saved))
-	for _, e := range saved {
-		entries[e.ID] = suggestEntry{title: e.Title, provider: e.Provider, municipalities: e.Municipalities,
-			occupations: e.Occupations, in: &intakeRef{course: e.Course,
-				timing: timing{start: e.Start, end: e.End, first: e.First, last: e.Last, rolling: e.Rolling}}}
-	}
+func (s *suggestions) load(entries map[string]suggestEntry) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.changed++

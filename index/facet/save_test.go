@@ -2,7 +2,6 @@ package facet
 
 import (
 	"bytes"
-	"encoding/gob"
 	"testing"
 
 	"kurskatalog/data/catalog"
@@ -72,7 +71,7 @@ func TestLoadRefusesWhatDoesNotFit(t *testing.T) {
 	decode := func() {
 		t.Helper()
 		sv = saved{}
-		if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&sv); err != nil {
+		if err := sv.read(bytes.NewReader(data)); err != nil {
 			t.Fatal(err)
 		}
 	}
