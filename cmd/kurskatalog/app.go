@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -49,6 +50,9 @@ type app struct {
 	// store's writer lock.
 	role    string
 	release func()
+	// facetsSaved is when serve last saved the facet engine after its
+	// runs (saveFacetsAfterRuns), as Unix nanoseconds.
+	facetsSaved atomic.Int64
 }
 
 // job is one configured source as crawl and the scheduler see it: offering
@@ -134,13 +138,7 @@ func (a *app) Close() error {
 	if a.release != nil {
 		a.release()
 	}
-	start := time.Now()
-	if saved, err := a.ix.SaveFacets(); err != nil {
-		// The next start reads the store instead: slower, not wrong.
-		a.log.Warn("Facets not saved", "error", err)
-	} else if saved {
-		a.log.Info("Facets saved for the next start", "duration_ms", time.Since(start).Milliseconds())
-	}
+	a.saveFacets("at the stop")
 	return errors.Join(a.ix.Close(), a.db.Close())
 }
 
@@ -317,6 +315,47 @@ func (a *app) afterRuns(ctx context.Context) {
 	if err := a.site.Prime(ctx); err != nil {
 		a.log.Warn("Coverage views not made after the run; the first request makes them", "error", err)
 	}
+	a.saveFacetsAfterRuns()
+}
+
+// facetsSaveInterval spaces the saves after runs: a replica (--role api)
+// follows every commit of the crawler, one per source, and a save costs
+// 1.6 s of a core at 270,000 offerings. A start after a crash within it
+// reads the store, as before; a stop always saves.
+const facetsSaveInterval = 10 * time.Minute
+
+func (a *app) saveFacetsAfterRuns() {
+	last := a.facetsSaved.Load()
+	if last != 0 && time.Since(time.Unix(0, last)) < facetsSaveInterval {
+		return
+	}
+	// One save at a time; an engine unchanged since it was loaded or saved
+	// is not saved and does not count.
+	if a.facetsSaved.CompareAndSwap(last, time.Now().UnixNano()) && !a.saveFacets("after the runs") {
+		a.facetsSaved.Store(last)
+	}
+}
+
+// saveFacets saves the facet engine for the next start when it changed
+// since it was loaded or saved. Serve saves after its runs as well as at a
+// stop, so that a service that is killed or crashes starts from its last
+// run's engine instead of reading the store (at 270,000 offerings 2.3 s
+// against 8-13 s). Held: the file names the store's changes that the index
+// has applied, so no run may write while it is written (1.6 s at that size).
+func (a *app) saveFacets(when string) (saved bool) {
+	start := time.Now()
+	err := a.runner.Hold(func() (err error) {
+		saved, err = a.ix.SaveFacets()
+		return err
+	})
+	switch {
+	case err != nil:
+		// The next start reads the store instead: slower, not wrong.
+		a.log.Warn("Facets not saved", "when", when, "error", err)
+	case saved:
+		a.log.Info("Facets saved", "when", when, "duration_ms", time.Since(start).Milliseconds())
+	}
+	return saved
 }
 
 func (a *app) timeout(id string) time.Duration {

@@ -25,7 +25,8 @@ func TestMain(m *testing.M) {
 
 // killWhen runs kurskatalog with args as a process and kills it (kill -9)
 // once it has logged a line containing line, and wait more; it fails the
-// test if the process ends by itself first.
+// test if the process ends by itself first, or has not logged the line
+// within two minutes (a serve never ends by itself).
 func killWhen(t *testing.T, line string, wait time.Duration, args ...string) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], args...)
@@ -39,6 +40,8 @@ func killWhen(t *testing.T, line string, wait time.Duration, args ...string) {
 	}
 	defer cmd.Wait()
 	defer cmd.Process.Kill() // also when the test fails half-way
+	timeout := time.AfterFunc(2*time.Minute, func() { cmd.Process.Kill() })
+	defer timeout.Stop()
 	lines := bufio.NewScanner(stderr)
 	for lines.Scan() {
 		if strings.Contains(lines.Text(), line) {
@@ -53,7 +56,7 @@ func killWhen(t *testing.T, line string, wait time.Duration, args ...string) {
 			return
 		}
 	}
-	t.Fatalf("%s ended without logging %q", args[0], line)
+	t.Fatalf("%s ended or timed out without logging %q", args[0], line)
 }
 
 // kill -9 during the first import, the next ones and a reindex, then a
