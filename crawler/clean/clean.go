@@ -36,6 +36,9 @@ func HTML(s string) string {
 	return strings.TrimSpace(policy.Sanitize(s))
 }
 
+// paragraphBreak separates paragraphs of plain text: a blank line.
+var paragraphBreak = regexp.MustCompile(`\n\s*\n`)
+
 // TextAsHTML turns plain text into safe HTML, keeping paragraph breaks.
 func TextAsHTML(s string) string {
 	s = strings.TrimSpace(s)
@@ -43,7 +46,7 @@ func TextAsHTML(s string) string {
 		return ""
 	}
 	var b strings.Builder
-	for _, para := range regexp.MustCompile(`\n\s*\n`).Split(s, -1) {
+	for _, para := range paragraphBreak.Split(s, -1) {
 		para = strings.TrimSpace(para)
 		if para == "" {
 			continue
