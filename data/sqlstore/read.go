@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"iter"
 	"runtime"
 	"sort"
 	"sync"
@@ -53,28 +54,16 @@ func (s *Store) OfferingsByIDs(ctx context.Context, ids []string) ([]catalog.Off
 		return nil, nil
 	}
 	byID := map[string][]record{}
-	// A chunk's rows are read, then decoded on every core: an import
-	// reads back every offering it changed, and decoding is most of that.
-	var raws []rawRecord
-	for start := 0; start < len(ids); start += inChunk {
-		raws = raws[:0]
-		err := s.eachIn(ctx, `SELECT source, id, canonical, doc, first_seen, last_seen, last_changed
-			FROM records WHERE removed_at IS NULL AND canonical IN (%s)`, nil, ids[start:min(start+inChunk, len(ids))], func(rows *sql.Rows) error {
-			var raw rawRecord
-			err := raw.scan(rows)
-			raws = append(raws, raw)
-			return err
-		})
-		if err != nil {
-			return nil, s.errorf("offerings by id: %w", err)
-		}
-		recs, err := decodeAll(raws)
-		if err != nil {
-			return nil, s.errorf("offerings by id: %w", err)
-		}
-		for _, r := range recs {
-			byID[r.offering.ID] = append(byID[r.offering.ID], r)
-		}
+	// Decoded on every core: an import reads back every offering it
+	// changed, and decoding is most of that.
+	raws := s.rawIn(ctx, `SELECT source, id, canonical, doc, first_seen, last_seen, last_changed
+		FROM records WHERE removed_at IS NULL AND canonical IN (%s)`, ids)
+	err := decodeParallel(ctx, raws, func(r record) error {
+		byID[r.offering.ID] = append(byID[r.offering.ID], r)
+		return nil
+	})
+	if err != nil {
+		return nil, s.errorf("offerings by id: %w", err)
 	}
 	out := make([]catalog.Offering, 0, len(ids))
 	for _, id := range ids {
@@ -83,28 +72,6 @@ func (s *Store) OfferingsByIDs(ctx context.Context, ids []string) ([]catalog.Off
 		}
 	}
 	return out, nil
-}
-
-// decodeAll decodes raws, in parts on every core when there are enough
-// of them to pay for the goroutines.
-func decodeAll(raws []rawRecord) ([]record, error) {
-	out := make([]record, len(raws))
-	parts := min(runtime.GOMAXPROCS(0), len(raws)/64+1)
-	errs := make([]error, parts)
-	decode := func(p int) {
-		for i := p * len(raws) / parts; i < (p+1)*len(raws)/parts; i++ {
-			if out[i], errs[p] = raws[i].decode(); errs[p] != nil {
-				return
-			}
-		}
-	}
-	var wg sync.WaitGroup
-	for p := 1; p < parts; p++ {
-		wg.Go(func() { decode(p) })
-	}
-	decode(0) // a page's few offerings: here, without a goroutine
-	wg.Wait()
-	return out, errors.Join(errs...)
 }
 
 // EachOffering calls fn for every live offering, in id order. It is how the
@@ -116,7 +83,7 @@ func (s *Store) EachOffering(ctx context.Context, fn func(catalog.Offering) erro
 		return s.errorf("each offering: %w", err)
 	}
 	var group []record
-	err = scanRecordsParallel(ctx, rows, func(r record) error {
+	err = decodeParallel(ctx, rawRows(rows), func(r record) error {
 		if len(group) > 0 && group[0].offering.ID != r.offering.ID {
 			if err := fn(merge(group)); err != nil {
 				return err
@@ -182,13 +149,52 @@ func (raw *rawRecord) decode() (record, error) {
 // decodeBatch is how many rows a decoder takes at a time.
 const decodeBatch = 256
 
-// scanRecordsParallel is scanRecords with the documents decoded by one
-// goroutine per core while the rows are read: reading every offering at
-// start is mostly JSON decoding, which one core does at about 25,000
+// rawRows yields the records rows holds, then closes them.
+func rawRows(rows *sql.Rows) iter.Seq2[rawRecord, error] {
+	return func(yield func(rawRecord, error) bool) {
+		defer rows.Close()
+		for rows.Next() {
+			var raw rawRecord
+			err := raw.scan(rows)
+			if !yield(raw, err) || err != nil {
+				return
+			}
+		}
+		if err := rows.Err(); err != nil {
+			yield(rawRecord{}, err)
+		}
+	}
+}
+
+// errStopped ends an eachIn whose reader stopped asking.
+var errStopped = errors.New("stopped")
+
+// rawIn yields the records query selects for ids (eachIn: its %s takes
+// the placeholders of a chunk of ids).
+func (s *Store) rawIn(ctx context.Context, query string, ids []string) iter.Seq2[rawRecord, error] {
+	return func(yield func(rawRecord, error) bool) {
+		err := s.eachIn(ctx, query, nil, ids, func(rows *sql.Rows) error {
+			var raw rawRecord
+			if err := raw.scan(rows); err != nil {
+				return err
+			}
+			if !yield(raw, nil) {
+				return errStopped
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, errStopped) {
+			yield(rawRecord{}, err)
+		}
+	}
+}
+
+// decodeParallel decodes the documents of raws by one goroutine per core
+// while they are read: reading every offering at start, or back after an
+// import, is mostly JSON decoding, which one core does at about 25,000
 // documents a second. fn still sees the records one at a time, in the
-// rows' order.
-func scanRecordsParallel(ctx context.Context, rows *sql.Rows, fn func(record) error) error {
-	defer rows.Close()
+// order raws yields them.
+func decodeParallel(ctx context.Context, raws iter.Seq2[rawRecord, error], fn func(record) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type decoded struct {
@@ -238,9 +244,8 @@ func scanRecordsParallel(ctx context.Context, rows *sql.Rows, fn func(record) er
 			}
 		}
 		var batch []rawRecord
-		for rows.Next() {
-			var raw rawRecord
-			if err := raw.scan(rows); err != nil {
+		for raw, err := range raws {
+			if err != nil {
 				readErr <- err
 				return
 			}
@@ -251,10 +256,6 @@ func scanRecordsParallel(ctx context.Context, rows *sql.Rows, fn func(record) er
 				}
 				batch = nil
 			}
-		}
-		if err := rows.Err(); err != nil {
-			readErr <- err
-			return
 		}
 		if len(batch) > 0 && !send(batch) {
 			readErr <- ctx.Err()
