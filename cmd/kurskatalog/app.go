@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -50,9 +49,12 @@ type app struct {
 	// store's writer lock.
 	role    string
 	release func()
-	// facetsSaved is when serve last saved the facet engine after its
-	// runs (saveFacetsAfterRuns), as Unix nanoseconds.
-	facetsSaved atomic.Int64
+	// savedAfterRuns is when serve last saved the facet engine after its
+	// runs (saveFacetsAfterRuns); its mutex lets one save at a time.
+	savedAfterRuns struct {
+		sync.Mutex
+		at time.Time
+	}
 }
 
 // job is one configured source as crawl and the scheduler see it: offering
@@ -325,14 +327,14 @@ func (a *app) afterRuns(ctx context.Context) {
 const facetsSaveInterval = 10 * time.Minute
 
 func (a *app) saveFacetsAfterRuns() {
-	last := a.facetsSaved.Load()
-	if last != 0 && time.Since(time.Unix(0, last)) < facetsSaveInterval {
+	s := &a.savedAfterRuns
+	s.Lock()
+	defer s.Unlock()
+	if time.Since(s.at) < facetsSaveInterval {
 		return
 	}
-	// One save at a time; an engine unchanged since it was loaded or saved
-	// is not saved and does not count.
-	if a.facetsSaved.CompareAndSwap(last, time.Now().UnixNano()) && !a.saveFacets("after the runs") {
-		a.facetsSaved.Store(last)
+	if a.saveFacets("after the runs") { // an unchanged engine is not saved and does not count
+		s.at = time.Now()
 	}
 }
 
