@@ -364,20 +364,12 @@ func (ix *Index) docIDs(ctx context.Context) (map[string]bool, error) {
 // a struct, so that unknown values are left out rather than indexed as "".
 func toDocument(o *catalog.Offering) map[string]any {
 	d := map[string]any{
-		fieldTitle:     o.Title,
-		fieldProvider:  o.Provider.Name,
-		fieldCancelled: o.Cancelled,
-		fieldTiming:    timingOf(o).String(),
+		fieldTitle:    o.Title,
+		fieldProvider: o.Provider.Name,
 	}
 	set := func(field string, values []string) {
 		if len(values) > 0 && (len(values) > 1 || values[0] != "") {
 			d[field] = values
-		}
-	}
-	// Stored for the suggestions, as the facets define them.
-	for _, name := range []string{catalog.FacetMunicipality, catalog.FacetOccupation} {
-		if f, ok := catalog.FacetNamed(name); ok {
-			set(name, f.Values(o, time.Time{}))
 		}
 	}
 	set(fieldTitleEN, []string{o.TitleEN})

@@ -6,16 +6,13 @@ package index
 
 import (
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/mapping"
-
-	"kurskatalog/data/catalog"
 )
 
 // MappingVersion names the document mapping and analysis. Bump it whenever
 // either changes: an index built with another version is rebuilt.
-const MappingVersion = "4"
+const MappingVersion = "5"
 
 // Field names in the index. The text fields come in up to four analyses
 // (see analysis.go): the field itself (Swedish), _exact, _folded and _plain.
@@ -42,34 +39,21 @@ const (
 	// whose texts do not say so.
 	fieldFacts     = "facts"
 	fieldFactsFold = "facts_folded"
-
-	// The facet engine (index/facet) filters, counts, orders and pages;
-	// Bleve keeps cancelled and, stored, the municipalities, occupations
-	// and timing, which nothing reads since suggestions are kept in memory:
-	// drop them with the next change of MappingVersion.
-	fieldCancelled = "cancelled"
-	// fieldTiming is stored, not indexed: an offering's dates.
-	fieldTiming = "timing"
 )
 
 func newMapping() (mapping.IndexMapping, error) {
-	text := func(name, analyzer string, store bool) *mapping.FieldMapping {
+	// Nothing is stored: the store holds the offerings, the facet engine
+	// filters and orders, and Bleve only answers which offerings match.
+	text := func(name, analyzer string) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Name = name
 		f.Analyzer = analyzer
-		f.Store = store
-		f.IncludeTermVectors = true // for highlighting and phrase queries
-		f.IncludeInAll = false      // every query names its fields
-		f.DocValues = false
-		return f
-	}
-	stored := func() *mapping.FieldMapping {
-		f := bleve.NewTextFieldMapping()
-		f.Analyzer = keyword.Name
-		f.Index = false
-		f.Store = true
-		f.IncludeInAll = false
-		f.IncludeTermVectors = false
+		f.Store = false
+		// Term positions only where a query or a page reads them: the
+		// title's phrase queries and the highlighting of the title and
+		// the description (highlightField).
+		f.IncludeTermVectors = highlightField(name) || name == fieldTitleEN
+		f.IncludeInAll = false // every query names its fields
 		f.DocValues = false
 		return f
 	}
@@ -77,26 +61,18 @@ func newMapping() (mapping.IndexMapping, error) {
 	doc := bleve.NewDocumentStaticMapping()
 	// Title, keywords, provider and place: Swedish, folded and plain; the
 	// title also exact.
-	doc.AddFieldMappingsAt(fieldTitle, text(fieldTitle, analyzerSwedish, true),
-		text(fieldTitleExact, analyzerWords, false), text(fieldTitleFolded, analyzerFolded, false),
-		text(fieldTitlePlain, analyzerPlain, false))
-	doc.AddFieldMappingsAt(fieldKeywords, text(fieldKeywords, analyzerSwedish, false),
-		text(fieldKeywordsFold, analyzerFolded, false), text(fieldKeywordsPlain, analyzerPlain, false))
-	doc.AddFieldMappingsAt(fieldProvider, text(fieldProvider, analyzerSwedish, true),
-		text(fieldProviderFold, analyzerFolded, false), text(fieldProviderPlain, analyzerPlain, false))
-	doc.AddFieldMappingsAt(fieldPlace, text(fieldPlace, analyzerSwedish, false),
-		text(fieldPlaceFold, analyzerFolded, false), text(fieldPlacePlain, analyzerPlain, false))
-	doc.AddFieldMappingsAt(fieldFacts, text(fieldFacts, analyzerSwedish, false), text(fieldFactsFold, analyzerFolded, false))
-	doc.AddFieldMappingsAt(fieldTitleEN, text(fieldTitleEN, en.AnalyzerName, false))
-	doc.AddFieldMappingsAt(fieldDescription, text(fieldDescription, analyzerSwedish, false))
-
-	for _, f := range []string{catalog.FacetMunicipality, catalog.FacetOccupation, fieldTiming} {
-		doc.AddFieldMappingsAt(f, stored())
-	}
-	cancelled := bleve.NewBooleanFieldMapping()
-	cancelled.Store = false
-	cancelled.IncludeInAll = false
-	doc.AddFieldMappingsAt(fieldCancelled, cancelled)
+	doc.AddFieldMappingsAt(fieldTitle, text(fieldTitle, analyzerSwedish),
+		text(fieldTitleExact, analyzerWords), text(fieldTitleFolded, analyzerFolded),
+		text(fieldTitlePlain, analyzerPlain))
+	doc.AddFieldMappingsAt(fieldKeywords, text(fieldKeywords, analyzerSwedish),
+		text(fieldKeywordsFold, analyzerFolded), text(fieldKeywordsPlain, analyzerPlain))
+	doc.AddFieldMappingsAt(fieldProvider, text(fieldProvider, analyzerSwedish),
+		text(fieldProviderFold, analyzerFolded), text(fieldProviderPlain, analyzerPlain))
+	doc.AddFieldMappingsAt(fieldPlace, text(fieldPlace, analyzerSwedish),
+		text(fieldPlaceFold, analyzerFolded), text(fieldPlacePlain, analyzerPlain))
+	doc.AddFieldMappingsAt(fieldFacts, text(fieldFacts, analyzerSwedish), text(fieldFactsFold, analyzerFolded))
+	doc.AddFieldMappingsAt(fieldTitleEN, text(fieldTitleEN, en.AnalyzerName))
+	doc.AddFieldMappingsAt(fieldDescription, text(fieldDescription, analyzerSwedish))
 
 	m := bleve.NewIndexMapping()
 	if err := addAnalyzers(m); err != nil {

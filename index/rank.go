@@ -1,7 +1,6 @@
 package index
 
 import (
-	"strings"
 	"time"
 
 	"kurskatalog/data/catalog"
@@ -37,8 +36,8 @@ func dateFactor(o *catalog.Offering, today time.Time) float64 {
 	return f
 }
 
-// timingOf is the stored form of an offering's dates: start, end, first
-// and last day of application, and "r" for a rolling start.
+// timingOf is an offering's dates, as a suggestion's intake keeps them:
+// start, end, first and last day of application, and a rolling start.
 func timingOf(o *catalog.Offering) timing {
 	return timing{o.Start, o.End, o.ApplicationFirst, o.ApplicationLast, o.RollingStart}
 }
@@ -46,32 +45,4 @@ func timingOf(o *catalog.Offering) timing {
 type timing struct {
 	start, end, first, last time.Time
 	rolling                 bool
-}
-
-func (t timing) String() string {
-	day := func(d time.Time) string {
-		if d.IsZero() {
-			return ""
-		}
-		return d.Format(time.DateOnly)
-	}
-	r := ""
-	if t.rolling {
-		r = "r"
-	}
-	return strings.Join([]string{day(t.start), day(t.end), day(t.first), day(t.last), r}, "|")
-}
-
-// parseTiming reads a stored timing into an offering with only its dates.
-func parseTiming(s string) catalog.Offering {
-	f := strings.Split(s, "|")
-	for len(f) < 5 {
-		f = append(f, "")
-	}
-	day := func(s string) time.Time {
-		t, _ := time.ParseInLocation(time.DateOnly, s, catalog.Stockholm)
-		return t
-	}
-	return catalog.Offering{Start: day(f[0]), End: day(f[1]), ApplicationFirst: day(f[2]), ApplicationLast: day(f[3]),
-		RollingStart: f[4] == "r"}
 }

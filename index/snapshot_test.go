@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -95,8 +96,10 @@ func BenchmarkPut(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	var size int64
 	for b.Loop() {
-		ix, _, err := Open(filepath.Join(b.TempDir(), "index.bleve"))
+		dir := filepath.Join(b.TempDir(), "index.bleve")
+		ix, _, err := Open(dir)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -104,6 +107,25 @@ func BenchmarkPut(b *testing.B) {
 			b.Fatal(err)
 		}
 		ix.Close()
+		size = dirSize(b, dir)
 	}
 	b.ReportMetric(float64(len(offerings)), "offerings")
+	b.ReportMetric(float64(size)/(1<<20), "MiB")
+}
+
+// dirSize is the bytes of the files under dir.
+func dirSize(tb testing.TB, dir string) int64 {
+	var n int64
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		n += info.Size()
+		return err
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return n
 }
