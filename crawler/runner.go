@@ -179,7 +179,7 @@ func (r *Runner) follow(ctx context.Context, res catalog.ApplyResult) error {
 		_, err := r.catchUp(ctx)
 		return err
 	}
-	if err := r.reindex(ctx, slices.Concat(res.Added, res.Changed, res.Removed)); err != nil {
+	if err := r.reindex(ctx, slices.Concat(res.Added, res.Changed, res.Removed), res.Stored); err != nil {
 		return err
 	}
 	return r.Index.SetApplied(store, res.Seq)
@@ -213,7 +213,7 @@ func (r *Runner) catchUp(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if err := r.reindex(ctx, ids); err != nil {
+	if err := r.reindex(ctx, ids, nil); err != nil {
 		return 0, err
 	}
 	return len(ids), r.Index.SetApplied(store, seq)
@@ -228,24 +228,43 @@ func (r *Runner) Hold(fn func() error) error {
 }
 
 // reindex puts the offerings with the given ids (merged over all sources)
-// and deletes those that no source has any more.
-func (r *Runner) reindex(ctx context.Context, ids []string) error {
-	live, err := r.Store.OfferingsByIDs(ctx, ids)
+// and deletes those that no source has any more. stored holds some of them
+// as the apply that wrote them returned them (catalog.ApplyResult.Stored);
+// the others are read back.
+func (r *Runner) reindex(ctx context.Context, ids []string, stored []catalog.Offering) error {
+	alive := make(map[string]bool, len(ids))
+	for i := range stored {
+		alive[stored[i].ID] = true
+	}
+	rest := ids
+	if len(stored) > 0 {
+		rest = make([]string, 0, max(len(ids)-len(stored), 0))
+		for _, id := range ids {
+			if !alive[id] {
+				rest = append(rest, id)
+			}
+		}
+	}
+	live, err := r.Store.OfferingsByIDs(ctx, rest)
 	if err != nil {
 		return err
 	}
-	alive := map[string]bool{}
 	for _, o := range live {
 		alive[o.ID] = true
 	}
 	var gone []string
-	for _, id := range ids {
+	for _, id := range rest {
 		if !alive[id] {
 			gone = append(gone, id)
 		}
 	}
-	if err := r.Index.Put(ctx, live); err != nil {
-		return err
+	for _, put := range [][]catalog.Offering{stored, live} {
+		if len(put) == 0 {
+			continue
+		}
+		if err := r.Index.Put(ctx, put); err != nil {
+			return err
+		}
 	}
 	if len(gone) > 0 {
 		return r.Index.Delete(gone)

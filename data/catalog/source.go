@@ -41,6 +41,12 @@ type ApplyResult struct {
 	// than before when anything changed. The index records the number it
 	// has applied, so that a gap shows what it missed.
 	Seq uint64
+	// Stored holds, when the store can tell, the offerings of Added and
+	// Changed that are one record of this batch's source alone, as
+	// OfferingsByIDs would return them: an import indexes them without
+	// reading back what it has just written. They share their texts with
+	// the batch. The others are read back.
+	Stored []Offering
 }
 
 // Run statuses.

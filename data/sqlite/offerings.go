@@ -75,8 +75,16 @@ func (d *DB) ApplyBatch(ctx context.Context, b *catalog.Batch) (res catalog.Appl
 		}
 		res.Seq = a.seq
 	}
+	shared, err := a.shared(ctx)
+	if err != nil {
+		return res, err
+	}
 	if err := tx.Commit(); err != nil {
 		return res, fmt.Errorf("commit: %w", err)
+	}
+	single := func(canonical string) bool { return !shared[canonical] }
+	if res.Stored, err = sqlstore.Stored(b.Source, a.written, single, a.now); err != nil {
+		res.Stored = nil // committed all the same: the import reads them back
 	}
 	return res, nil
 }
@@ -100,11 +108,13 @@ type applier struct {
 	// seq is the change number the records this batch changes are stamped
 	// with: the store's next.
 	seq uint64
+	// written are the offerings added or changed, in the batch's order.
+	written []sqlstore.Written
 
 	insert, update, touch, tombstone, find, byID, byKey *sql.Stmt
 }
 
-type existingRecord struct{ hash, canonical string }
+type existingRecord struct{ hash, canonical, firstSeen string }
 
 func newApplier(ctx context.Context, tx *sql.Tx, source, now string, complete bool) (*applier, error) {
 	a := &applier{tx: tx, source: source, now: now, complete: complete, existing: map[string]existingRecord{}}
@@ -131,7 +141,7 @@ func newApplier(ctx context.Context, tx *sql.Tx, source, now string, complete bo
 			WHERE source = ? AND id = ?`},
 		{&a.touch, `UPDATE records SET last_seen = ? WHERE source = ? AND id = ?`},
 		{&a.tombstone, `UPDATE records SET removed_at = ?, seq = ? WHERE source = ? AND id = ? AND removed_at IS NULL`},
-		{&a.find, `SELECT hash, canonical FROM records WHERE source = ? AND id = ? AND removed_at IS NULL`},
+		{&a.find, `SELECT hash, canonical, first_seen FROM records WHERE source = ? AND id = ? AND removed_at IS NULL`},
 		// canonicalFor: two queries rather than one with OR, so that each
 		// uses its index.
 		{&a.byID, `SELECT canonical FROM records WHERE id = ?1 AND source <> ?2 AND removed_at IS NULL LIMIT 1`},
@@ -154,7 +164,7 @@ func newApplier(ctx context.Context, tx *sql.Tx, source, now string, complete bo
 	if complete {
 		// A complete batch tombstones what it does not mention, so it needs
 		// every live record anyway: one scan instead of a lookup each.
-		rows, err := tx.QueryContext(ctx, `SELECT id, hash, canonical FROM records WHERE source = ? AND removed_at IS NULL`, source)
+		rows, err := tx.QueryContext(ctx, `SELECT id, hash, canonical, first_seen FROM records WHERE source = ? AND removed_at IS NULL`, source)
 		if err != nil {
 			a.close()
 			return nil, err
@@ -163,7 +173,7 @@ func newApplier(ctx context.Context, tx *sql.Tx, source, now string, complete bo
 		for rows.Next() {
 			var id string
 			var r existingRecord
-			if err := rows.Scan(&id, &r.hash, &r.canonical); err != nil {
+			if err := rows.Scan(&id, &r.hash, &r.canonical, &r.firstSeen); err != nil {
 				a.close()
 				return nil, err
 			}
@@ -192,7 +202,7 @@ func (a *applier) lookup(ctx context.Context, id string) (existingRecord, bool, 
 		return r, ok, nil
 	}
 	var r existingRecord
-	err := a.find.QueryRowContext(ctx, a.source, id).Scan(&r.hash, &r.canonical)
+	err := a.find.QueryRowContext(ctx, a.source, id).Scan(&r.hash, &r.canonical, &r.firstSeen)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, false, nil
 	}
@@ -220,13 +230,15 @@ func (a *applier) put(ctx context.Context, o *catalog.Offering, res *catalog.App
 		if err != nil {
 			return err
 		}
-		a.existing[o.ID] = existingRecord{hash: hash, canonical: canonical}
+		a.existing[o.ID] = existingRecord{hash: hash, canonical: canonical, firstSeen: a.now}
 		res.Added = append(res.Added, canonical)
+		a.written = append(a.written, sqlstore.Written{Offering: o, Canonical: canonical, FirstSeen: a.now})
 	case old.hash != hash:
 		if _, err := a.update.ExecContext(ctx, hash, doc, a.now, a.now, key, a.seq, a.source, o.ID); err != nil {
 			return err
 		}
 		res.Changed = append(res.Changed, old.canonical)
+		a.written = append(a.written, sqlstore.Written{Offering: o, Canonical: old.canonical, FirstSeen: old.firstSeen})
 	default:
 		if _, err := a.touch.ExecContext(ctx, a.now, a.source, o.ID); err != nil {
 			return err
@@ -234,6 +246,31 @@ func (a *applier) put(ctx context.Context, o *catalog.Offering, res *catalog.App
 		res.Unchanged++
 	}
 	return nil
+}
+
+// shared returns the offering ids that more than one live record has, as
+// the batch leaves them: their offerings are merged over records the batch
+// does not hold, and are read back to be indexed. One pass over the index
+// of live records' offering ids.
+func (a *applier) shared(ctx context.Context) (map[string]bool, error) {
+	out := map[string]bool{}
+	if len(a.written) == 0 {
+		return out, nil
+	}
+	rows, err := a.tx.QueryContext(ctx, `SELECT canonical FROM records
+		WHERE removed_at IS NULL GROUP BY canonical HAVING count(*) > 1`)
+	if err != nil {
+		return nil, fmt.Errorf("shared offerings: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, fmt.Errorf("shared offerings: %w", err)
+		}
+		out[c] = true
+	}
+	return out, rows.Err()
 }
 
 // remove tombstones the source's live record with id, if it has one.

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"iter"
 	"slices"
+	"time"
 
 	"kurskatalog/data/catalog"
 )
@@ -26,6 +27,43 @@ func Distinct(b *catalog.Batch) ([]*catalog.Offering, map[string]bool) {
 		}
 	}
 	return out, seen
+}
+
+// Written is an offering of a batch that the batch added or changed, with
+// what its record holds beside the document.
+type Written struct {
+	Offering  *catalog.Offering // the batch's
+	Canonical string
+	FirstSeen string // as the store keeps it (FormatTime)
+}
+
+// Stored returns the written offerings of source whose records are alone
+// in their offering (single) as OfferingsByIDs returns them, merged from
+// their one record: with their offering id, and provenance of source with
+// the times the store keeps. They share their texts and lists with the
+// batch. now is when the batch was applied (FormatTime).
+func Stored(source string, written []Written, single func(canonical string) bool, now string) ([]catalog.Offering, error) {
+	seen, err := time.Parse(TimeFormat, now)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]catalog.Offering, 0, len(written))
+	for _, w := range written {
+		if !single(w.Canonical) {
+			continue
+		}
+		first, err := time.Parse(TimeFormat, w.FirstSeen)
+		if err != nil {
+			return nil, err
+		}
+		o := *w.Offering
+		o.Provenance.ID, o.Provenance.Source = o.ID, source
+		o.Provenance.FirstSeen, o.Provenance.LastSeen, o.Provenance.LastChanged = first, seen, seen
+		o.ID = w.Canonical
+		o.Sources = []catalog.Provenance{o.Provenance} // as catalog.Merge gives it for one record
+		out = append(out, o)
+	}
+	return out, nil
 }
 
 // Gone returns the ids a batch removes: those it names as removed and does

@@ -45,6 +45,7 @@ func Run(t *testing.T, open Open) {
 		{"ChangeSequence", testChangeSequence},
 		{"EachOfferingInOrder", testEachOfferingInOrder},
 		{"OfferingsReadBackAsWritten", testOfferingsReadBackAsWritten},
+		{"StoredAsReadBack", testStoredAsReadBack},
 		{"ReplaceDemand", testReplaceDemand},
 		{"ReplaceDemandConcurrently", testReplaceDemandConcurrently},
 		{"SourceDocuments", testSourceDocuments},
