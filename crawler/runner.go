@@ -87,7 +87,8 @@ func (r *Runner) Run(ctx context.Context, src Source) (catalog.Run, error) {
 	}
 	log.Info("Source run started", "incremental_since", since)
 
-	err = r.fetchAndApply(ctx, src, since, &run)
+	var took steps
+	err = r.fetchAndApply(ctx, src, since, &run, &took)
 	run.Status = catalog.RunOK
 	if err != nil {
 		run.Status = catalog.RunFailed
@@ -104,7 +105,9 @@ func (r *Runner) Run(ctx context.Context, src Source) (catalog.Run, error) {
 		err = errors.Join(err, ferr)
 	}
 	attrs := []any{"status", run.Status, "fetched", run.Fetched, "added", run.Added, "changed", run.Changed,
-		"removed", run.Removed, "skipped", run.Skipped, "duration_ms", run.Finished.Sub(run.Started).Milliseconds()}
+		"removed", run.Removed, "skipped", run.Skipped, "duration_ms", run.Finished.Sub(run.Started).Milliseconds(),
+		"fetch_ms", took.fetch.Milliseconds(), "mark_ms", took.mark.Milliseconds(),
+		"store_ms", took.store.Milliseconds(), "index_ms", took.index.Milliseconds()}
 	if err != nil {
 		log.Error("Source run failed", append(attrs, "error", err)...)
 	} else {
@@ -113,19 +116,28 @@ func (r *Runner) Run(ctx context.Context, src Source) (catalog.Run, error) {
 	return run, err
 }
 
-func (r *Runner) fetchAndApply(ctx context.Context, src Source, since time.Time, run *catalog.Run) (err error) {
+// steps is how long the steps of a run took, for its log line: where a
+// national run's minute goes.
+type steps struct {
+	fetch, mark, store, index time.Duration
+}
+
+func (r *Runner) fetchAndApply(ctx context.Context, src Source, since time.Time, run *catalog.Run, took *steps) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("panic in source %s: %v", src.ID(), p)
 		}
 	}()
+	start := time.Now()
 	batch, err := src.Fetch(ctx, since)
+	took.fetch = time.Since(start)
 	if err != nil {
 		return err
 	}
 	if batch.Source == "" {
 		batch.Source = src.ID()
 	}
+	start = time.Now()
 	eachParallel(batch.Offerings, func(o *catalog.Offering) {
 		// A source may mark validation itself; the words of any source
 		// mark it too (data/validation).
@@ -134,13 +146,16 @@ func (r *Runner) fetchAndApply(ctx context.Context, src Source, since time.Time,
 			o.Occupations = r.Occupations.Map(*o)
 		}
 	})
+	took.mark = time.Since(start)
 	run.Full = batch.Complete
 	run.Fetched, run.Filtered, run.Skipped = batch.Fetched, batch.Filtered, len(batch.Skipped)
 	run.Reasons = skipReasons(batch.Skipped)
 
 	r.write.Lock()
 	defer r.write.Unlock()
+	start = time.Now()
 	res, err := r.Store.ApplyBatch(ctx, batch)
+	took.store = time.Since(start)
 	if err != nil {
 		return err // rolled back: the run changed nothing
 	}
@@ -157,7 +172,10 @@ func (r *Runner) fetchAndApply(ctx context.Context, src Source, since time.Time,
 		}
 	}
 	r.logger().Debug("Batch stored; indexing it", "source", src.ID(), "seq", res.Seq)
-	if err := r.follow(context.WithoutCancel(ctx), res); err != nil {
+	start = time.Now()
+	err = r.follow(context.WithoutCancel(ctx), res)
+	took.index = time.Since(start)
+	if err != nil {
 		r.logger().Error("Index behind the store; it catches up on the next run or start", "source", src.ID(), "error", err)
 	}
 	return nil

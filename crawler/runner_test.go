@@ -1,10 +1,14 @@
 package crawler_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -20,12 +24,14 @@ type scripted struct {
 	err    error
 	panics bool
 	since  []time.Time
+	delay  time.Duration // how long the source takes to answer
 }
 
 func (s *scripted) ID() string { return "lärcentrum-ragunda" }
 
 func (s *scripted) Fetch(_ context.Context, since time.Time) (*catalog.Batch, error) {
 	s.since = append(s.since, since)
+	time.Sleep(s.delay)
 	if s.panics {
 		panic("selector returned nil")
 	}
@@ -302,5 +308,39 @@ func TestStoppedRunIsInterrupted(t *testing.T) {
 	runs, err := db.LatestRuns(context.Background())
 	if err != nil || runs["lärcentrum-ragunda"].Status != catalog.RunFailed {
 		t.Errorf("latest run %+v, %v: want the failed one recorded", runs["lärcentrum-ragunda"], err)
+	}
+}
+
+// A run's log line says where its time went, step by step: what an
+// operator reads when a national import takes long.
+func TestRunLogsItsSteps(t *testing.T) {
+	r, _, _ := newRunner(t)
+	var logged bytes.Buffer
+	r.Log = slog.New(slog.NewJSONHandler(&logged, nil))
+	src := &scripted{delay: 60 * time.Millisecond, batch: &catalog.Batch{Complete: true, Offerings: []catalog.Offering{
+		course("lc.1", "Svenska för invandrare"), course("lc.2", "Truckkort A")}}}
+	if _, err := r.Run(context.Background(), src); err != nil {
+		t.Fatal(err)
+	}
+	var line map[string]any
+	for l := range strings.SplitSeq(strings.TrimSpace(logged.String()), "\n") {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			t.Fatal(err)
+		}
+		if m["msg"] == "Source run finished" {
+			line = m
+		}
+	}
+	if line == nil {
+		t.Fatalf("no line for the finished run in:\n%s", logged.String())
+	}
+	for _, step := range []string{"fetch_ms", "mark_ms", "store_ms", "index_ms"} {
+		if _, ok := line[step].(float64); !ok {
+			t.Errorf("finished run's line has no %s: %v", step, line)
+		}
+	}
+	if fetch, _ := line["fetch_ms"].(float64); fetch < 60 || fetch > line["duration_ms"].(float64) {
+		t.Errorf("fetch took %v ms of the run's %v ms; the source took 60 ms", line["fetch_ms"], line["duration_ms"])
 	}
 }
