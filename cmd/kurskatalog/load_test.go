@@ -272,9 +272,15 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 func crawlOrFail(b *testing.B, config, dataDir string) {
 	b.Helper()
-	var out strings.Builder
-	if code := run(context.Background(), []string{"crawl", "--config", config, "--data-dir", dataDir}, &out, io.Discard); code != 0 {
+	var out, log strings.Builder
+	if code := run(context.Background(), []string{"crawl", "--config", config, "--data-dir", dataDir}, &out, &log); code != 0 {
 		b.Fatalf("crawl exited %d:\n%s", code, out.String())
+	}
+	// Where the runs' time went, step by step.
+	for line := range strings.Lines(log.String()) {
+		if strings.Contains(line, "Source run finished") {
+			fmt.Print(line)
+		}
 	}
 }
 
