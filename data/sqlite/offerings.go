@@ -56,9 +56,15 @@ func (d *DB) ApplyBatch(ctx context.Context, b *catalog.Batch) (res catalog.Appl
 	defer a.close()
 
 	offerings, seen := sqlstore.Distinct(b)
-	for _, o := range offerings {
-		if err := a.put(ctx, o, &res); err != nil {
-			return res, fmt.Errorf("offering %s: %w", o.ID, err)
+	for e, err := range sqlstore.EncodeAhead(ctx, offerings) {
+		if err == nil {
+			err = a.put(ctx, e, &res)
+		}
+		if err != nil {
+			if e.Offering == nil {
+				return res, err
+			}
+			return res, fmt.Errorf("offering %s: %w", e.Offering.ID, err)
 		}
 	}
 	for _, id := range sqlstore.Gone(b, seen, maps.Keys(a.existing)) {
@@ -210,12 +216,8 @@ func (a *applier) lookup(ctx context.Context, id string) (existingRecord, bool, 
 }
 
 // put adds, rewrites or only marks as seen one offering.
-func (a *applier) put(ctx context.Context, o *catalog.Offering, res *catalog.ApplyResult) error {
-	doc, hash, err := sqlstore.Encode(o)
-	if err != nil {
-		return err
-	}
-	key := catalog.MatchKey(o)
+func (a *applier) put(ctx context.Context, e sqlstore.Encoded, res *catalog.ApplyResult) error {
+	o, doc, hash, key := e.Offering, e.Doc, e.Hash, e.Key
 	old, ok, err := a.lookup(ctx, o.ID)
 	if err != nil {
 		return err
