@@ -54,8 +54,10 @@ func tablesChangedAt(dataDir, version string, now time.Time) (since time.Time, c
 			return t, false, nil
 		}
 	}
-	now = now.UTC().Truncate(time.Second)
-	if err := os.WriteFile(path, []byte(version+" "+now.Format(time.RFC3339)+"\n"), 0o644); err != nil {
+	// Not truncated to the second: a run that started earlier in the same
+	// second mapped with the old tables, and must count as older.
+	now = now.UTC()
+	if err := os.WriteFile(path, []byte(version+" "+now.Format(time.RFC3339Nano)+"\n"), 0o644); err != nil {
 		return time.Time{}, false, fmt.Errorf("occupation tables record: %w", err)
 	}
 	return now, true, nil

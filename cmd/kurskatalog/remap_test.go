@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"kurskatalog/data/catalog"
 	"kurskatalog/data/occupation"
@@ -72,5 +73,24 @@ func TestChangedTablesRemapStoredOfferings(t *testing.T) {
 	}
 	if b, err := os.ReadFile(record); err != nil || !strings.HasPrefix(string(b), version+" ") {
 		t.Errorf("tables record %q (%v), want version %s", b, err, version)
+	}
+}
+
+// A run that started earlier in the second the new tables were first seen
+// mapped its offerings with the old ones: it counts as older, and its
+// source imports again.
+func TestTablesChangedWithinASecond(t *testing.T) {
+	dir := t.TempDir()
+	ran := time.Date(2027, 3, 1, 12, 0, 0, 300e6, time.UTC)
+	since, changed, err := tablesChangedAt(dir, "v2", ran.Add(400*time.Millisecond))
+	if err != nil || !changed {
+		t.Fatalf("new version: changed %v (%v)", changed, err)
+	}
+	if !ran.Before(since) {
+		t.Errorf("tables changed at %v: a run started at %v does not count as older", since, ran)
+	}
+	again, changed, err := tablesChangedAt(dir, "v2", ran.Add(time.Hour))
+	if err != nil || changed || !again.Equal(since) {
+		t.Errorf("same version later: %v changed %v (%v), want %v unchanged", again, changed, err, since)
 	}
 }
