@@ -1,6 +1,7 @@
 package crawler
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -25,6 +26,11 @@ type Store interface {
 	// Seq and ChangedSince let the index catch up with changes it missed.
 	Seq(ctx context.Context) (store string, seq uint64, err error)
 	ChangedSince(ctx context.Context, seq uint64) ([]string, error)
+}
+
+// BatchStore is a store that can write a batch while it is fetched.
+type BatchStore interface {
+	BeginBatch(ctx context.Context, source string, complete bool) (catalog.BatchWriter, error)
 }
 
 // Indexer is what a run needs from the search index.
@@ -64,6 +70,14 @@ type Runner struct {
 	// Margin is subtracted from the last run's start when asking for changes,
 	// to cover clock skew between us and the source.
 	Margin time.Duration
+	// StreamAfter is how many offerings a fetch holds before the store
+	// starts writing them while the rest is fetched (a Streamer source, a
+	// BatchStore); zero means 50,000. Writing takes the database's write
+	// lock until the run commits, and other writers (another source's run
+	// record, the search log) wait for it: below this size a fetch ends
+	// first, and the lock is held only while its batch is written. A
+	// national catalogue's batch is written while its pages come.
+	StreamAfter int
 
 	write sync.Mutex
 }
@@ -128,34 +142,37 @@ func (r *Runner) fetchAndApply(ctx context.Context, src Source, since time.Time,
 			err = fmt.Errorf("panic in source %s: %v", src.ID(), p)
 		}
 	}()
-	start := time.Now()
-	batch, err := src.Fetch(ctx, since)
-	took.fetch = time.Since(start)
-	if err != nil {
-		return err
-	}
-	if batch.Source == "" {
-		batch.Source = src.ID()
-	}
-	start = time.Now()
-	eachParallel(batch.Offerings, func(o *catalog.Offering) {
-		// A source may mark validation itself; the words of any source
-		// mark it too (data/validation).
-		o.Validation = o.Validation || validation.Offered(o)
-		if r.Occupations != nil {
-			o.Occupations = r.Occupations.Map(*o)
+	// Applying and indexing have one writer at a time: the lock is taken
+	// when the store is first written to, and held until the index
+	// follows.
+	locked := false
+	lock := func() {
+		if !locked {
+			r.write.Lock()
+			locked = true
 		}
-	})
-	took.mark = time.Since(start)
-	run.Full = batch.Complete
-	run.Fetched, run.Filtered, run.Skipped = batch.Fetched, batch.Filtered, len(batch.Skipped)
-	run.Reasons = skipReasons(batch.Skipped)
-
-	r.write.Lock()
-	defer r.write.Unlock()
-	start = time.Now()
-	res, err := r.Store.ApplyBatch(ctx, batch)
-	took.store = time.Since(start)
+	}
+	defer func() {
+		if locked {
+			r.write.Unlock()
+		}
+	}()
+	var (
+		batch *catalog.Batch
+		res   catalog.ApplyResult
+	)
+	streamer, canStream := src.(Streamer)
+	store, canWrite := r.Store.(BatchStore)
+	if canStream && canWrite {
+		batch, res, err = r.stream(ctx, src.ID(), streamer, store, since, took, lock)
+	} else {
+		batch, res, err = r.whole(ctx, src, since, took, lock)
+	}
+	if batch != nil {
+		run.Full = batch.Complete
+		run.Fetched, run.Filtered, run.Skipped = batch.Fetched, batch.Filtered, len(batch.Skipped)
+		run.Reasons = skipReasons(batch.Skipped)
+	}
 	if err != nil {
 		return err // rolled back: the run changed nothing
 	}
@@ -172,13 +189,113 @@ func (r *Runner) fetchAndApply(ctx context.Context, src Source, since time.Time,
 		}
 	}
 	r.logger().Debug("Batch stored; indexing it", "source", src.ID(), "seq", res.Seq)
-	start = time.Now()
+	start := time.Now()
 	err = r.follow(context.WithoutCancel(ctx), res)
 	took.index = time.Since(start)
 	if err != nil {
 		r.logger().Error("Index behind the store; it catches up on the next run or start", "source", src.ID(), "error", err)
 	}
 	return nil
+}
+
+// whole fetches src's batch, then marks and stores it whole.
+func (r *Runner) whole(ctx context.Context, src Source, since time.Time, took *steps, lock func()) (*catalog.Batch, catalog.ApplyResult, error) {
+	start := time.Now()
+	batch, err := src.Fetch(ctx, since)
+	took.fetch = time.Since(start)
+	if err != nil {
+		return nil, catalog.ApplyResult{}, err
+	}
+	if batch.Source == "" {
+		batch.Source = src.ID()
+	}
+	start = time.Now()
+	r.mark(batch.Offerings)
+	took.mark = time.Since(start)
+	lock()
+	start = time.Now()
+	res, err := r.Store.ApplyBatch(ctx, batch)
+	took.store = time.Since(start)
+	return batch, res, err
+}
+
+// streamAfter is the default of Runner.StreamAfter.
+const streamAfter = 50_000
+
+// stream stores src's offerings part by part as they are fetched, once
+// there are more than StreamAfter, in one transaction that commits when
+// the fetch has ended well: a national source's store writes while its
+// next pages come, instead of after. The steps' times are the runner's
+// own: fetching is the time it waited for the source.
+func (r *Runner) stream(ctx context.Context, id string, src Streamer, store BatchStore, since time.Time, took *steps, lock func()) (*catalog.Batch, catalog.ApplyResult, error) {
+	var (
+		w       catalog.BatchWriter
+		held    [][]catalog.Offering // fetched, not yet written
+		skips   [][]catalog.Skip
+		holding int
+	)
+	defer func() {
+		if w != nil {
+			w.Abort() // after Finish, nothing to undo
+		}
+	}()
+	write := func() error {
+		if w == nil {
+			lock()
+			var err error
+			if w, err = store.BeginBatch(ctx, id, since.IsZero()); err != nil {
+				return err
+			}
+		}
+		start := time.Now()
+		defer func() { took.store += time.Since(start) }()
+		for i := range held {
+			if err := w.Put(ctx, held[i], skips[i]); err != nil {
+				return err
+			}
+		}
+		held, skips, holding = nil, nil, 0
+		return nil
+	}
+	start := time.Now()
+	var own time.Duration // spent in each: marking and storing
+	batch, err := src.FetchEach(ctx, since, func(offerings []catalog.Offering, skipped []catalog.Skip) error {
+		t := time.Now()
+		defer func() { own += time.Since(t) }()
+		r.mark(offerings)
+		took.mark += time.Since(t)
+		held, skips, holding = append(held, offerings), append(skips, skipped), holding+len(offerings)
+		if w == nil && holding <= cmp.Or(r.StreamAfter, streamAfter) {
+			return nil
+		}
+		return write()
+	})
+	took.fetch = time.Since(start) - own
+	if err == nil {
+		err = write() // what is held; a batch without offerings still removes
+	}
+	if err != nil {
+		return nil, catalog.ApplyResult{}, err
+	}
+	if batch.Source == "" {
+		batch.Source = id
+	}
+	start = time.Now()
+	res, err := w.Finish(ctx, batch)
+	took.store += time.Since(start)
+	return batch, res, err
+}
+
+// mark marks validation and maps occupations, on every core.
+func (r *Runner) mark(offerings []catalog.Offering) {
+	eachParallel(offerings, func(o *catalog.Offering) {
+		// A source may mark validation itself; the words of any source
+		// mark it too (data/validation).
+		o.Validation = o.Validation || validation.Offered(o)
+		if r.Occupations != nil {
+			o.Occupations = r.Occupations.Map(*o)
+		}
+	})
 }
 
 // follow brings the index up to the store after an apply: the batch's own

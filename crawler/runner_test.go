@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -343,4 +344,85 @@ func TestRunLogsItsSteps(t *testing.T) {
 	if fetch, _ := line["fetch_ms"].(float64); fetch < 60 || fetch > line["duration_ms"].(float64) {
 		t.Errorf("fetch took %v ms of the run's %v ms; the source took 60 ms", line["fetch_ms"], line["duration_ms"])
 	}
+}
+
+// paged is a source that hands over its offerings a page at a time
+// (crawler.Streamer), and may fail after some pages.
+type paged struct {
+	pages  [][]catalog.Offering
+	failAt int // the page whose turn fails; 0: none
+	panics bool
+}
+
+func (p *paged) ID() string { return "lärcentrum-ragunda" }
+
+func (p *paged) Fetch(ctx context.Context, since time.Time) (*catalog.Batch, error) {
+	var all []catalog.Offering
+	b, err := p.FetchEach(ctx, since, func(o []catalog.Offering, _ []catalog.Skip) error { all = append(all, o...); return nil })
+	if err != nil {
+		return nil, err
+	}
+	b.Offerings = all
+	return b, nil
+}
+
+func (p *paged) FetchEach(_ context.Context, since time.Time, each func([]catalog.Offering, []catalog.Skip) error) (*catalog.Batch, error) {
+	b := &catalog.Batch{Complete: since.IsZero()}
+	for i, page := range p.pages {
+		if i+1 == p.failAt {
+			if p.panics {
+				panic("selector returned nil")
+			}
+			return nil, errors.New("GET https://www.ragunda.se/larcentrum/?page=2: status 503 after 4 attempts")
+		}
+		b.Fetched += len(page)
+		if err := each(slices.Clone(page), nil); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
+// A source that hands over its pages as it fetches them is stored while
+// it fetches, past StreamAfter offerings; one that fails after some pages
+// leaves the store and the index as they were, and the runner free for
+// the next run, whether its pages were being written or only held.
+func TestStreamedRunFailsWhole(t *testing.T) {
+	for _, after := range []int{1, 0} {
+		t.Run(fmt.Sprintf("stream after %d", after), func(t *testing.T) { testStreamedRunFailsWhole(t, after) })
+	}
+}
+
+func testStreamedRunFailsWhole(t *testing.T, streamAfter int) {
+	ctx := context.Background()
+	r, db, ix := newRunner(t)
+	r.StreamAfter = streamAfter
+	src := &paged{pages: [][]catalog.Offering{{course("lc.truck", "Truckkort A+B"), course("lc.hlr", "HLR")},
+		{course("lc.sfi", "Svenska för invandrare")}}}
+	if run, err := r.Run(ctx, src); err != nil || run.Added != 3 || run.Fetched != 3 || !run.Full {
+		t.Fatalf("first run: %+v %v", run, err)
+	}
+	src.pages = [][]catalog.Offering{{course("lc.truck", "Truckkort A"), course("lc.svets", "Svetsning")},
+		{course("lc.sfi", "Svenska för invandrare")}}
+	for _, panics := range []bool{false, true} {
+		src.failAt, src.panics = 2, panics
+		run, err := r.Run(ctx, src)
+		if err == nil || run.Status != catalog.RunFailed {
+			t.Fatalf("run failing at its second page (panic %v): %+v %v", panics, run, err)
+		}
+		if n, _ := db.CountOfferings(ctx); n != 3 {
+			t.Errorf("%d offerings in the store after a failed run, want 3", n)
+		}
+		if o, err := db.FindOfferingByID(ctx, "lc.truck"); err != nil || o.Title != "Truckkort A+B" {
+			t.Errorf("after a failed run: %v %v, want the title from before", o, err)
+		}
+		if n := indexed(t, ix); n != 3 {
+			t.Errorf("%d offerings indexed after a failed run, want 3", n)
+		}
+	}
+	src.failAt = 0
+	if run, err := r.Run(ctx, src); err != nil || run.Added != 1 || run.Changed != 1 {
+		t.Fatalf("run after the failed ones: %+v %v", run, err)
+	}
+	assertInStep(t, db, ix)
 }

@@ -21,6 +21,15 @@ type Source interface {
 	Fetch(ctx context.Context, since time.Time) (*catalog.Batch, error)
 }
 
+// Streamer is a source that can hand over its offerings part by part as it
+// fetches them, so that the store writes them while the rest comes
+// (BatchStore). FetchEach is Fetch calling each with every part's offerings
+// and skipped records; the batch it returns holds all but the offerings.
+// An error from each ends the fetch with it.
+type Streamer interface {
+	FetchEach(ctx context.Context, since time.Time, each func([]catalog.Offering, []catalog.Skip) error) (*catalog.Batch, error)
+}
+
 // StateSaver is a source that keeps state from one run for the next (EMIL3
 // keeps the infos and providers it read, so that an incremental run asks
 // only for those that changed). The runner saves the state once the run's

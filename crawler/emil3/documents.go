@@ -58,7 +58,7 @@ func listDocuments[T any](ctx context.Context, s *Source, d *documents[T], since
 	if d.complete {
 		since = time.Time{}
 	}
-	return s.list(ctx, d.kind, since, func(env *Envelope) {
+	return s.list(ctx, d.kind, since, func(env *Envelope) error {
 		each(env, func(id, status string, content *T) {
 			switch {
 			case status != StatusActive:
@@ -69,6 +69,7 @@ func listDocuments[T any](ctx context.Context, s *Source, d *documents[T], since
 				d.fetched[id] = content
 			}
 		})
+		return nil
 	})
 }
 

@@ -82,6 +82,35 @@ func (s *Source) ID() string { return s.cfg.ID }
 // only one never seen is asked for by id. Without Documents, infos and
 // providers are read in full every run.
 func (s *Source) Fetch(ctx context.Context, since time.Time) (*catalog.Batch, error) {
+	var offs []catalog.Offering
+	events := 0
+	batch, err := s.fetch(ctx, since, func(env *Envelope, page *catalog.Batch) error {
+		offs = append(offs, page.Offerings...)
+		events += len(env.EducationEvents)
+		growForAll(&offs, events, int(env.Page.TotalElements), len(env.EducationEvents))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	batch.Offerings = offs
+	return batch, nil
+}
+
+// FetchEach is Fetch handing over the offerings and skipped records of
+// each page of events as it is read, so that the store writes them while
+// the next pages come (crawler.Streamer). The batch it returns holds all
+// but the offerings. An error from each ends the fetch with it.
+func (s *Source) FetchEach(ctx context.Context, since time.Time, each func([]catalog.Offering, []catalog.Skip) error) (*catalog.Batch, error) {
+	return s.fetch(ctx, since, func(_ *Envelope, page *catalog.Batch) error {
+		return each(page.Offerings, page.Skipped)
+	})
+}
+
+// fetch reads the providers and infos, then the events page by page,
+// handing each page's batch to fn; the batch it returns sums the pages'
+// but for their offerings.
+func (s *Source) fetch(ctx context.Context, since time.Time, fn func(*Envelope, *catalog.Batch) error) (*catalog.Batch, error) {
 	s.read = nil
 	complete := since.IsZero() || s.cfg.Documents == nil
 	n := normaliser{src: s, ctx: ctx,
@@ -105,19 +134,22 @@ func (s *Source) Fetch(ctx context.Context, since time.Time) (*catalog.Batch, er
 	}
 
 	batch := &catalog.Batch{Source: s.cfg.ID, Complete: since.IsZero()}
-	events := 0
-	err = s.list(ctx, "educationEvents", since, func(env *Envelope) {
+	err = s.list(ctx, "educationEvents", since, func(env *Envelope) error {
+		page := &catalog.Batch{Source: batch.Source, Complete: batch.Complete}
 		for _, e := range env.EducationEvents {
-			n.add(batch, e)
+			n.add(page, e)
 		}
-		events += len(env.EducationEvents)
-		growForAll(&batch.Offerings, events, int(env.Page.TotalElements), len(env.EducationEvents))
+		if n.err != nil {
+			return n.err
+		}
+		batch.Fetched += page.Fetched
+		batch.Filtered += page.Filtered
+		batch.Removed = append(batch.Removed, page.Removed...)
+		batch.Skipped = append(batch.Skipped, page.Skipped...)
+		return fn(env, page)
 	})
 	if err != nil {
 		return nil, err
-	}
-	if n.err != nil {
-		return nil, n.err
 	}
 	s.read = &n
 	return batch, nil
@@ -136,11 +168,12 @@ func growForAll(offs *[]catalog.Offering, seen, total, page int) {
 	*offs = slices.Grow(*offs, expect-len(*offs))
 }
 
-// list reads every page of one resource and hands each to fn, in order.
+// list reads every page of one resource and hands each to fn, in order,
+// until fn fails.
 // The next page is asked for and decoded while fn works on this one: still
 // one request at a time, but the server's and the network's time no longer
 // waits for the normalising, nor the normalising for them.
-func (s *Source) list(ctx context.Context, resource string, since time.Time, fn func(*Envelope)) error {
+func (s *Source) list(ctx context.Context, resource string, since time.Time, fn func(*Envelope) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	type fetched struct {
 		env *Envelope
@@ -177,7 +210,9 @@ func (s *Source) list(ctx context.Context, resource string, since time.Time, fn 
 		if f.err != nil {
 			return f.err
 		}
-		fn(f.env)
+		if err := fn(f.env); err != nil {
+			return err
+		}
 		progress.Page(ctx, len(f.env.EducationEvents)+len(f.env.EducationInfos)+len(f.env.EducationProviders))
 	}
 	return ctx.Err()

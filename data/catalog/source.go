@@ -1,6 +1,9 @@
 package catalog
 
-import "time"
+import (
+	"context"
+	"time"
+)
 
 // Batch is what one run of a source hands to the store: the offerings it
 // found, the ones the source says are gone, and the records it had to skip.
@@ -47,6 +50,25 @@ type ApplyResult struct {
 	// reading back what it has just written. They share their texts with
 	// the batch. The others are read back.
 	Stored []Offering
+}
+
+// BatchWriter writes one source's batch while it is fetched, in one
+// transaction, so that an import's fetching and its store's writing
+// overlap. Nothing is visible before Finish commits; Abort, or a failed Put
+// or Finish, changes nothing.
+type BatchWriter interface {
+	// Put writes offerings. One whose id came before in the batch, or
+	// that skipped (or an earlier Put's) names, is left out; a skipped id
+	// counts as present, as in Batch. Put keeps the offerings until
+	// Finish: they must not change meanwhile.
+	Put(ctx context.Context, offerings []Offering, skipped []Skip) error
+	// Finish removes what b removes (its Removed and, when b is Complete,
+	// the source's records the batch did not mention), commits and says
+	// what changed, as ApplyBatch does. b's Offerings are not read: the
+	// batch's offerings are those Put wrote.
+	Finish(ctx context.Context, b *Batch) (ApplyResult, error)
+	// Abort rolls back what Finish has not committed.
+	Abort()
 }
 
 // Run statuses.

@@ -20,79 +20,155 @@ import (
 //
 // A new record joins the offering of another source's record with the same
 // catalog.MatchKey; its offering id (canonical) is then that record's.
-func (d *DB) ApplyBatch(ctx context.Context, b *catalog.Batch) (res catalog.ApplyResult, err error) {
-	defer func() {
-		if err != nil {
-			err = fmt.Errorf("sqlite: apply %s: %w", b.Source, err)
-		}
-	}()
+func (d *DB) ApplyBatch(ctx context.Context, b *catalog.Batch) (catalog.ApplyResult, error) {
+	w, err := d.BeginBatch(ctx, b.Source, b.Complete)
+	if err != nil {
+		return catalog.ApplyResult{}, err
+	}
+	defer w.Abort()
+	if err := w.Put(ctx, b.Offerings, b.Skipped); err != nil {
+		return catalog.ApplyResult{}, err
+	}
+	return w.Finish(ctx, b)
+}
+
+// BeginBatch starts writing a batch of source as ApplyBatch does, but
+// while it is fetched (catalog.BatchWriter). The transaction holds the
+// database's write lock until Finish or Abort.
+func (d *DB) BeginBatch(ctx context.Context, source string, complete bool) (catalog.BatchWriter, error) {
+	w := &batchWriter{source: source, complete: complete, seen: sqlstore.Seen{}}
+	if err := w.begin(ctx, d, complete); err != nil {
+		w.Abort()
+		return nil, fmt.Errorf("sqlite: apply %s: %w", source, err)
+	}
+	return w, nil
+}
+
+// batchWriter is one batch being written.
+type batchWriter struct {
+	source    string
+	complete  bool
+	conn      *sql.Conn
+	cacheSize int // the connection's own, given back at the end; 0: not changed
+	tx        *sql.Tx
+	a         *applier
+	seen      sqlstore.Seen
+	res       catalog.ApplyResult
+	ended     bool
+}
+
+func (w *batchWriter) begin(ctx context.Context, d *DB, complete bool) error {
 	conn, err := d.DB.Conn(ctx)
 	if err != nil {
-		return res, err
+		return err
 	}
-	defer conn.Close()
+	w.conn = conn
 	// A national batch writes more pages than the default cache holds; the
 	// lookups then read spilled pages back from the WAL, one system call
 	// each. The writer gets a large cache while it applies, and gives the
 	// memory back after.
-	var cacheSize int
-	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cacheSize); err != nil {
-		return res, err
+	var own int
+	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&own); err != nil {
+		return err
 	}
 	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = %d`, applyCacheKiB)); err != nil {
-		return res, err
+		return err
 	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA cache_size = %d`, cacheSize))
+	w.cacheSize = own
+	if w.tx, err = conn.BeginTx(ctx, nil); err != nil {
+		return err
+	}
+	w.a, err = newApplier(ctx, w.tx, w.source, sqlstore.FormatTime(d.Now()).(string), complete)
+	return err
+}
 
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return res, err
+// Put writes the offerings the batch has not had yet.
+func (w *batchWriter) Put(ctx context.Context, offerings []catalog.Offering, skipped []catalog.Skip) error {
+	if w.ended {
+		return fmt.Errorf("sqlite: apply %s: the batch has ended", w.source)
 	}
-	defer tx.Rollback()
-	a, err := newApplier(ctx, tx, b.Source, sqlstore.FormatTime(d.Now()).(string), b.Complete)
-	if err != nil {
-		return res, err
-	}
-	defer a.close()
-
-	offerings, seen := sqlstore.Distinct(b)
-	for e, err := range sqlstore.EncodeAhead(ctx, offerings) {
+	for e, err := range sqlstore.EncodeAhead(ctx, w.seen.Distinct(offerings, skipped)) {
 		if err == nil {
-			err = a.put(ctx, e, &res)
+			err = w.a.put(ctx, e, &w.res)
 		}
 		if err != nil {
+			w.Abort()
 			if e.Offering == nil {
-				return res, err
+				return fmt.Errorf("sqlite: apply %s: %w", w.source, err)
 			}
-			return res, fmt.Errorf("offering %s: %w", e.Offering.ID, err)
+			return fmt.Errorf("sqlite: apply %s: offering %s: %w", w.source, e.Offering.ID, err)
 		}
 	}
-	for _, id := range sqlstore.Gone(b, seen, maps.Keys(a.existing)) {
-		if err := a.remove(ctx, id, &res); err != nil {
-			return res, fmt.Errorf("remove %s: %w", id, err)
+	return nil
+}
+
+// Finish tombstones what the batch removes and commits.
+func (w *batchWriter) Finish(ctx context.Context, b *catalog.Batch) (catalog.ApplyResult, error) {
+	if w.ended {
+		return catalog.ApplyResult{}, fmt.Errorf("sqlite: apply %s: the batch has ended", w.source)
+	}
+	defer w.Abort() // after the commit, only gives the connection back
+	res, err := w.finish(ctx, b)
+	if err != nil {
+		return catalog.ApplyResult{}, fmt.Errorf("sqlite: apply %s: %w", w.source, err)
+	}
+	return res, nil
+}
+
+func (w *batchWriter) finish(ctx context.Context, b *catalog.Batch) (catalog.ApplyResult, error) {
+	if b.Complete != w.complete {
+		// A complete batch reads every live record of its source at the
+		// start, to know what it did not mention.
+		return catalog.ApplyResult{}, fmt.Errorf("batch begun complete=%v, finished complete=%v", w.complete, b.Complete)
+	}
+	a, res := w.a, &w.res
+	w.seen.Distinct(nil, b.Skipped) // skipped ids count as present, whether Put had them or not
+	for _, id := range sqlstore.Gone(b, w.seen, maps.Keys(a.existing)) {
+		if err := a.remove(ctx, id, res); err != nil {
+			return *res, fmt.Errorf("remove %s: %w", id, err)
 		}
 	}
 	// The records changed carry the next change number already; it is
 	// taken only when there are some.
 	res.Seq = a.seq - 1
 	if len(res.Added)+len(res.Changed)+len(res.Removed) > 0 {
-		if _, err := tx.ExecContext(ctx, `UPDATE sequence SET seq = ?`, a.seq); err != nil {
-			return res, fmt.Errorf("sqlite: apply %s: sequence: %w", b.Source, err)
+		if _, err := w.tx.ExecContext(ctx, `UPDATE sequence SET seq = ?`, a.seq); err != nil {
+			return *res, fmt.Errorf("sequence: %w", err)
 		}
 		res.Seq = a.seq
 	}
 	shared, err := a.shared(ctx)
 	if err != nil {
-		return res, err
+		return *res, err
 	}
-	if err := tx.Commit(); err != nil {
-		return res, fmt.Errorf("commit: %w", err)
+	if err := w.tx.Commit(); err != nil {
+		return *res, fmt.Errorf("commit: %w", err)
 	}
 	single := func(canonical string) bool { return !shared[canonical] }
-	if res.Stored, err = sqlstore.Stored(b.Source, a.written, single, a.now); err != nil {
+	if res.Stored, err = sqlstore.Stored(w.source, a.written, single, a.now); err != nil {
 		res.Stored = nil // committed all the same: the import reads them back
 	}
-	return res, nil
+	return *res, nil
+}
+
+// Abort rolls back what is not committed and gives the connection back.
+func (w *batchWriter) Abort() {
+	if w.ended {
+		return
+	}
+	w.ended = true
+	if w.a != nil {
+		w.a.close()
+	}
+	if w.tx != nil {
+		w.tx.Rollback() // after a commit: sql.ErrTxDone, nothing to undo
+	}
+	if w.conn != nil {
+		if w.cacheSize != 0 {
+			w.conn.ExecContext(context.Background(), fmt.Sprintf(`PRAGMA cache_size = %d`, w.cacheSize))
+		}
+		w.conn.Close()
+	}
 }
 
 // applyCacheKiB is the page cache of the connection that applies a batch,

@@ -12,21 +12,31 @@ import (
 // (a duplicate within one batch is left out, and so is an offering whose
 // id the batch skipped), and every id the batch mentions.
 func Distinct(b *catalog.Batch) ([]*catalog.Offering, map[string]bool) {
-	seen := make(map[string]bool, len(b.Offerings)+len(b.Skipped))
-	for _, s := range b.Skipped {
+	seen := Seen{}
+	return seen.Distinct(b.Offerings, b.Skipped), seen
+}
+
+// Seen holds the ids a batch has mentioned so far, for a batch that
+// arrives in parts.
+type Seen map[string]bool
+
+// Distinct returns those of offerings to store, the first of each id not
+// seen before nor skipped, and marks their ids and the skipped ones seen.
+func (seen Seen) Distinct(offerings []catalog.Offering, skipped []catalog.Skip) []*catalog.Offering {
+	for _, s := range skipped {
 		if s.ID != "" {
 			seen[s.ID] = true
 		}
 	}
-	out := make([]*catalog.Offering, 0, len(b.Offerings))
-	for i := range b.Offerings {
-		o := &b.Offerings[i]
+	out := make([]*catalog.Offering, 0, len(offerings))
+	for i := range offerings {
+		o := &offerings[i]
 		if !seen[o.ID] {
 			seen[o.ID] = true
 			out = append(out, o)
 		}
 	}
-	return out, seen
+	return out
 }
 
 // Written is an offering of a batch that the batch added or changed, with
