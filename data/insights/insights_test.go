@@ -3,8 +3,11 @@ package insights_test
 import (
 	"bytes"
 	"context"
+	"errors"
+	"log/slog"
 	"maps"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -202,5 +205,40 @@ func TestWriteCSV(t *testing.T) {
 		"2026-W48,,,\"'=hyperlink(\"\"x\"\")\",,5,0\n"
 	if b.String() != want {
 		t.Errorf("CSV:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+// busyOnce is a store that refuses the first write, as SQLite does while
+// another writer holds the database past its busy timeout.
+type busyOnce struct {
+	*sqlite.DB
+	refused atomic.Int32
+}
+
+func (b *busyOnce) AddSearches(ctx context.Context, groups []catalog.SearchGroup) error {
+	if b.refused.Add(1) == 1 {
+		return errors.New("sqlite: database is locked (5) (SQLITE_BUSY)")
+	}
+	return b.DB.AddSearches(ctx, groups)
+}
+
+// Searches a busy store refused are written with the next batch, not
+// lost.
+func TestRefusedSearchesKept(t *testing.T) {
+	db := openStore(t)
+	store := &busyOnce{DB: db}
+	r := insights.NewRecorder(store, insights.Options{Now: clockAt(monday), FlushEvery: 5 * time.Millisecond,
+		Log: slog.New(slog.DiscardHandler)})
+	r.Start()
+	for range 3 {
+		r.Record("2361", "svetsning", "", 4)
+	}
+	for store.refused.Load() < 1 {
+		time.Sleep(time.Millisecond)
+	}
+	r.Record("2361", "svetsning", "", 4)
+	r.Close()
+	if got := stored(t, db); got["2361|2026-W48|svetsning|"] != 4 {
+		t.Errorf("stored %v, want all 4 searches, the refused ones too", got)
 	}
 }

@@ -144,13 +144,21 @@ func (r *Recorder) run() {
 	defer daily.Stop()
 	pending := map[catalog.SearchGroup]int{} // by the group without counts: searches
 	latest := map[catalog.SearchGroup]int{}  // and the latest result count
+	var refused time.Time                    // when the store last refused a write
+	write := func() {
+		if !r.write(pending, latest) {
+			refused = time.Now()
+		}
+	}
 	add := func(g catalog.SearchGroup) {
 		k := g
 		k.Searches, k.Results = 0, 0
 		pending[k] += g.Searches
 		latest[k] = g.Results
-		if len(pending) >= r.batch {
-			r.write(pending, latest)
+		// After a refusal, the next try waits for the next tick rather
+		// than holding up the queue behind a busy store.
+		if len(pending) >= r.batch && time.Since(refused) >= r.every {
+			write()
 		}
 	}
 	for {
@@ -158,7 +166,7 @@ func (r *Recorder) run() {
 		case g := <-r.queue:
 			add(g)
 		case <-flush.C:
-			r.write(pending, latest)
+			write()
 		case <-daily.C:
 			r.Prune(context.Background())
 		case <-r.stop:
@@ -175,12 +183,18 @@ func (r *Recorder) run() {
 	}
 }
 
-// write stores the pending groups and empties them. A batch the store
-// refuses is logged and dropped: these figures are worth no retry that
-// would hold up the next.
-func (r *Recorder) write(pending, latest map[catalog.SearchGroup]int) {
+// keepRefused bounds the groups a refused write keeps for the next: a
+// store that refuses for long loses the oldest counts, not the service's
+// memory.
+const keepRefused = 16 * 256
+
+// write stores the pending groups and empties them, and says whether the
+// store took them. A batch the store refuses (busy with a national
+// import's write, say) is logged and kept for the next write, up to
+// keepRefused groups.
+func (r *Recorder) write(pending, latest map[catalog.SearchGroup]int) bool {
 	if len(pending) == 0 {
-		return
+		return true
 	}
 	batch := make([]catalog.SearchGroup, 0, len(pending))
 	for k, n := range pending {
@@ -188,15 +202,21 @@ func (r *Recorder) write(pending, latest map[catalog.SearchGroup]int) {
 		g.Searches, g.Results = n, latest[k]
 		batch = append(batch, g)
 	}
-	clear(pending)
-	clear(latest)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	if err := r.store.AddSearches(ctx, batch); err != nil {
-		r.log.Error("Recording searches", "groups", len(batch), "error", err)
-		return
+		kept := len(pending) <= keepRefused
+		r.log.Error("Recording searches", "groups", len(batch), "kept", kept, "error", err)
+		if !kept {
+			clear(pending)
+			clear(latest)
+		}
+		return false
 	}
+	clear(pending)
+	clear(latest)
 	r.version.Add(1)
+	return true
 }
 
 // Prune deletes the weeks before the retention and, of the finished weeks,
