@@ -37,7 +37,7 @@ func (d *DB) ApplyBatch(ctx context.Context, b *catalog.Batch) (catalog.ApplyRes
 // database's write lock until Finish or Abort.
 func (d *DB) BeginBatch(ctx context.Context, source string, complete bool) (catalog.BatchWriter, error) {
 	w := &batchWriter{source: source, complete: complete, seen: sqlstore.Seen{}}
-	if err := w.begin(ctx, d, complete); err != nil {
+	if err := w.begin(ctx, d); err != nil {
 		w.Abort()
 		return nil, fmt.Errorf("sqlite: apply %s: %w", source, err)
 	}
@@ -57,7 +57,7 @@ type batchWriter struct {
 	ended     bool
 }
 
-func (w *batchWriter) begin(ctx context.Context, d *DB, complete bool) error {
+func (w *batchWriter) begin(ctx context.Context, d *DB) error {
 	conn, err := d.DB.Conn(ctx)
 	if err != nil {
 		return err
@@ -78,7 +78,7 @@ func (w *batchWriter) begin(ctx context.Context, d *DB, complete bool) error {
 	if w.tx, err = conn.BeginTx(ctx, nil); err != nil {
 		return err
 	}
-	w.a, err = newApplier(ctx, w.tx, w.source, sqlstore.FormatTime(d.Now()).(string), complete)
+	w.a, err = newApplier(ctx, w.tx, w.source, sqlstore.FormatTime(d.Now()).(string), w.complete)
 	return err
 }
 
