@@ -8,7 +8,6 @@ import (
 	"iter"
 	"runtime"
 	"sort"
-	"sync"
 	"time"
 
 	"github.com/go-json-experiment/json"
@@ -189,107 +188,22 @@ func (s *Store) rawIn(ctx context.Context, query string, ids []string) iter.Seq2
 	}
 }
 
-// decodeParallel decodes the documents of raws by one goroutine per core
-// while they are read: reading every offering at start, or back after an
+// decodeParallel decodes the documents of raws on every core while they
+// are read (inOrder): reading every offering at start, or back after an
 // import, is mostly JSON decoding, which one core does at about 25,000
 // documents a second. fn still sees the records one at a time, in the
 // order raws yields them.
 func decodeParallel(ctx context.Context, raws iter.Seq2[rawRecord, error], fn func(record) error) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	type decoded struct {
-		recs []record
-		err  error
-	}
-	type job struct {
-		raws []rawRecord
-		out  chan decoded
-	}
-	workers := runtime.GOMAXPROCS(0)
-	jobs := make(chan job)
-	order := make(chan chan decoded, 2*workers) // the batches' results, in the rows' order
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for j := range jobs {
-				d := decoded{recs: make([]record, 0, len(j.raws))}
-				for i := range j.raws {
-					r, err := j.raws[i].decode()
-					if err != nil {
-						d.err = err
-						break
-					}
-					d.recs = append(d.recs, r)
-				}
-				j.out <- d // buffered: never blocks
-			}
-		})
-	}
-	readErr := make(chan error, 1)
-	go func() {
-		defer close(order)
-		defer close(jobs)
-		send := func(raws []rawRecord) bool {
-			j := job{raws: raws, out: make(chan decoded, 1)}
-			select {
-			case order <- j.out:
-			case <-ctx.Done():
-				return false
-			}
-			select {
-			case jobs <- j:
-				return true
-			case <-ctx.Done():
-				return false
-			}
+	decode := func(raw rawRecord) (record, error) { return raw.decode() }
+	for r, err := range inOrder(ctx, raws, decodeBatch, runtime.GOMAXPROCS(0), decode) {
+		if err == nil {
+			err = fn(r)
 		}
-		var batch []rawRecord
-		for raw, err := range raws {
-			if err != nil {
-				readErr <- err
-				return
-			}
-			if batch = append(batch, raw); len(batch) == decodeBatch {
-				if !send(batch) {
-					readErr <- ctx.Err()
-					return
-				}
-				batch = nil
-			}
+		if err != nil {
+			return err
 		}
-		if len(batch) > 0 && !send(batch) {
-			readErr <- ctx.Err()
-			return
-		}
-		readErr <- nil
-	}()
-	err := func() error {
-		for out := range order {
-			var d decoded
-			select {
-			case d = <-out:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			if d.err != nil {
-				return d.err
-			}
-			for _, r := range d.recs {
-				if err := fn(r); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	}()
-	cancel() // on an early return, the reader and the decoders stop
-	for range order {
 	}
-	wg.Wait()
-	if rerr := <-readErr; err == nil && rerr != nil && !errors.Is(rerr, context.Canceled) {
-		err = rerr
-	}
-	return err
+	return nil
 }
 
 // merge orders a group's records richest first (the longest document), so
