@@ -82,18 +82,18 @@ func (s *Source) ID() string { return s.cfg.ID }
 // only one never seen is asked for by id. Without Documents, infos and
 // providers are read in full every run.
 func (s *Source) Fetch(ctx context.Context, since time.Time) (*catalog.Batch, error) {
-	var offs []catalog.Offering
-	events := 0
-	batch, err := s.fetch(ctx, since, func(env *Envelope, page *catalog.Batch) error {
-		offs = append(offs, page.Offerings...)
-		events += len(env.EducationEvents)
-		growForAll(&offs, events, int(env.Page.TotalElements), len(env.EducationEvents))
+	// The pages' offerings are copied once into one array: appended to
+	// one by one, a national catalogue's (270,000 of nearly a kilobyte
+	// each) were copied at each growth, which took longer than reading.
+	var pages [][]catalog.Offering
+	batch, err := s.fetch(ctx, since, func(_ *Envelope, page *catalog.Batch) error {
+		pages = append(pages, page.Offerings)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	batch.Offerings = offs
+	batch.Offerings = slices.Concat(pages...)
 	return batch, nil
 }
 
@@ -155,24 +155,11 @@ func (s *Source) fetch(ctx context.Context, since time.Time, fn func(*Envelope, 
 	return batch, nil
 }
 
-// growForAll makes room in offs for the offerings of all total events,
-// as many as the share of the events seen so far that became offerings,
-// and a page more. Appended to one by one, the offerings of a national
-// catalogue (270,000 of nearly a kilobyte each) were copied to a larger
-// array at each doubling, and the copies took more time than the reading.
-func growForAll(offs *[]catalog.Offering, seen, total, page int) {
-	if seen == 0 || cap(*offs)-len(*offs) >= page {
-		return
-	}
-	expect := len(*offs)*max(total, seen)/seen + page
-	*offs = slices.Grow(*offs, expect-len(*offs))
-}
-
 // list reads every page of one resource and hands each to fn, in order,
-// until fn fails.
-// The next page is asked for and decoded while fn works on this one: still
-// one request at a time, but the server's and the network's time no longer
-// waits for the normalising, nor the normalising for them.
+// until fn fails. The next page is asked for and decoded while fn works on
+// this one: still one request at a time, but the server's and the
+// network's time no longer waits for the normalising, nor the normalising
+// for them.
 func (s *Source) list(ctx context.Context, resource string, since time.Time, fn func(*Envelope) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	type fetched struct {

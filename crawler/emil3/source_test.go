@@ -271,28 +271,3 @@ func TestFetchFailures(t *testing.T) {
 		})
 	}
 }
-
-// A fetch keeps room for all its offerings once it has seen a page, from
-// the share of the events kept so far: one array for a national catalogue,
-// a small one for a county's share of it.
-func TestGrowForAll(t *testing.T) {
-	for _, tt := range []struct {
-		name        string
-		kept, total int
-		wantAtLeast int
-		wantAtMost  int
-	}{
-		{"every event kept", 500, 270000, 270000, 271000},
-		{"one in fifty kept", 10, 270000, 5400, 6100},
-		{"none kept yet", 0, 270000, 500, 600},
-	} {
-		offs := make([]catalog.Offering, tt.kept)
-		growForAll(&offs, 500, tt.total, 500)
-		if c := cap(offs); c < tt.wantAtLeast || c > tt.wantAtMost {
-			t.Errorf("%s: room for %d offerings, want %d to %d", tt.name, c, tt.wantAtLeast, tt.wantAtMost)
-		}
-		if len(offs) != tt.kept {
-			t.Errorf("%s: %d offerings, want %d", tt.name, len(offs), tt.kept)
-		}
-	}
-}

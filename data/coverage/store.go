@@ -81,7 +81,6 @@ func Load(ctx context.Context, store Store, region string, today time.Time) (*Da
 	// three of every seven seconds of the coverage views after a start,
 	// and the last growth left up to a fifth of the array unused.
 	var parts [][]catalog.Offering
-	n := 0
 	err := store.EachOffering(ctx, func(o catalog.Offering) error {
 		if o.Cancelled || !catalog.IsCurrent(&o, today) {
 			return nil
@@ -91,17 +90,12 @@ func Load(ctx context.Context, store Store, region string, today time.Time) (*Da
 			parts = append(parts, make([]catalog.Offering, 0, loadPart))
 		}
 		parts[len(parts)-1] = append(parts[len(parts)-1], o)
-		n++
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	d.Offerings = make([]catalog.Offering, 0, n)
-	for i, p := range parts {
-		d.Offerings = append(d.Offerings, p...)
-		parts[i] = nil // free for the collector as the copy goes
-	}
+	d.Offerings = slices.Concat(parts...)
 	if err := d.finish(ctx, store, region); err != nil {
 		return nil, err
 	}
