@@ -20,14 +20,19 @@ func Distinct(b *catalog.Batch) ([]*catalog.Offering, map[string]bool) {
 // arrives in parts.
 type Seen map[string]bool
 
-// Distinct returns those of offerings to store, the first of each id not
-// seen before nor skipped, and marks their ids and the skipped ones seen.
-func (seen Seen) Distinct(offerings []catalog.Offering, skipped []catalog.Skip) []*catalog.Offering {
+// Skip marks the ids of skipped records seen: they count as present.
+func (seen Seen) Skip(skipped []catalog.Skip) {
 	for _, s := range skipped {
 		if s.ID != "" {
 			seen[s.ID] = true
 		}
 	}
+}
+
+// Distinct returns those of offerings to store, the first of each id not
+// seen before nor skipped, and marks their ids and the skipped ones seen.
+func (seen Seen) Distinct(offerings []catalog.Offering, skipped []catalog.Skip) []*catalog.Offering {
+	seen.Skip(skipped)
 	out := make([]*catalog.Offering, 0, len(offerings))
 	for i := range offerings {
 		o := &offerings[i]
@@ -48,18 +53,18 @@ type Written struct {
 }
 
 // Stored returns the written offerings of source whose records are alone
-// in their offering (single) as OfferingsByIDs returns them, merged from
-// their one record: with their offering id, and provenance of source with
-// the times the store keeps. They share their texts and lists with the
-// batch. now is when the batch was applied (FormatTime).
-func Stored(source string, written []Written, single func(canonical string) bool, now string) ([]catalog.Offering, error) {
+// in their offering (not in shared) as OfferingsByIDs returns them, merged
+// from their one record: with their offering id, and provenance of source
+// with the times the store keeps. They share their texts and lists with
+// the batch. now is when the batch was applied (FormatTime).
+func Stored(source string, written []Written, shared map[string]bool, now string) ([]catalog.Offering, error) {
 	seen, err := time.Parse(TimeFormat, now)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]catalog.Offering, 0, len(written))
 	for _, w := range written {
-		if !single(w.Canonical) {
+		if shared[w.Canonical] {
 			continue
 		}
 		first, err := time.Parse(TimeFormat, w.FirstSeen)
