@@ -44,7 +44,7 @@ type Options struct {
 	Now            func() time.Time // default time.Now
 	Log            *slog.Logger
 	QueueSize      int           // searches waiting to be written (default 4096)
-	BatchSize      int           // groups written at most at once (default 256)
+	BatchSize      int           // groups that make a write (default 256); more after a refused one
 	FlushEvery     time.Duration // default 2s
 }
 
@@ -183,15 +183,15 @@ func (r *Recorder) run() {
 	}
 }
 
-// keepRefused bounds the groups a refused write keeps for the next: a
-// store that refuses for long loses the oldest counts, not the service's
-// memory.
-const keepRefused = 16 * 256
+// keepRefused bounds, in batches, the groups a refused write keeps for the
+// next: a store that refuses for long loses the counts it refused, not the
+// service's memory.
+const keepRefused = 16
 
 // write stores the pending groups and empties them, and says whether the
 // store took them. A batch the store refuses (busy with a national
 // import's write, say) is logged and kept for the next write, up to
-// keepRefused groups.
+// keepRefused batches of groups.
 func (r *Recorder) write(pending, latest map[catalog.SearchGroup]int) bool {
 	if len(pending) == 0 {
 		return true
@@ -205,7 +205,7 @@ func (r *Recorder) write(pending, latest map[catalog.SearchGroup]int) bool {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	if err := r.store.AddSearches(ctx, batch); err != nil {
-		kept := len(pending) <= keepRefused
+		kept := len(pending) <= keepRefused*r.batch
 		r.log.Error("Recording searches", "groups", len(batch), "kept", kept, "error", err)
 		if !kept {
 			clear(pending)
