@@ -9,19 +9,6 @@ import (
 	"kurskatalog/data/storetest"
 )
 
-// liveIDs returns the ids of every live offering, in order.
-func liveIDs(t *testing.T, db *DB) []string {
-	t.Helper()
-	var ids []string
-	if err := db.EachOffering(context.Background(), func(o catalog.Offering) error {
-		ids = append(ids, o.ID+" "+o.Title)
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
-	return ids
-}
-
 // A batch written in parts as it is fetched ends as the same batch
 // applied whole: the first of an id wins across parts, an id skipped in
 // a later part keeps its offering, and a complete batch removes what no
@@ -70,7 +57,7 @@ func TestBatchInPartsAsWhole(t *testing.T) {
 		!slices.Equal(got.Removed, want.Removed) || got.Seq != want.Seq || len(got.Stored) != len(want.Stored) {
 		t.Errorf("in parts: %+v\nwhole:    %+v", got, want)
 	}
-	if g, w := liveIDs(t, b), liveIDs(t, a); !slices.Equal(g, w) || !slices.Equal(w,
+	if g, w := titles(t, b), titles(t, a); !slices.Equal(g, w) || !slices.Equal(w,
 		[]string{"e.1 Svenska 2", "e.2 Engelska 6", "e.3 Matematik 1a", "e.5 Truckkort A"}) {
 		t.Errorf("stored in parts %v, whole %v", g, w)
 	}
@@ -83,7 +70,7 @@ func TestBatchAbortedChangesNothing(t *testing.T) {
 	db := openTest(t)
 	storetest.Apply(t, db, &catalog.Batch{Source: "susa-navet", Complete: true, Offerings: []catalog.Offering{
 		storetest.Offering("e.1", "Svenska 1", "2380"), storetest.Offering("e.2", "Engelska 5", "2380")}})
-	before := liveIDs(t, db)
+	before := titles(t, db)
 	_, seq, _ := db.Seq(ctx)
 
 	w, err := db.BeginBatch(ctx, "susa-navet", true)
@@ -109,7 +96,7 @@ func TestBatchAbortedChangesNothing(t *testing.T) {
 	if _, err := w.Finish(ctx, &catalog.Batch{Source: "susa-navet", Complete: true}); err == nil {
 		t.Error("a batch begun incremental finished as complete")
 	}
-	if got := liveIDs(t, db); !slices.Equal(got, before) {
+	if got := titles(t, db); !slices.Equal(got, before) {
 		t.Errorf("after aborted batches: %v, want %v", got, before)
 	}
 	if _, now, _ := db.Seq(ctx); now != seq {
