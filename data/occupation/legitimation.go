@@ -78,12 +78,15 @@ func (m *Mapper) regulatedHits(o *catalog.Offering) []regulatedHit {
 		term string
 	}
 	var hits []termHit
+	// Lowered once: every term of every table row is looked for in both.
+	texts := [2]string{o.Degree, o.Title}
+	lower := [2]string{strings.ToLower(o.Degree), strings.ToLower(o.Title)}
 	for i := range m.regulated {
 		reg := &m.regulated[i]
 	terms:
 		for _, t := range reg.terms {
-			for _, text := range []string{o.Degree, o.Title} {
-				if startsWord(strings.ToLower(text), t) {
+			for k, text := range texts {
+				if startsWord(lower[k], t) {
 					hits = append(hits, termHit{regulatedHit{reg, reg.reason(strings.TrimSpace(text))}, t})
 					break terms
 				}
