@@ -58,15 +58,17 @@ type Server struct {
 	ds       *Dataset
 	base     string
 	infoType map[string]string
-	// eventInfo and eventType are each event's education info and its
+	// eventContent and eventType are each event's content and its
 	// school type as the server was made: a list filtered by school type
-	// looks its events' types up here unless the info changed since,
-	// instead of hashing every event's info id for every page (seconds
-	// of a national import's cores).
-	eventInfo, eventType []string
-	events               map[string]int
-	infos                map[string]int
-	provs                map[string]int
+	// looks its events' types up here unless the content was replaced
+	// since, instead of hashing every event's info id, or reading every
+	// event's content, for every page (seconds of a national import's
+	// cores). Entries change by a new content, never in place.
+	eventContent []*Event
+	eventType    []string
+	events       map[string]int
+	infos        map[string]int
+	provs        map[string]int
 }
 
 // NewServer returns a handler for ds. base is the public base URL used in
@@ -80,11 +82,11 @@ func NewServer(ds *Dataset, base string) *Server {
 			s.infoType[e.ID] = string(e.Content.Type.Code)
 		}
 	}
-	s.eventInfo, s.eventType = make([]string, len(ds.Events)), make([]string, len(ds.Events))
+	s.eventContent, s.eventType = make([]*Event, len(ds.Events)), make([]string, len(ds.Events))
 	for i, e := range ds.Events {
 		s.events[e.ID] = i
 		if e.Content != nil {
-			s.eventInfo[i], s.eventType[i] = e.Content.Education, s.infoType[e.Content.Education]
+			s.eventContent[i], s.eventType[i] = e.Content, s.infoType[e.Content.Education]
 		}
 	}
 	for i, e := range ds.Providers {
@@ -121,7 +123,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // typeOf is the school type of the info of event i, whose content is c.
 func (s *Server) typeOf(i int, c *Event) string {
-	if i < len(s.eventInfo) && c.Education == s.eventInfo[i] {
+	if i < len(s.eventContent) && c == s.eventContent[i] {
 		return s.eventType[i]
 	}
 	return s.infoType[c.Education]
@@ -172,8 +174,10 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, resource string) {
 
 	env := Envelope{}
 	var total int
+	// keep is asked only with updatedSince: a full listing does not read
+	// each event's content.
 	keep := func(edited string) bool {
-		if since.IsZero() || edited == "" {
+		if edited == "" {
 			return true
 		}
 		t, err := parseSince(edited)
@@ -184,7 +188,7 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, resource string) {
 	case "educationEvents":
 		for i, e := range s.ds.Events {
 			if c := e.Content; c != nil {
-				if !keep(c.LastEdited) || (len(types) > 0 && !slices.Contains(types, s.typeOf(i, c))) ||
+				if (!since.IsZero() && !keep(c.LastEdited)) || (len(types) > 0 && !slices.Contains(types, s.typeOf(i, c))) ||
 					(provider != "" && !slices.Contains(c.Providers, provider)) {
 					continue
 				}
@@ -196,7 +200,7 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, resource string) {
 		}
 	case "educationInfos":
 		for _, e := range s.ds.Infos {
-			if c := e.Content; c != nil && (!keep(c.LastEdited) || (len(types) > 0 && !slices.Contains(types, s.infoType[e.ID]))) {
+			if c := e.Content; c != nil && ((!since.IsZero() && !keep(c.LastEdited)) || (len(types) > 0 && !slices.Contains(types, s.infoType[e.ID]))) {
 				continue
 			}
 			if total >= from && total < to {
@@ -206,7 +210,7 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, resource string) {
 		}
 	case "educationProviders":
 		for _, e := range s.ds.Providers {
-			if c := e.Content; c != nil && !keep(c.LastEdited) {
+			if c := e.Content; c != nil && !since.IsZero() && !keep(c.LastEdited) {
 				continue
 			}
 			if total >= from && total < to {
