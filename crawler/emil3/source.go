@@ -233,6 +233,8 @@ func (s *Source) get(ctx context.Context, u string, v any) error {
 	if err != nil {
 		return err
 	}
+	// Decoding copies what it keeps, so the page's buffer serves the next.
+	defer resp.Release()
 	if err := json.Unmarshal(resp.Body, v, pageOptions); err != nil {
 		return fmt.Errorf("GET %s: decode: %w", u, err)
 	}

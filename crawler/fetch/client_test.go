@@ -468,3 +468,37 @@ func TestBadURL(t *testing.T) {
 		}
 	}
 }
+
+// A body is the caller's until it releases it: a released buffer is read
+// into again, so a body kept without Release must not be one of them.
+func TestReleasedBodiesAreReusedOnly(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/page/{n}", func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write(bytes.Repeat([]byte(r.PathValue("n")), 100_000))
+	})
+	srv, _ := newServer(t, mux)
+	c := New(testConfig(), nil)
+	get := func(n string) *Response {
+		t.Helper()
+		r, err := c.Get(context.Background(), srv.URL+"/page/"+n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	kept := get("k")
+	want := bytes.Repeat([]byte("k"), 100_000)
+	for _, n := range []string{"a", "b", "c", "d"} {
+		r := get(n)
+		if !bytes.Equal(r.Body, bytes.Repeat([]byte(n), 100_000)) {
+			t.Fatalf("page %s: body of %d bytes is not the page's", n, len(r.Body))
+		}
+		r.Release()
+		if r.Body != nil {
+			t.Errorf("page %s: Body still set after Release", n)
+		}
+	}
+	if !bytes.Equal(kept.Body, want) {
+		t.Error("a body not released was overwritten by later responses")
+	}
+}
