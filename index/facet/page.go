@@ -45,8 +45,10 @@ func (s *Snapshot) Leads(order iter.Seq[uint32], hits *roaring.Bitmap, courses b
 func (s *Snapshot) Entry(lead uint32, hits *roaring.Bitmap, courses bool) Entry {
 	e := Entry{Lead: s.ids[lead]}
 	if courses {
-		for _, d := range s.intakes(hits, lead) {
-			e.Intakes = append(e.Intakes, s.ids[d])
+		docs := s.intakes(hits, lead)
+		e.Intakes = make([]string, len(docs))
+		for i, d := range docs {
+			e.Intakes[i] = s.ids[d]
 		}
 	}
 	return e
