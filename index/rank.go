@@ -35,14 +35,3 @@ func dateFactor(o *catalog.Offering, today time.Time) float64 {
 	}
 	return f
 }
-
-// timingOf is an offering's dates, as a suggestion's intake keeps them:
-// start, end, first and last day of application, and a rolling start.
-func timingOf(o *catalog.Offering) timing {
-	return timing{o.Start, o.End, o.ApplicationFirst, o.ApplicationLast, o.RollingStart}
-}
-
-type timing struct {
-	start, end, first, last time.Time
-	rolling                 bool
-}

@@ -14,7 +14,6 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
-	"time"
 )
 
 // The facet engine and the suggestions live in memory and are made from
@@ -30,7 +29,7 @@ import (
 const savedFacetsFile = "facets.saved"
 
 // savedFormat changes when the file's layout does.
-const savedFormat = 2
+const savedFormat = 3
 
 // ErrNotSaved means that no saved engine fits the index: none was saved,
 // or it holds other changes of the store than the index, or another
@@ -48,13 +47,12 @@ type savedHeader struct {
 
 // savedEntries are the suggestions' entries as saved: by column, as gob
 // decodes slices of strings much faster than a slice of structs, whose
-// time.Time fields it decodes one call at a time. Times are their
-// MarshalBinary forms, each after its length.
+// time.Time fields it decodes one call at a time. Until holds each
+// entry's MarshalBinary form after its length.
 type savedEntries struct {
 	ID, Title, Provider, Course []string
 	Municipalities, Occupations [][]string
-	Times                       []byte // start, end, first, last of each entry
-	Rolling                     []bool
+	Until                       []byte
 }
 
 // entriesPerValue is how many entries one gob value holds: some 8 MB,
@@ -80,84 +78,66 @@ func writeEntries(w io.Writer, parts []*savedEntries) error {
 	return nil
 }
 
-// readEntries reads what writeEntries wrote, by id.
-func readEntries(r io.Reader) (map[string]suggestEntry, error) {
+// readEntries reads what writeEntries wrote, by id, and the interner that
+// shares their strings.
+func readEntries(r io.Reader) (map[string]suggestEntry, *interner, error) {
 	dec := gob.NewDecoder(r)
 	var n [2]int // parts, entries
 	if err := dec.Decode(&n); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if n[0] < 0 || n[1] < 0 || n[1] > n[0]*entriesPerValue {
-		return nil, errors.New("suggestions: counts out of range")
+		return nil, nil, errors.New("suggestions: counts out of range")
 	}
 	out := make(map[string]suggestEntry, n[1]) // grown once, not a rehash at each doubling
-	in := map[string]string{}
+	in := newInterner()
 	for range n[0] {
 		var p savedEntries
 		if err := dec.Decode(&p); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if err := p.entries(out, in); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return out, nil
+	return out, in, nil
 }
 
 // add appends one entry.
 func (c *savedEntries) add(id string, e *suggestEntry) error {
 	c.ID, c.Title, c.Provider = append(c.ID, id), append(c.Title, e.title), append(c.Provider, e.provider)
-	c.Course, c.Rolling = append(c.Course, e.in.course), append(c.Rolling, e.in.timing.rolling)
+	c.Course = append(c.Course, e.in.course)
 	c.Municipalities, c.Occupations = append(c.Municipalities, e.municipalities), append(c.Occupations, e.occupations)
-	t := &e.in.timing
-	for _, tm := range [...]time.Time{t.start, t.end, t.first, t.last} {
-		b, err := tm.MarshalBinary()
-		if err != nil {
-			return err
-		}
-		c.Times = append(append(c.Times, byte(len(b))), b...)
+	b, err := e.in.until.MarshalBinary()
+	if err != nil {
+		return err
 	}
+	c.Until = append(append(c.Until, byte(len(b))), b...)
 	return nil
 }
 
 // entries adds the saved entries to out by id, or returns an error when
 // the columns do not fit together or an id comes twice. Repeated strings
-// (municipalities, occupations, providers) share their memory through in.
-func (c *savedEntries) entries(out map[string]suggestEntry, in map[string]string) error {
+// and lists share their memory through in.
+func (c *savedEntries) entries(out map[string]suggestEntry, in *interner) error {
 	n := len(c.ID)
-	if len(c.Title) != n || len(c.Provider) != n || len(c.Course) != n || len(c.Rolling) != n ||
+	if len(c.Title) != n || len(c.Provider) != n || len(c.Course) != n ||
 		len(c.Municipalities) != n || len(c.Occupations) != n {
 		return errors.New("suggestions: columns of different lengths")
 	}
-	intern := func(s string) string {
-		if t, ok := in[s]; ok {
-			return t
-		}
-		in[s] = s
-		return s
-	}
 	had := len(out)
-	times := c.Times
+	times := c.Until
 	for i, id := range c.ID {
-		ref := &intakeRef{course: c.Course[i]}
-		t := &ref.timing
-		for _, tm := range [...]*time.Time{&t.start, &t.end, &t.first, &t.last} {
-			if len(times) == 0 || len(times) < 1+int(times[0]) {
-				return errors.New("suggestions: times cut short")
-			}
-			if err := tm.UnmarshalBinary(times[1 : 1+times[0]]); err != nil {
-				return fmt.Errorf("suggestions: %w", err)
-			}
-			times = times[1+times[0]:]
+		ref := &intakeRef{course: in.of(c.Course[i])}
+		if len(times) == 0 || len(times) < 1+int(times[0]) {
+			return errors.New("suggestions: times cut short")
 		}
-		t.rolling = c.Rolling[i]
-		for _, vs := range [][]string{c.Municipalities[i], c.Occupations[i]} {
-			for j, v := range vs {
-				vs[j] = intern(v)
-			}
+		if err := ref.until.UnmarshalBinary(times[1 : 1+times[0]]); err != nil {
+			return fmt.Errorf("suggestions: %w", err)
 		}
-		out[id] = suggestEntry{title: c.Title[i], provider: intern(c.Provider[i]),
-			municipalities: c.Municipalities[i], occupations: c.Occupations[i], in: ref}
+		times = times[1+times[0]:]
+		out[id] = suggestEntry{title: in.of(c.Title[i]), provider: in.of(c.Provider[i]),
+			municipalities: in.list(c.Municipalities[i]), occupations: in.list(c.Occupations[i]), in: ref}
 	}
 	if len(times) != 0 || len(out) != had+n {
 		return errors.New("suggestions: times left over or an id twice")
@@ -284,14 +264,14 @@ func (ix *Index) LoadSavedFacets() error {
 	}
 	// The entries come first in the file: decoding them changes nothing,
 	// and the engine's load changes everything or nothing.
-	entries, err := readEntries(r)
+	entries, shared, err := readEntries(r)
 	if err != nil {
 		return fmt.Errorf("index: load saved facets: %w", err)
 	}
 	if err := ix.facets.Load(r); err != nil {
 		return fmt.Errorf("index: load saved facets: %w", err)
 	}
-	ix.suggest.load(entries)
+	ix.suggest.load(entries, shared)
 	ix.whole.Store(true)
 	ix.savedVersion.Store(ix.facets.Snapshot().Version())
 	ix.warm()

@@ -259,9 +259,8 @@ func TestSavedEntriesRoundTrip(t *testing.T) {
 	cet := time.FixedZone("", 3600)
 	want := map[string]suggestEntry{
 		"a": {title: "Svenska 1", provider: "Komvux Östersund", municipalities: []string{"2380"}, occupations: []string{"2341"},
-			in: &intakeRef{course: "c1", timing: timing{start: time.Date(2027, 1, 18, 0, 0, 0, 0, cet),
-				end: time.Date(2027, 6, 4, 0, 0, 0, 0, time.UTC), last: time.Date(2026, 12, 15, 23, 59, 0, 0, cet)}}},
-		"b": {title: "Svets", provider: "Komvux Östersund", in: &intakeRef{course: "c2", timing: timing{rolling: true}}},
+			in: &intakeRef{course: "c1", until: time.Date(2026, 12, 15, 23, 59, 0, 0, cet)}},
+		"b": {title: "Svets", provider: "Komvux Östersund", in: &intakeRef{course: "c2"}},
 	}
 	var c savedEntries
 	for id, e := range want {
@@ -270,7 +269,7 @@ func TestSavedEntriesRoundTrip(t *testing.T) {
 		}
 	}
 	got := map[string]suggestEntry{}
-	if err := c.entries(got, map[string]string{}); err != nil {
+	if err := c.entries(got, newInterner()); err != nil {
 		t.Fatal(err)
 	}
 	if len(got) != len(want) {
@@ -279,21 +278,21 @@ func TestSavedEntriesRoundTrip(t *testing.T) {
 	for id, w := range want {
 		g := got[id]
 		if g.title != w.title || g.provider != w.provider || !slices.Equal(g.municipalities, w.municipalities) ||
-			!slices.Equal(g.occupations, w.occupations) || g.in.course != w.in.course || g.in.timing != w.in.timing {
+			!slices.Equal(g.occupations, w.occupations) || g.in.course != w.in.course || g.in.until != w.in.until {
 			t.Errorf("%s: got %+v %+v, want %+v %+v", id, g, g.in, w, w.in)
 		}
 	}
 	short := c
-	short.Times = short.Times[:len(short.Times)-1]
-	if err := short.entries(map[string]suggestEntry{}, map[string]string{}); err == nil {
+	short.Until = short.Until[:len(short.Until)-1]
+	if err := short.entries(map[string]suggestEntry{}, newInterner()); err == nil {
 		t.Error("times cut short: no error")
 	}
 	fewer := c
 	fewer.Title = fewer.Title[:1]
-	if err := fewer.entries(map[string]suggestEntry{}, map[string]string{}); err == nil {
+	if err := fewer.entries(map[string]suggestEntry{}, newInterner()); err == nil {
 		t.Error("a column short: no error")
 	}
-	if err := c.entries(got, map[string]string{}); err == nil {
+	if err := c.entries(got, newInterner()); err == nil {
 		t.Error("the same ids again: no error")
 	}
 }

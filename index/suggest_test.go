@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"kurskatalog/data/catalog"
 )
@@ -141,6 +142,33 @@ func TestSuggestWhileWriting(t *testing.T) {
 			return
 		default:
 			suggest(t, ix, "svets", 5)
+		}
+	}
+}
+
+// A suggestion counts an intake on the days a search shows it: its one
+// instant says so for every shape of dates an offering has.
+func TestCurrentUntilIsCurrent(t *testing.T) {
+	at := func(m time.Month, d int) time.Time { return time.Date(2027, m, d, 0, 0, 0, 0, catalog.Stockholm) }
+	dates := []time.Time{{}, at(1, 10), at(2, 1), at(2, 15), at(3, 1).Add(-time.Minute), at(6, 30)}
+	var days []time.Time
+	for d := at(1, 1); d.Before(at(8, 1)); d = d.AddDate(0, 0, 1) {
+		days = append(days, d)
+	}
+	for _, start := range dates {
+		for _, end := range dates {
+			for _, last := range dates {
+				for _, rolling := range []bool{false, true} {
+					o := catalog.Offering{Start: start, End: end, ApplicationLast: last, RollingStart: rolling}
+					in := intakeRef{until: currentUntil(&o)}
+					for _, day := range days {
+						if got, want := in.current(day), catalog.IsCurrent(&o, day); got != want {
+							t.Fatalf("start %v end %v last %v rolling %v on %v: current %v, IsCurrent %v",
+								start, end, last, rolling, day, got, want)
+						}
+					}
+				}
+			}
 		}
 	}
 }
