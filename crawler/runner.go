@@ -73,10 +73,12 @@ type Runner struct {
 	// StreamAfter is how many offerings a fetch holds before the store
 	// starts writing them while the rest is fetched (a Streamer source, a
 	// BatchStore); zero means 50,000. Writing takes the database's write
-	// lock until the run commits, and other writers (another source's run
-	// record, the search log) wait for it: below this size a fetch ends
-	// first, and the lock is held only while its batch is written. A
-	// national catalogue's batch is written while its pages come.
+	// lock until the run commits, and other writers wait for it: other
+	// runs, their records included, wait for the runner's own lock (and
+	// work given to Hold); the search log keeps what a busy database
+	// refuses. Below this size a fetch ends first, and the lock is held
+	// only while its batch is written. A national catalogue's batch is
+	// written while its pages come.
 	StreamAfter int
 
 	write sync.Mutex
@@ -95,7 +97,7 @@ func (r *Runner) Run(ctx context.Context, src Source) (catalog.Run, error) {
 		!lastFull.Before(r.FullBefore) {
 		since = last.Add(-r.Margin)
 	}
-	run, err := r.Store.StartRun(ctx, src.ID(), since.IsZero())
+	run, err := r.record(func() (catalog.Run, error) { return r.Store.StartRun(ctx, src.ID(), since.IsZero()) })
 	if err != nil {
 		return run, err
 	}
@@ -115,7 +117,7 @@ func (r *Runner) Run(ctx context.Context, src Source) (catalog.Run, error) {
 		}
 	}
 	// Record the outcome even when ctx was cancelled mid-run.
-	if ferr := r.Store.FinishRun(context.WithoutCancel(ctx), &run); ferr != nil {
+	if _, ferr := r.record(func() (catalog.Run, error) { return run, r.Store.FinishRun(context.WithoutCancel(ctx), &run) }); ferr != nil {
 		err = errors.Join(err, ferr)
 	}
 	attrs := []any{"status", run.Status, "fetched", run.Fetched, "added", run.Added, "changed", run.Changed,
@@ -128,6 +130,17 @@ func (r *Runner) Run(ctx context.Context, src Source) (catalog.Run, error) {
 		log.Info("Source run finished", attrs...)
 	}
 	return run, err
+}
+
+// record writes a run's record while no other run writes. A national
+// run holds the database's write lock for its whole fetch (StreamAfter),
+// longer than a connection waits for it: another source's run record,
+// written then, would fail with SQLITE_BUSY and lose that run. It waits
+// here instead, until the national run has committed.
+func (r *Runner) record(write func() (catalog.Run, error)) (catalog.Run, error) {
+	r.write.Lock()
+	defer r.write.Unlock()
+	return write()
 }
 
 // steps is how long the steps of a run took, for its log line: where a

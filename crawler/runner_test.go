@@ -426,3 +426,62 @@ func testStreamedRunFailsWhole(t *testing.T, streamAfter int) {
 	}
 	assertInStep(t, db, ix)
 }
+
+// gated is a paged source that stops before its second page until
+// released, saying when it got there.
+type gated struct {
+	paged
+	at, release chan struct{}
+}
+
+func (g *gated) ID() string { return "susa-navet" }
+
+func (g *gated) FetchEach(ctx context.Context, since time.Time, each func([]catalog.Offering, []catalog.Skip) error) (*catalog.Batch, error) {
+	pages := 0
+	return g.paged.FetchEach(ctx, since, func(o []catalog.Offering, s []catalog.Skip) error {
+		if pages++; pages == 2 {
+			close(g.at)
+			<-g.release
+		}
+		return each(o, s)
+	})
+}
+
+// A run that streams its batch holds the database's write lock until it
+// commits, longer than a connection waits for it. Another source's run
+// started meanwhile waits for the streaming run instead of failing with
+// SQLITE_BUSY, and both end stored and indexed.
+func TestRunBesideAStreamingRun(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db, err := sqlite.Open(ctx, filepath.Join(dir, "db"), sqlite.BusyTimeout(50*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, _, err := index.Open(filepath.Join(dir, "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close(); db.Close() })
+	r := &crawler.Runner{Store: db, Index: ix, StreamAfter: 1}
+	national := &gated{paged: paged{pages: [][]catalog.Offering{{course("e.1", "Svenska 1"), course("e.2", "Matematik 1a")},
+		{course("e.3", "Engelska 5")}}}, at: make(chan struct{}), release: make(chan struct{})}
+	first := make(chan error, 1)
+	go func() { _, err := r.Run(ctx, national); first <- err }()
+	<-national.at // its first page written: the lock is held
+	second := make(chan error, 1)
+	local := &scripted{batch: &catalog.Batch{Complete: true, Offerings: []catalog.Offering{course("lc.1", "Truckkort A")}}}
+	go func() { _, err := r.Run(ctx, local); second <- err }()
+	time.Sleep(300 * time.Millisecond) // six busy timeouts
+	close(national.release)
+	if err := <-first; err != nil {
+		t.Fatalf("the streaming run: %v", err)
+	}
+	if err := <-second; err != nil {
+		t.Fatalf("the run beside it: %v", err)
+	}
+	if n, _ := db.CountOfferings(ctx); n != 4 {
+		t.Errorf("%d offerings stored, want 4", n)
+	}
+	assertInStep(t, db, ix)
+}

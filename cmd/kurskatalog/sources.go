@@ -35,7 +35,7 @@ func (a *app) newJob(sc SourceConfig) (job, error) {
 	j := job{id: sc.ID, kind: sc.Kind}
 	if sc.Kind == "yrkesbarometer" {
 		src := yrkesbarometer.New(yrkesbarometer.Config{ID: sc.ID, URL: sc.URL, Log: a.log}, client)
-		j.run = func(ctx context.Context) (catalog.Run, error) { return src.Import(ctx, a.db) }
+		j.run = a.held(func(ctx context.Context) (catalog.Run, error) { return src.Import(ctx, a.db) })
 		return j, nil
 	}
 	if sc.Kind == "gtfs" {
@@ -47,7 +47,7 @@ func (a *app) newJob(sc SourceConfig) (job, error) {
 		if err != nil {
 			return job{}, err
 		}
-		j.run = func(ctx context.Context) (catalog.Run, error) { return src.Import(ctx, store) }
+		j.run = a.held(func(ctx context.Context) (catalog.Run, error) { return src.Import(ctx, store) })
 		return j, nil
 	}
 	src, err := newSource(a.cfg, sc, client, a.db)
@@ -56,6 +56,21 @@ func (a *app) newJob(sc SourceConfig) (job, error) {
 	}
 	j.run = func(ctx context.Context) (catalog.Run, error) { return a.runner.Run(ctx, src) }
 	return j, nil
+}
+
+// held runs an import that writes the store itself, not through the
+// runner, while the runner writes nothing: a national run holds the
+// database's write lock for its whole fetch, and a write beside it would
+// fail once the busy timeout passed. These imports are small (a table, a
+// timetable); the runner's runs wait for them as they would for a run.
+func (a *app) held(run func(ctx context.Context) (catalog.Run, error)) func(ctx context.Context) (catalog.Run, error) {
+	return func(ctx context.Context) (out catalog.Run, err error) {
+		err = a.runner.Hold(func() (err error) {
+			out, err = run(ctx)
+			return err
+		})
+		return out, err
+	}
 }
 
 // newClient is the polite HTTP client of one source, whose transport is the

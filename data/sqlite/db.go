@@ -9,7 +9,9 @@ import (
 	"embed"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
@@ -55,6 +57,15 @@ func MaxSize(bytes int64) Option {
 		}
 		// SQLite's default page size; the cap never goes below the current size.
 		return append(pragmas, fmt.Sprintf("max_page_count(%d)", max(bytes/4096, 1)))
+	}
+}
+
+// BusyTimeout is how long a connection waits for another's write to end
+// before its own write fails with SQLITE_BUSY (10 s unless set).
+func BusyTimeout(d time.Duration) Option {
+	return func(pragmas []string) []string {
+		return append(slices.DeleteFunc(pragmas, func(p string) bool { return strings.HasPrefix(p, "busy_timeout(") }),
+			fmt.Sprintf("busy_timeout(%d)", d.Milliseconds()))
 	}
 }
 
