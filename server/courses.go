@@ -22,8 +22,8 @@ func (s *Server) hydrate(ctx context.Context, res *catalog.SearchResult) ([]cour
 	if res.Courses != nil { // each hit is among its course's intakes
 		ids = slices.Concat(res.Courses...)
 	}
-	byID, err := s.offerings(ctx, ids)
-	if err != nil {
+	byID := make(map[string]*catalog.Offering, len(ids))
+	if err := s.offerings(ctx, ids, byID); err != nil {
 		return nil, err
 	}
 	out := make([]courseHit, 0, len(res.IDs))

@@ -32,14 +32,13 @@ type kept[V any] struct {
 	byID    *simplelru.LRU[string, V] // shared by the requests: read only
 }
 
-// get returns the values of ids that exist, by id: those kept for
-// version, and the others from read, which are then kept. A request that
-// read its version before a write is not served from the newer values:
-// its hits may name offerings since removed; and what it reads is not
-// kept, as a write came since.
-func (k *kept[V]) get(ctx context.Context, version uint64, size int, ids []string,
-	read func(ctx context.Context, ids []string) (map[string]V, error)) (map[string]V, error) {
-	found := make(map[string]V, len(ids))
+// get puts into found the values of ids that exist, by id: those kept
+// for version, and the others from read, which are then kept. A request
+// that read its version before a write is not served from the newer
+// values: its hits may name offerings since removed; and what it reads is
+// not kept, as a write came since.
+func (k *kept[V]) get(ctx context.Context, version uint64, size int, ids []string, found map[string]V,
+	read func(ctx context.Context, ids []string) (map[string]V, error)) error {
 	var missing []string
 	k.mu.Lock()
 	if version > k.version || k.byID == nil {
@@ -55,11 +54,11 @@ func (k *kept[V]) get(ctx context.Context, version uint64, size int, ids []strin
 	}
 	k.mu.Unlock()
 	if len(missing) == 0 {
-		return found, nil
+		return nil
 	}
 	got, err := read(ctx, missing)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	k.mu.Lock()
 	defer k.mu.Unlock()
@@ -69,14 +68,39 @@ func (k *kept[V]) get(ctx context.Context, version uint64, size int, ids []strin
 			k.byID.Add(id, v)
 		}
 	}
-	return found, nil
+	return nil
 }
 
-// offerings returns the offerings with ids that exist, by id, from those
-// kept or else the store. They are shared: read only.
-func (s *Server) offerings(ctx context.Context, ids []string) (map[string]*catalog.Offering, error) {
+// reused keeps the maps a search's answer looks its hits and intakes up
+// in: a page of 20 courses looks up some 300 intakes, and a new map for
+// each answer was a tenth of what a loaded service allocated.
+type reused[V any] struct{ pool sync.Pool }
+
+// get returns an empty map; put it back when done with it.
+func (r *reused[V]) get() map[string]V {
+	if m, ok := r.pool.Get().(map[string]V); ok {
+		return m
+	}
+	return map[string]V{}
+}
+
+// put empties m for the next answer; one grown past a page's needs (a
+// deep page of many intakes) is left to the collector.
+func (r *reused[V]) put(m map[string]V) {
+	if len(m) <= 4*cachedPerPage {
+		clear(m)
+		r.pool.Put(m)
+	}
+}
+
+// cachedPerPage is what a page of 20 courses needs at most, as a rule.
+const cachedPerPage = 20 * 30
+
+// offerings puts into found the offerings with ids that exist, by id,
+// from those kept or else the store. They are shared: read only.
+func (s *Server) offerings(ctx context.Context, ids []string, found map[string]*catalog.Offering) error {
 	version := s.Index.Version() // before the store is read: see kept
-	return s.offeringsKept.get(ctx, version, cachedOfferings, ids, func(ctx context.Context, ids []string) (map[string]*catalog.Offering, error) {
+	return s.offeringsKept.get(ctx, version, cachedOfferings, ids, found, func(ctx context.Context, ids []string) (map[string]*catalog.Offering, error) {
 		stored, err := s.Store.OfferingsByIDs(ctx, ids)
 		if err != nil {
 			return nil, err
@@ -116,9 +140,9 @@ func eachHit[L, I any](res *catalog.SearchResult, leads map[string]L, intakes ma
 // outnumber the courses shown and need a tenth of an offering's facts.
 // The intakes not kept are read from the store, not through the kept
 // offerings: a page's 250 intakes would push the pages' own hits out.
-func (s *Server) intakes(ctx context.Context, ids []string) (map[string]intakeJSON, error) {
+func (s *Server) intakes(ctx context.Context, ids []string, found map[string]intakeJSON) error {
 	version := s.Index.Version() // before the store is read: see kept
-	return s.intakesKept.get(ctx, version, cachedIntakes, ids, func(ctx context.Context, ids []string) (map[string]intakeJSON, error) {
+	return s.intakesKept.get(ctx, version, cachedIntakes, ids, found, func(ctx context.Context, ids []string) (map[string]intakeJSON, error) {
 		stored, err := s.Store.OfferingsByIDs(ctx, ids)
 		if err != nil {
 			return nil, err

@@ -60,13 +60,13 @@ func (s *Server) searchAPI(ctx context.Context, v url.Values) (searchResponse, c
 		return searchResponse{}, q, err
 	}
 	// The hits in full, their courses' intakes as the API's facts only.
-	leads, err := s.offerings(ctx, res.IDs)
-	if err != nil {
+	leads, intakes := s.leadMaps.get(), s.intakeMaps.get()
+	defer func() { s.leadMaps.put(leads); s.intakeMaps.put(intakes) }()
+	if err := s.offerings(ctx, res.IDs, leads); err != nil {
 		return searchResponse{}, q, err
 	}
-	var intakes map[string]intakeJSON
 	if res.Courses != nil {
-		if intakes, err = s.intakes(ctx, slices.Concat(res.Courses...)); err != nil {
+		if err := s.intakes(ctx, slices.Concat(res.Courses...), intakes); err != nil {
 			return searchResponse{}, q, err
 		}
 	}

@@ -79,6 +79,8 @@ type Server struct {
 	// facts of the intakes that pages show (offerings.go).
 	offeringsKept kept[*catalog.Offering]
 	intakesKept   kept[intakeJSON]
+	leadMaps      reused[*catalog.Offering]
+	intakeMaps    reused[intakeJSON]
 	views         derivedViews
 	labels        labels
 	metrics       *metrics
