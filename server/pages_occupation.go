@@ -188,6 +188,16 @@ func (s *Server) reachGroups(cd *coverage.Data, ssyk, muni string, p coverage.Pa
 		home = data.JamtlandMunicipalities[len(data.JamtlandMunicipalities)-1]
 	}
 	today := s.today()
+	started, err := coverage.NewReacher(home, anywhere)
+	if err != nil {
+		return nil, nil, err
+	}
+	var near *coverage.Reacher
+	if muni != "" {
+		if near, err = cd.Reacher(muni, p); err != nil {
+			return nil, nil, err
+		}
+	}
 	byKey := map[string][]*catalog.Offering{}
 	for i := range offerings {
 		o := &offerings[i]
@@ -197,20 +207,13 @@ func (s *Server) reachGroups(cd *coverage.Data, ssyk, muni string, p coverage.Pa
 		if !catalog.IsCurrent(o, today) {
 			continue // what one can no longer start or apply to
 		}
-		if _, ok, err := coverage.Reach(*o, home, anywhere); err != nil || !ok {
-			if err != nil {
-				return nil, nil, err
-			}
+		if _, ok := started.Reach(o); !ok {
 			continue
 		}
 		key := string(o.Mode)
-		if muni != "" {
-			r, ok, err := cd.Reach(*o, muni, p)
-			if err != nil {
-				return nil, nil, err
-			}
+		if near != nil {
 			key = "farther"
-			if ok {
+			if r, ok := near.Reach(o); ok {
 				key = string(r)
 			}
 		}

@@ -149,19 +149,49 @@ func Reach(o catalog.Offering, municipality string, p Params) (catalog.Reach, bo
 }
 
 func reachWith(o catalog.Offering, municipality string, p Params, bus *busTimes) (catalog.Reach, bool, error) {
-	p, err := p.normalise()
+	rc, err := newReacher(municipality, p, bus)
 	if err != nil {
 		return "", false, err
 	}
+	r, ok := rc.Reach(&o)
+	return r, ok, nil
+}
+
+// A Reacher is Reach for one municipality and one Params, checked once:
+// a pathway asks it of every offering of a national catalogue, and
+// checking the params at each call was a third of the occupation page.
+type Reacher struct {
+	p      Params
+	home   string
+	origin Point
+	bus    *busTimes
+}
+
+// NewReacher returns the Reacher of a resident of municipality with p, in
+// a straight line (p.MaxBusMinutes must be 0; Data.Reacher knows the bus
+// times).
+func NewReacher(municipality string, p Params) (*Reacher, error) {
+	return newReacher(municipality, p, nil)
+}
+
+func newReacher(municipality string, p Params, bus *busTimes) (*Reacher, error) {
+	p, err := p.normalise()
+	if err != nil {
+		return nil, err
+	}
 	if p.MaxBusMinutes > 0 && bus == nil {
-		return "", false, errNoTimetable
+		return nil, errNoTimetable
 	}
 	origin, ok := p.Places[municipality]
 	if !ok {
-		return "", false, catalog.Invalid("municipality", "%q is not a known municipality", municipality)
+		return nil, catalog.Invalid("municipality", "%q is not a known municipality", municipality)
 	}
-	r, ok := p.reach(&o, municipality, origin, bus)
-	return r, ok, nil
+	return &Reacher{p: p, home: municipality, origin: origin, bus: bus}, nil
+}
+
+// Reach tells whether, and how, the resident can take o within the window.
+func (r *Reacher) Reach(o *catalog.Offering) (catalog.Reach, bool) {
+	return r.p.reach(o, r.home, r.origin, r.bus)
 }
 
 var errNoTimetable = catalog.Invalid("max_bus_minutes", "no bus timetable has been imported (a source of kind gtfs)")

@@ -230,6 +230,11 @@ func (d *Data) Reach(o catalog.Offering, municipality string, p Params) (catalog
 	return reachWith(o, municipality, p, d.shared())
 }
 
+// Reacher is Reach for many offerings: NewReacher with d's bus times.
+func (d *Data) Reacher(municipality string, p Params) (*Reacher, error) {
+	return newReacher(municipality, p, d.shared())
+}
+
 // FromStore loads the data of p.Region from store and computes its report.
 func FromStore(ctx context.Context, store Store, names func(string) string, p Params) (Report, error) {
 	region := p.Region

@@ -132,32 +132,38 @@ func Build(offerings []catalog.Offering, q Query) (Pathway, error) {
 	if _, ok := q.Params.Places[q.Municipality]; !ok {
 		return Pathway{}, catalog.Invalid("municipality", "%q is not a known municipality", q.Municipality)
 	}
-	b := builder{q: q, anywhere: q.Params}
 	// anywhere has no travel limit: what it reaches starts in the window.
-	b.anywhere.MaxKm, b.anywhere.MaxSessions = 1e6, 1<<20
-	if err := b.sort(offerings); err != nil {
+	anywhere := q.Params
+	anywhere.MaxKm, anywhere.MaxSessions = 1e6, 1<<20
+	var b builder
+	var err error
+	if b.anywhere, err = coverage.NewReacher(q.Municipality, anywhere); err != nil {
 		return Pathway{}, err
 	}
+	if b.near, err = coverage.NewReacher(q.Municipality, q.Params); err != nil {
+		return Pathway{}, err
+	}
+	b.q = q
+	b.sort(offerings)
 	return b.pathway()
 }
 
 // builder holds the offerings of the window by the part they play.
 type builder struct {
-	q        Query
-	anywhere coverage.Params
+	q Query
+	// anywhere reaches what starts in the window, however far; near what
+	// the municipality's resident reaches by q.Params.
+	anywhere, near *coverage.Reacher
 	// targets are the window's offerings mapped to the occupation, by
 	// school type; general the others, by school type.
 	targets, general map[string][]*catalog.Offering
 }
 
-func (b *builder) sort(offerings []catalog.Offering) error {
+func (b *builder) sort(offerings []catalog.Offering) {
 	b.targets, b.general = map[string][]*catalog.Offering{}, map[string][]*catalog.Offering{}
 	for i := range offerings {
 		o := &offerings[i]
-		if _, ok, err := coverage.Reach(*o, b.q.Municipality, b.anywhere); err != nil || !ok {
-			if err != nil {
-				return err
-			}
+		if _, ok := b.anywhere.Reach(o); !ok {
 			continue // not startable in the window
 		}
 		if slices.ContainsFunc(o.Occupations, func(m catalog.OccupationMatch) bool { return m.SSYK == b.q.Occupation }) {
@@ -166,7 +172,6 @@ func (b *builder) sort(offerings []catalog.Offering) error {
 			b.general[o.SchoolType] = append(b.general[o.SchoolType], o)
 		}
 	}
-	return nil
 }
 
 // coreSubjects are what komvux at compulsory level gives towards upper
@@ -239,11 +244,22 @@ func (b *builder) pathway() (Pathway, error) {
 		}
 	}
 	var eligibility []Group
+	upper := b.general["VUXGY"]
+	titles := make([]string, len(upper))
+	if len(reqs) > 0 {
+		for i, o := range upper {
+			titles[i] = lowerTitle(o.Title)
+		}
+	}
 	for i := range reqs {
 		r := reqs[i]
+		names := make([]string, len(r.Courses))
+		for k, n := range r.Courses {
+			names[k] = strings.ToLower(n)
+		}
 		var list []*catalog.Offering
-		for _, o := range b.general["VUXGY"] {
-			if meets(o.Title, r.Courses) {
+		for k, o := range upper {
+			if meetsLower(titles[k], names) {
 				list = append(list, o)
 			}
 		}
@@ -279,8 +295,7 @@ func (b *builder) group(schoolType string, list []*catalog.Offering) Group {
 	var reached, other courses
 	for _, o := range list {
 		k := catalog.CourseKey(o)
-		r, ok, _ := coverage.Reach(*o, b.q.Municipality, b.q.Params) // Params checked in Build
-		if ok {
+		if r, ok := b.near.Reach(o); ok {
 			c := reached.add(k, o)
 			if c.Reach == "" || reachRank(r) < reachRank(c.Reach) {
 				c.Reach = r

@@ -110,9 +110,22 @@ func capitalise(s string) string {
 // "Engelska 6 (kväll)"), never a longer name ("Svenska 1" is not
 // "Svenska 1 för ...", "Matematik 1" not "Matematik 1a").
 func meets(title string, names []string) bool {
-	t := strings.ToLower(strings.TrimSpace(title))
+	lower := make([]string, len(names))
+	for i, n := range names {
+		lower[i] = strings.ToLower(n)
+	}
+	return meetsLower(lowerTitle(title), lower)
+}
+
+// lowerTitle is a title as meetsLower compares it.
+func lowerTitle(title string) string { return strings.ToLower(strings.TrimSpace(title)) }
+
+// meetsLower is meets of a title lowered by lowerTitle and names lowered:
+// a pathway asks it of every komvux course for each requirement, and
+// lowering them at each ask was a quarter of the occupation page at
+// national size.
+func meetsLower(t string, names []string) bool {
 	for _, n := range names {
-		n = strings.ToLower(n)
 		if t == n {
 			return true
 		}
