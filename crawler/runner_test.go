@@ -48,10 +48,10 @@ func course(id, title string) catalog.Offering {
 		Municipalities: []string{"2303"}, Provider: catalog.Provider{Name: "Lärcentrum Ragunda"}}
 }
 
-func newRunner(t *testing.T) (*crawler.Runner, *sqlite.DB, *index.Index) {
+func newRunner(t *testing.T, opts ...sqlite.Option) (*crawler.Runner, *sqlite.DB, *index.Index) {
 	t.Helper()
 	dir := t.TempDir()
-	db, err := sqlite.Open(context.Background(), filepath.Join(dir, "db"))
+	db, err := sqlite.Open(context.Background(), filepath.Join(dir, "db"), opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -453,17 +453,8 @@ func (g *gated) FetchEach(ctx context.Context, since time.Time, each func([]cata
 // SQLITE_BUSY, and both end stored and indexed.
 func TestRunBesideAStreamingRun(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	db, err := sqlite.Open(ctx, filepath.Join(dir, "db"), sqlite.BusyTimeout(50*time.Millisecond))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, _, err := index.Open(filepath.Join(dir, "index"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close(); db.Close() })
-	r := &crawler.Runner{Store: db, Index: ix, StreamAfter: 1}
+	r, db, ix := newRunner(t, sqlite.BusyTimeout(50*time.Millisecond))
+	r.StreamAfter = 1
 	national := &gated{paged: paged{pages: [][]catalog.Offering{{course("e.1", "Svenska 1"), course("e.2", "Matematik 1a")},
 		{course("e.3", "Engelska 5")}}}, at: make(chan struct{}), release: make(chan struct{})}
 	first := make(chan error, 1)

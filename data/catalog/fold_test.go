@@ -1,9 +1,6 @@
 package catalog
 
 import (
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -37,20 +34,7 @@ func TestFoldAsWritten(t *testing.T) {
 			all.Reset()
 		}
 	}
-	err := filepath.WalkDir(filepath.Join("..", "snapshots"), func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasSuffix(path, ".zip") {
-			return err
-		}
-		raw, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		inputs = append(inputs, strings.Split(string(raw), "\n")...)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	inputs = append(inputs, snapshotLines(t)...)
 	for _, in := range inputs {
 		if got, want := fold(in), foldAsWritten(in); got != want {
 			t.Fatalf("fold(%q)\n = %q\nwant %q", in, got, want)

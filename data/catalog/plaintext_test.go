@@ -47,7 +47,19 @@ var plainTextCases = []string{
 // cases above and on every line of the bundled snapshots (EMIL3's JSON
 // with its HTML descriptions, the sites' pages).
 func TestPlainTextAsRegexp(t *testing.T) {
-	inputs := append([]string(nil), plainTextCases...)
+	inputs := append(append([]string(nil), plainTextCases...), snapshotLines(t)...)
+	for _, in := range inputs {
+		if got, want := PlainText(in), plainTextByRegexp(in); got != want {
+			t.Fatalf("PlainText(%q)\n = %q\nwant %q", in, got, want)
+		}
+	}
+}
+
+// snapshotLines returns every line of the bundled snapshots (EMIL3's
+// JSON with its HTML descriptions, the sites' pages).
+func snapshotLines(t *testing.T) []string {
+	t.Helper()
+	var lines []string
 	root := filepath.Join("..", "snapshots")
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasSuffix(path, ".zip") {
@@ -57,20 +69,16 @@ func TestPlainTextAsRegexp(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		inputs = append(inputs, strings.Split(string(raw), "\n")...)
+		lines = append(lines, strings.Split(string(raw), "\n")...)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(inputs) < 1000 {
-		t.Fatalf("only %d inputs: are the snapshots at %s?", len(inputs), root)
+	if len(lines) < 1000 {
+		t.Fatalf("only %d lines: are the snapshots at %s?", len(lines), root)
 	}
-	for _, in := range inputs {
-		if got, want := PlainText(in), plainTextByRegexp(in); got != want {
-			t.Fatalf("PlainText(%q)\n = %q\nwant %q", in, got, want)
-		}
-	}
+	return lines
 }
 
 func FuzzPlainText(f *testing.F) {
