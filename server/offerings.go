@@ -87,14 +87,14 @@ func (r *reused[V]) get() map[string]V {
 // put empties m for the next answer; one grown past a page's needs (a
 // deep page of many intakes) is left to the collector.
 func (r *reused[V]) put(m map[string]V) {
-	if len(m) <= 4*cachedPerPage {
+	if len(m) <= 4*pageLookups {
 		clear(m)
 		r.pool.Put(m)
 	}
 }
 
-// cachedPerPage is what a page of 20 courses needs at most, as a rule.
-const cachedPerPage = 20 * 30
+// pageLookups is how many ids a page of 20 courses looks up, as a rule.
+const pageLookups = 20 * 30
 
 // offerings puts into found the offerings with ids that exist, by id,
 // from those kept or else the store. They are shared: read only.
