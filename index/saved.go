@@ -29,7 +29,7 @@ import (
 const savedFacetsFile = "facets.saved"
 
 // savedFormat changes when the file's layout does.
-const savedFormat = 3
+const savedFormat = 4
 
 // ErrNotSaved means that no saved engine fits the index: none was saved,
 // or it holds other changes of the store than the index, or another

@@ -2,7 +2,6 @@ package server
 
 import (
 	"cmp"
-	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -28,11 +27,6 @@ const (
 	// which must not change when the service moves host.
 	tagAuthority = "kurskatalog.regionjh.se,2026"
 )
-
-// firstSeenStore tells when offerings first appeared without reading them.
-type firstSeenStore interface {
-	FirstSeen(ctx context.Context, ids []string) (map[string]time.Time, error)
-}
 
 // followQuery parses a followed search: the page's parameters without
 // page, per_page and sort.
@@ -77,16 +71,16 @@ func (s *Server) atomFeed(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	// The index orders by relevance, start, deadline or title; "newest"
-	// is when the store first saw a course's newest intake, so take every
-	// matching course, order them by that and read only the newest.
-	q.Page, q.PerPage, q.Sort, q.Group = 1, maxResultWindow, catalog.SortStart, catalog.GroupCourse
+	// The courses whose newest intake the catalogue first saw most
+	// recently, each led by that intake: the engine keeps that order, so
+	// a national catalogue's feed weighs 50 courses, not every match.
+	q.Page, q.PerPage, q.Sort, q.Group = 1, feedEntries, catalog.SortNewest, catalog.GroupCourse
 	res, err := s.Index.Search(ctx, q)
 	if err != nil {
 		s.failPage(c, basePage(c, lang, ""), err)
 		return
 	}
-	newest, err := s.newestCourses(ctx, res, feedEntries)
+	newest, err := s.hydrate(ctx, res)
 	if err != nil {
 		s.failPage(c, basePage(c, lang, ""), err)
 		return
@@ -128,63 +122,6 @@ func (s *Server) atomFeed(c *gin.Context) {
 	if err := frontend.WriteAtom(c.Writer, f); err != nil {
 		s.Log.Error("Feed write failed", "error", err)
 	}
-}
-
-// newestCourses returns up to n of res's courses, the course whose newest
-// intake the store first saw most recently first (ties by id), each with
-// its intakes and its newest intake as the offering.
-func (s *Server) newestCourses(ctx context.Context, res *catalog.SearchResult, n int) ([]courseHit, error) {
-	var ids []string
-	for _, c := range res.Courses {
-		ids = append(ids, c...)
-	}
-	seen, err := s.firstSeen(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	type course struct {
-		newest string
-		ids    []string
-	}
-	courses := make([]course, len(res.Courses))
-	for i, c := range res.Courses {
-		courses[i].ids = c
-		for _, id := range c {
-			if courses[i].newest == "" || byNewest(id, courses[i].newest, seen[id], seen[courses[i].newest]) < 0 {
-				courses[i].newest = id
-			}
-		}
-	}
-	slices.SortFunc(courses, func(a, b course) int { return byNewest(a.newest, b.newest, seen[a.newest], seen[b.newest]) })
-	page := &catalog.SearchResult{}
-	for _, c := range courses[:min(n, len(courses))] {
-		page.IDs, page.Courses = append(page.IDs, c.newest), append(page.Courses, c.ids)
-	}
-	return s.hydrate(ctx, page)
-}
-
-// firstSeen tells when the store first saw each of ids.
-func (s *Server) firstSeen(ctx context.Context, ids []string) (map[string]time.Time, error) {
-	if fs, ok := s.Store.(firstSeenStore); ok {
-		return fs.FirstSeen(ctx, ids)
-	}
-	// Without the cheap look-up, read them all.
-	all, err := s.Store.OfferingsByIDs(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]time.Time, len(all))
-	for _, o := range all {
-		out[o.ID] = o.Provenance.FirstSeen
-	}
-	return out, nil
-}
-
-func byNewest(a, b string, ta, tb time.Time) int {
-	if c := tb.Compare(ta); c != 0 {
-		return c
-	}
-	return strings.Compare(a, b)
 }
 
 // summary is one line about an offering: provider, where, start, deadline.

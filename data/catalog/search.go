@@ -10,6 +10,9 @@ const (
 	SortStart     = "start"
 	SortDeadline  = "deadline"
 	SortTitle     = "title"
+	// SortNewest orders by when the catalogue first saw each offering,
+	// newest first: the feeds' order. The API does not offer it.
+	SortNewest = "newest"
 )
 
 // SearchQuery is a validated search. Filters with several values match any of

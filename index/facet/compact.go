@@ -18,7 +18,7 @@ func compact(s *Snapshot, k *keys) (*Snapshot, *keys) {
 	newDoc := make([]uint32, len(s.ids))
 	ns := &Snapshot{facets: s.facets, conds: s.conds, gen: &generation{docOf: make(map[string]uint32, n)},
 		ids: make([]string, 0, n), alive: roaring.New()}
-	nk := &keys{start: make([]int64, 0, n), deadline: make([]int64, 0, n), title: make([]string, 0, n)}
+	nk := &keys{start: make([]int64, 0, n), deadline: make([]int64, 0, n), title: make([]string, 0, n), seen: make([]int64, 0, n)}
 	s.alive.Iterate(func(d uint32) bool {
 		nd := uint32(len(ns.ids))
 		newDoc[d] = nd
@@ -27,6 +27,7 @@ func compact(s *Snapshot, k *keys) (*Snapshot, *keys) {
 		nk.start = append(nk.start, k.start[d])
 		nk.deadline = append(nk.deadline, k.deadline[d])
 		nk.title = append(nk.title, k.title[d])
+		nk.seen = append(nk.seen, k.seen[d])
 		return true
 	})
 	remap := func(bm *roaring.Bitmap) *roaring.Bitmap {

@@ -137,8 +137,8 @@ func (n *naive) search(q catalog.SearchQuery, matches map[string]bool) ([]string
 // order sorts hits the way index.Search does.
 func (n *naive) order(hits []string, sort string) []string {
 	type key struct {
-		start, deadline int64
-		title, id       string
+		start, deadline, seen int64
+		title, id             string
 	}
 	date := func(t time.Time) int64 {
 		if t.IsZero() {
@@ -149,7 +149,11 @@ func (n *naive) order(hits []string, sort string) []string {
 	keys := make([]key, len(hits))
 	for i, id := range hits {
 		o := n.offs[id]
-		keys[i] = key{date(o.Start), date(o.ApplicationLast), strings.ToLower(o.Title), id}
+		seen := int64(-1 << 62) // unknown: last, newest first
+		if !o.Provenance.FirstSeen.IsZero() {
+			seen = o.Provenance.FirstSeen.Unix()
+		}
+		keys[i] = key{date(o.Start), date(o.ApplicationLast), seen, strings.ToLower(o.Title), id}
 	}
 	slices.SortFunc(keys, func(x, y key) int {
 		st, tt := cmp.Compare(x.start, y.start), strings.Compare(x.title, y.title)
@@ -159,6 +163,8 @@ func (n *naive) order(hits []string, sort string) []string {
 			c = cmp.Or(cmp.Compare(x.deadline, y.deadline), st)
 		case catalog.SortTitle:
 			c = cmp.Or(tt, st)
+		case catalog.SortNewest:
+			c = cmp.Or(cmp.Compare(y.seen, x.seen), st)
 		default:
 			c = cmp.Or(st, tt)
 		}
@@ -188,8 +194,21 @@ func newWorld(t *testing.T, seed uint64) *world {
 	}
 	w := &world{r: rand.New(rand.NewPCG(seed, 1)), e: New(WithFacets(testFacets...)),
 		n: &naive{facets: testFacets, conds: Conditions, offs: map[string]catalog.Offering{}}}
+	offs = slices.Clone(offs)
+	for i := range offs {
+		offs[i].Provenance.FirstSeen = w.firstSeen()
+	}
 	w.put(offs...)
 	return w
+}
+
+// firstSeen draws when the catalogue first saw an offering, often on
+// the same second as others, sometimes never recorded.
+func (w *world) firstSeen() time.Time {
+	if w.r.IntN(8) == 0 {
+		return time.Time{}
+	}
+	return today.Add(-time.Duration(w.r.IntN(2000)) * time.Hour)
 }
 
 func (w *world) put(offs ...catalog.Offering) {
@@ -254,7 +273,7 @@ func (w *world) mutate(size int) {
 func (w *world) change(o catalog.Offering) catalog.Offering {
 	pick := func(vs ...string) string { return vs[w.r.IntN(len(vs))] }
 	day := func() time.Time { return today.AddDate(0, 0, w.r.IntN(400)-150) }
-	switch w.r.IntN(9) {
+	switch w.r.IntN(10) {
 	case 0:
 		o.Municipalities = append(slices.Clone(o.Municipalities), pick("2380", "0180", "1480", "9999"))
 	case 1:
@@ -280,6 +299,8 @@ func (w *world) change(o catalog.Offering) catalog.Offering {
 		o.Languages = []string{pick("swe", "eng"), pick("nor", "ENG", "ara", "")}
 	case 7:
 		o.Title = pick("Svenska 1", "svenska 1", "Matematik", "Ö-kurs", o.Title+" X")
+	case 8:
+		o.Provenance.FirstSeen = w.firstSeen()
 	default:
 		o.SchoolType = pick("HS", "YH", "", "NEW")
 		o.StudentAid = pick("", "ja", "nej", "A 1")
@@ -390,7 +411,7 @@ func (w *world) check(t *testing.T, n int) {
 			t.Fatalf("query %d: Filter has %d hits, want %d", i, len(got), len(wantHits))
 		}
 		hits, _ := snap.Search(q, mb)
-		for _, sort := range []string{catalog.SortStart, catalog.SortDeadline, catalog.SortTitle, catalog.SortRelevance} {
+		for _, sort := range []string{catalog.SortStart, catalog.SortDeadline, catalog.SortTitle, catalog.SortNewest, catalog.SortRelevance} {
 			ordered := w.n.order(wantHits, sort)
 			for _, from := range []int{0, 20, w.r.IntN(len(wantHits) + 1)} {
 				size := 1 + w.r.IntN(30)

@@ -17,6 +17,7 @@ const (
 	sortStart = iota
 	sortDeadline
 	sortTitle
+	sortNewest
 	nSorts
 )
 
@@ -26,6 +27,8 @@ func sortIndex(sort string) int {
 		return sortDeadline
 	case catalog.SortTitle:
 		return sortTitle
+	case catalog.SortNewest:
+		return sortNewest
 	}
 	return sortStart
 }
@@ -41,6 +44,15 @@ type order struct {
 type keys struct {
 	start, deadline []int64 // Unix seconds; math.MaxInt64 when unknown, so unknown sorts last
 	title           []string
+	seen            []int64 // first seen, Unix seconds; math.MinInt64 when unknown, so it sorts last
+}
+
+// seenKey is when the catalogue first saw o, for the newest order.
+func seenKey(o *catalog.Offering) int64 {
+	if o.Provenance.FirstSeen.IsZero() {
+		return math.MinInt64
+	}
+	return o.Provenance.FirstSeen.Unix()
 }
 
 func dateKey(o *catalog.Offering, deadline bool) int64 {
@@ -56,7 +68,8 @@ func dateKey(o *catalog.Offering, deadline bool) int64 {
 
 // compare orders docs a and b by sort, as index.Search's sort keys do:
 // start: start, title, id; deadline: deadline, start, id; title: title,
-// start, id. Unknown dates sort last; the ID makes the order total.
+// start, id; newest: first seen (latest first), start, id. Unknown dates
+// sort last; the ID makes the order total.
 func (k *keys) compare(sort int, ids []string, a, b uint32) int {
 	var c int
 	switch sort {
@@ -66,6 +79,8 @@ func (k *keys) compare(sort int, ids []string, a, b uint32) int {
 		c = cmp.Or(cmp.Compare(k.deadline[a], k.deadline[b]), cmp.Compare(k.start[a], k.start[b]))
 	case sortTitle:
 		c = cmp.Or(strings.Compare(k.title[a], k.title[b]), cmp.Compare(k.start[a], k.start[b]))
+	case sortNewest:
+		c = cmp.Or(cmp.Compare(k.seen[b], k.seen[a]), cmp.Compare(k.start[a], k.start[b]))
 	}
 	return cmp.Or(c, strings.Compare(ids[a], ids[b]))
 }

@@ -18,13 +18,13 @@ import (
 // follows from it (the value bitmaps, the ranks, the ID map) is made again
 // by Load, which is much cheaper than making it from the offerings.
 type saved struct {
-	Dims            []string // the facets' and conditions' names, in order; Load refuses others
-	IDs             []string
-	Visible         []byte // roaring's portable format
-	Columns         []savedDim
-	Orders          [nSorts][]uint32
-	Start, Deadline []int64
-	Title           []string
+	Dims                  []string // the facets' and conditions' names, in order; Load refuses others
+	IDs                   []string
+	Visible               []byte // roaring's portable format
+	Columns               []savedDim
+	Orders                [nSorts][]uint32
+	Start, Deadline, Seen []int64
+	Title                 []string
 }
 
 type savedDim struct {
@@ -54,7 +54,7 @@ func (e *Engine) Save(w io.Writer) error {
 	e.mu.Lock()
 	s, k := compact(e.cur.Load(), e.keys) // a new snapshot: writes may go on while it is written
 	e.mu.Unlock()
-	sv := saved{Dims: e.dimNames(), IDs: s.ids, Start: k.start, Deadline: k.deadline, Title: k.title}
+	sv := saved{Dims: e.dimNames(), IDs: s.ids, Start: k.start, Deadline: k.deadline, Seen: k.seen, Title: k.title}
 	var err error
 	if sv.Visible, err = s.visible.ToBytes(); err != nil {
 		return fmt.Errorf("facet: save: %w", err)
@@ -87,7 +87,7 @@ func (e *Engine) Save(w io.Writer) error {
 // engine in one value was read twice over, at a start, on fresh memory.
 func (sv *saved) write(w io.Writer) error {
 	enc := gob.NewEncoder(w)
-	for _, v := range []any{sv.Dims, sv.IDs, sv.Visible, sv.Start, sv.Deadline, sv.Title, sv.Orders, len(sv.Columns)} {
+	for _, v := range []any{sv.Dims, sv.IDs, sv.Visible, sv.Start, sv.Deadline, sv.Seen, sv.Title, sv.Orders, len(sv.Columns)} {
 		if err := enc.Encode(v); err != nil {
 			return err
 		}
@@ -105,7 +105,7 @@ func (sv *saved) write(w io.Writer) error {
 func (sv *saved) read(r io.Reader) error {
 	dec := gob.NewDecoder(r)
 	var columns int
-	for _, v := range []any{&sv.Dims, &sv.IDs, &sv.Visible, &sv.Start, &sv.Deadline, &sv.Title, &sv.Orders, &columns} {
+	for _, v := range []any{&sv.Dims, &sv.IDs, &sv.Visible, &sv.Start, &sv.Deadline, &sv.Seen, &sv.Title, &sv.Orders, &columns} {
 		if err := dec.Decode(v); err != nil {
 			return err
 		}
@@ -149,7 +149,7 @@ var errShape = errors.New("saved engine does not fit")
 func (e *Engine) restore(sv *saved) (*Snapshot, *keys, error) {
 	n := len(sv.IDs)
 	if !slices.Equal(sv.Dims, e.dimNames()) || len(sv.Columns) != len(sv.Dims) ||
-		len(sv.Start) != n || len(sv.Deadline) != n || len(sv.Title) != n {
+		len(sv.Start) != n || len(sv.Deadline) != n || len(sv.Seen) != n || len(sv.Title) != n {
 		return nil, nil, errShape
 	}
 	s := e.empty()
@@ -186,7 +186,7 @@ func (e *Engine) restore(sv *saved) (*Snapshot, *keys, error) {
 		}
 		s.orders[i] = o
 	}
-	return s, &keys{start: sv.Start, deadline: sv.Deadline, title: sv.Title}, nil
+	return s, &keys{start: sv.Start, deadline: sv.Deadline, title: sv.Title, seen: sv.Seen}, nil
 }
 
 // restoreDim makes a dim of n docs, all alive, with its bitmaps.

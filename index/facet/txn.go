@@ -70,6 +70,7 @@ func (t *txn) put(o *catalog.Offering) {
 		t.keys.start = append(t.keys.start, 0)
 		t.keys.deadline = append(t.keys.deadline, 0)
 		t.keys.title = append(t.keys.title, "")
+		t.keys.seen = append(t.keys.seen, 0)
 	}
 	wasAlive := known && s.alive.Contains(doc)
 	for i := range s.dims {
@@ -81,10 +82,10 @@ func (t *txn) put(o *catalog.Offering) {
 	} else {
 		s.visible.Add(doc)
 	}
-	start, deadline, title := dateKey(o, false), dateKey(o, true), titleKey(o.Title)
+	start, deadline, title, seen := dateKey(o, false), dateKey(o, true), titleKey(o.Title), seenKey(o)
 	k := t.keys
-	if !wasAlive || k.start[doc] != start || k.deadline[doc] != deadline || k.title[doc] != title {
-		k.start[doc], k.deadline[doc], k.title[doc] = start, deadline, title
+	if !wasAlive || k.start[doc] != start || k.deadline[doc] != deadline || k.title[doc] != title || k.seen[doc] != seen {
+		k.start[doc], k.deadline[doc], k.title[doc], k.seen[doc] = start, deadline, title, seen
 		t.changed = append(t.changed, doc)
 	}
 }
