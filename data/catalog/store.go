@@ -18,8 +18,6 @@ type Store interface {
 	// EachOffering calls fn for every live offering, in id order.
 	EachOffering(ctx context.Context, fn func(Offering) error) error
 	CountOfferings(ctx context.Context) (int, error)
-	// FirstSeen returns when each live id was first seen.
-	FirstSeen(ctx context.Context, ids []string) (map[string]time.Time, error)
 
 	// Seq returns the store's identity and its change number; ChangedSince
 	// the offerings changed after a change number.

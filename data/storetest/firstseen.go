@@ -8,6 +8,8 @@ import (
 	"kurskatalog/data/catalog"
 )
 
+// An offering's first sighting is the earliest over the sources that have
+// it: the facet engine's newest order, and so the feeds, read it.
 func testFirstSeen(t *testing.T, open Open) {
 	ctx := context.Background()
 	db := open(t)
@@ -17,9 +19,13 @@ func testFirstSeen(t *testing.T, open Open) {
 	db.SetClock(func() time.Time { return day.Add(36*time.Hour + 123*time.Millisecond) })
 	Apply(t, db, &catalog.Batch{Source: "myh", Offerings: []catalog.Offering{Offering("e.new", "C"), Offering("e.both", "B")}})
 
-	got, err := db.FirstSeen(ctx, []string{"e.old", "e.new", "e.both", "e.missing"})
+	read, err := db.OfferingsByIDs(ctx, []string{"e.old", "e.new", "e.both", "e.missing"})
 	if err != nil {
 		t.Fatal(err)
+	}
+	got := map[string]time.Time{}
+	for _, o := range read {
+		got[o.ID] = o.Provenance.FirstSeen
 	}
 	want := map[string]time.Time{"e.old": day, "e.both": day, "e.new": day.Add(36*time.Hour + 123*time.Millisecond)}
 	if len(got) != len(want) {
