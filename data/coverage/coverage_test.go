@@ -387,5 +387,23 @@ func TestLoadLeavesOutWhatCannotBeTaken(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("on %s the report of the %d offerings kept differs from that of all %d", today.Format(time.DateOnly), len(d.Offerings), len(offerings))
 		}
+		centre := catalog.LearningCentre{Name: "Lärcentrum Funäsdalen", Municipality: "2361", Lat: 62.545, Lon: 12.546}
+		gotList, err := DistanceOfferings(centre, d.Offerings, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantList, err := DistanceOfferings(centre, offerings, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := func(list []*catalog.Offering) (out []string) {
+			for _, o := range list {
+				out = append(out, o.ID)
+			}
+			return out
+		}
+		if !slices.Equal(ids(gotList), ids(wantList)) || len(wantList) == 0 {
+			t.Errorf("on %s the distance offerings of the %d kept differ from those of all: %d against %d", today.Format(time.DateOnly), len(d.Offerings), len(gotList), len(wantList))
+		}
 	}
 }

@@ -59,10 +59,9 @@ type TransitStore interface {
 }
 
 // Load reads Data for region (an SCB county code, "23") from store, as
-// of day today: an offering that is cancelled, or that one can no longer
-// start or apply to on that day, is left out, since no later day can reach
-// it (catalog.IsCurrent never turns true again). At national size that is
-// some 40 % of the offerings. Use the Data for today and later days only.
+// of day today, with the offerings it keeps (kept): at national size some
+// 40 % of the offerings can no longer be taken, and a third of the rest
+// are in no view. Use the Data for today and later days only.
 func Load(ctx context.Context, store Store, region string, today time.Time) (*Data, error) {
 	d := &Data{Since: today}
 	if cs, ok := store.(ChangeStore); ok {
@@ -82,7 +81,7 @@ func Load(ctx context.Context, store Store, region string, today time.Time) (*Da
 	// and the last growth left up to a fifth of the array unused.
 	var parts [][]catalog.Offering
 	err := store.EachOffering(ctx, func(o catalog.Offering) error {
-		if o.Cancelled || !catalog.IsCurrent(&o, today) {
+		if !kept(&o, today) {
 			return nil
 		}
 		slim(&o, in)
@@ -101,6 +100,27 @@ func Load(ctx context.Context, store Store, region string, today time.Time) (*Da
 	}
 	return d, nil
 }
+
+// kept reports whether Data for today keeps o: one can still take it (an
+// offering cancelled, or that one can no longer start or apply to, is
+// left out, since no later day can reach it: catalog.IsCurrent never
+// turns true again), and a view of the data reads it. Reports, gaps and
+// the occupation pages read the offerings mapped to an occupation; a
+// learning centre's list the distance ones; a pathway also the SFI and
+// komvux courses that lead up to a programme (PathwaySchoolTypes). An
+// on-site course of another kind that leads to no occupation is in none
+// of them: a third of a national catalogue's current offerings.
+func kept(o *catalog.Offering, today time.Time) bool {
+	if o.Cancelled || !catalog.IsCurrent(o, today) {
+		return false
+	}
+	return len(o.Occupations) > 0 || o.Mode != catalog.ModeOnsite || slices.Contains(PathwaySchoolTypes, o.SchoolType)
+}
+
+// PathwaySchoolTypes are the school types whose courses a pathway shows
+// whether or not they lead to its occupation: SFI, and komvux at
+// compulsory and upper secondary level (data/pathway).
+var PathwaySchoolTypes = []string{"VUXSFI", "VUXGR", "VUXGY"}
 
 // loadPart is how many offerings Load gathers in one part.
 const loadPart = 4096
@@ -143,7 +163,7 @@ func Update(ctx context.Context, store Store, d *Data, region string, today time
 	in := interner{}
 	fresh := make([]catalog.Offering, 0, len(read))
 	for _, o := range read {
-		if !o.Cancelled && catalog.IsCurrent(&o, today) {
+		if kept(&o, today) {
 			slim(&o, in)
 			fresh = append(fresh, o)
 		}
