@@ -97,7 +97,16 @@ func (r *Runner) Run(ctx context.Context, src Source) (catalog.Run, error) {
 		!lastFull.Before(r.FullBefore) {
 		since = last.Add(-r.Margin)
 	}
-	run, err := r.record(func() (catalog.Run, error) { return r.Store.StartRun(ctx, src.ID(), since.IsZero()) })
+	// A run's record is written while no other run writes (Hold): a
+	// national run holds the database's write lock for its whole fetch
+	// (StreamAfter), longer than a connection waits for it, and another
+	// source's record written then would fail with SQLITE_BUSY and lose
+	// that run. It waits for the national run's commit instead.
+	var run catalog.Run
+	err = r.Hold(func() (err error) {
+		run, err = r.Store.StartRun(ctx, src.ID(), since.IsZero())
+		return err
+	})
 	if err != nil {
 		return run, err
 	}
@@ -117,7 +126,7 @@ func (r *Runner) Run(ctx context.Context, src Source) (catalog.Run, error) {
 		}
 	}
 	// Record the outcome even when ctx was cancelled mid-run.
-	if _, ferr := r.record(func() (catalog.Run, error) { return run, r.Store.FinishRun(context.WithoutCancel(ctx), &run) }); ferr != nil {
+	if ferr := r.Hold(func() error { return r.Store.FinishRun(context.WithoutCancel(ctx), &run) }); ferr != nil {
 		err = errors.Join(err, ferr)
 	}
 	attrs := []any{"status", run.Status, "fetched", run.Fetched, "added", run.Added, "changed", run.Changed,
@@ -130,17 +139,6 @@ func (r *Runner) Run(ctx context.Context, src Source) (catalog.Run, error) {
 		log.Info("Source run finished", attrs...)
 	}
 	return run, err
-}
-
-// record writes a run's record while no other run writes. A national
-// run holds the database's write lock for its whole fetch (StreamAfter),
-// longer than a connection waits for it: another source's run record,
-// written then, would fail with SQLITE_BUSY and lose that run. It waits
-// here instead, until the national run has committed.
-func (r *Runner) record(write func() (catalog.Run, error)) (catalog.Run, error) {
-	r.write.Lock()
-	defer r.write.Unlock()
-	return write()
 }
 
 // steps is how long the steps of a run took, for its log line: where a
@@ -367,8 +365,9 @@ func (r *Runner) catchUp(ctx context.Context) (int, error) {
 	return len(ids), r.Index.SetApplied(store, seq)
 }
 
-// Hold runs fn while no batch is being applied, for work that needs the
-// store and the index to hold still (a full reindex of a live index).
+// Hold runs fn while no batch is being applied and no run is being
+// recorded: for work that needs the store and the index to hold still (a
+// full reindex of a live index), or that writes the store beside the runs.
 func (r *Runner) Hold(fn func() error) error {
 	r.write.Lock()
 	defer r.write.Unlock()
