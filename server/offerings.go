@@ -39,16 +39,19 @@ type kept[V any] struct {
 // not kept, as a write came since.
 func (k *kept[V]) get(ctx context.Context, version uint64, size int, ids []string, found map[string]V,
 	read func(ctx context.Context, ids []string) (map[string]V, error)) error {
-	var missing []string
+	var missing []string // most pages find every id kept: none allocated
 	k.mu.Lock()
 	if version > k.version || k.byID == nil {
 		k.version = version
 		k.byID, _ = simplelru.NewLRU[string, V](size, nil) // an error only for a size below 1
 	}
-	for _, id := range ids {
+	for i, id := range ids {
 		if v, ok := k.byID.Get(id); ok && version == k.version {
 			found[id] = v
 		} else {
+			if missing == nil {
+				missing = make([]string, 0, len(ids)-i)
+			}
 			missing = append(missing, id)
 		}
 	}
@@ -117,6 +120,11 @@ func (s *Server) offerings(ctx context.Context, ids []string, found map[string]*
 // in leads, and the course's intakes that do, found in intakes, in their
 // order: what was removed between the search and the read is passed over.
 func eachHit[L, I any](res *catalog.SearchResult, leads map[string]L, intakes map[string]I, fn func(lead L, intakes []I)) {
+	n := 0
+	for _, c := range res.Courses {
+		n += len(c)
+	}
+	all := make([]I, 0, n) // the hits' intakes side by side: one allocation per page
 	for i, id := range res.IDs {
 		lead, ok := leads[id]
 		if !ok {
@@ -124,12 +132,13 @@ func eachHit[L, I any](res *catalog.SearchResult, leads map[string]L, intakes ma
 		}
 		var ins []I
 		if i < len(res.Courses) {
-			ins = make([]I, 0, len(res.Courses[i]))
+			from := len(all)
 			for _, iid := range res.Courses[i] {
 				if in, ok := intakes[iid]; ok {
-					ins = append(ins, in)
+					all = append(all, in)
 				}
 			}
+			ins = all[from:len(all):len(all)] // an append by fn copies
 		}
 		fn(lead, ins)
 	}

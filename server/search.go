@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -46,6 +47,7 @@ func (s *Server) search(c *gin.Context) {
 	if err := writeSearch(c, &out); err != nil {
 		s.fail(c, err)
 	}
+	out.release()
 }
 
 // searchAPI answers a search given as /api/v1/search's parameters: the API
@@ -82,18 +84,41 @@ func (s *Server) searchAPI(ctx context.Context, v url.Values) (searchResponse, c
 			out.intakes = append(out.intakes, ins)
 		}
 	})
+	// The counts are the index's, shared: labelled in a copy, all facets
+	// side by side in one array that the API hands back when written.
+	out.labelled = labelledValues.Get().(*[]catalog.FacetValue)
+	all := (*out.labelled)[:0]
 	for i := range catalog.Facets {
 		f := &catalog.Facets[i]
-		values := res.Facets[f.Name]
-		labelled := make([]catalog.FacetValue, 0, len(values))
-		for _, v := range values {
+		from := len(all)
+		for _, v := range res.Facets[f.Name] {
 			v.Label = s.label(f.Name, v.Value, lang)
-			labelled = append(labelled, v)
+			all = append(all, v)
 		}
-		out.Facets[f.Name] = labelled
+		out.Facets[f.Name] = all[from:len(all):len(all)]
 	}
+	*out.labelled = all
 	return out, q, nil
 }
+
+// labelledValues keeps the arrays of the answers' labelled facet values
+// for the next answer: every search labels some 400 values, most of them
+// municipalities, and new arrays for them were a twentieth of what a
+// loaded service allocated.
+var labelledValues = sync.Pool{New: func() any { return new([]catalog.FacetValue) }}
+
+// release hands out's arrays back for the next answer, once it is
+// written: nothing may read out after.
+func (out *searchResponse) release() {
+	if out.labelled != nil && cap(*out.labelled) <= maxLabelled {
+		labelledValues.Put(out.labelled)
+	}
+	out.labelled, out.Facets = nil, nil
+}
+
+// maxLabelled bounds the arrays kept: all values of every facet at
+// national size, with room.
+const maxLabelled = 4096
 
 type searchResponse struct {
 	// Total counts the hits: courses when grouped by course (the
@@ -112,6 +137,8 @@ type searchResponse struct {
 	// intakes are the hits' Intakes, when grouped by course, as kept:
 	// encoded (encodeSearch copies them into the answer).
 	intakes [][]intakeJSON
+	// labelled holds Facets' values (release).
+	labelled *[]catalog.FacetValue
 }
 
 // hit is one search hit: an offering's facts (its intake), and when the
