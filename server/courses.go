@@ -27,7 +27,7 @@ func (s *Server) hydrate(ctx context.Context, res *catalog.SearchResult) ([]cour
 		return nil, err
 	}
 	out := make([]courseHit, 0, len(res.IDs))
-	eachHit(res, byID, byID, func(lead *catalog.Offering, intakes []*catalog.Offering) {
+	eachHit(res, byID, byID, func(_ int, lead *catalog.Offering, intakes []*catalog.Offering) {
 		out = append(out, courseHit{Offering: *lead, Intakes: intakes})
 	})
 	return out, nil

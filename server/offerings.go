@@ -116,10 +116,11 @@ func (s *Server) offerings(ctx context.Context, ids []string, found map[string]*
 	})
 }
 
-// eachHit calls fn with each hit of res's page that still exists, found
-// in leads, and the course's intakes that do, found in intakes, in their
-// order: what was removed between the search and the read is passed over.
-func eachHit[L, I any](res *catalog.SearchResult, leads map[string]L, intakes map[string]I, fn func(lead L, intakes []I)) {
+// eachHit calls fn with each hit of res's page that still exists (its
+// index in res.IDs, and the hit found in leads), and the course's intakes
+// that do, found in intakes, in their order: what was removed between the
+// search and the read is passed over.
+func eachHit[L, I any](res *catalog.SearchResult, leads map[string]L, intakes map[string]I, fn func(i int, lead L, intakes []I)) {
 	n := 0
 	for _, c := range res.Courses {
 		n += len(c)
@@ -140,7 +141,7 @@ func eachHit[L, I any](res *catalog.SearchResult, leads map[string]L, intakes ma
 			}
 			ins = all[from:len(all):len(all)] // an append by fn copies
 		}
-		fn(lead, ins)
+		fn(i, lead, ins)
 	}
 }
 

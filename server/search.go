@@ -26,12 +26,18 @@ var searchParams = func() []string {
 		p = append(p, f.Name)
 	}
 	return append(p, "start_from", "start_to", "rolling_start", "max_mandatory_sessions", "include_past", "include_distance",
-		"group", "page", "per_page", "sort", "lang")
+		"group", "page", "per_page", "sort", "lang", "intakes_per_hit")
 }()
 
 const (
 	maxQueryLength = 200
 	maxPerPage     = 100
+	// A hit lists the first intakesPerHit of its course's matching
+	// intakes, soonest first, and counts them all: a distance course
+	// starting every week matches some hundred intakes, and listing them
+	// all made one page of twenty courses a megabyte.
+	intakesPerHit    = 10
+	maxIntakesPerHit = 100
 	// maxResultWindow bounds deep paging, which costs the index more the
 	// deeper it goes; nobody reads past it.
 	maxResultWindow = 10000
@@ -57,9 +63,18 @@ func (s *Server) searchAPI(ctx context.Context, v url.Values) (searchResponse, c
 	if err != nil {
 		return searchResponse{}, q, err
 	}
+	perHit, err := intParam(v, "intakes_per_hit", intakesPerHit, 1, maxIntakesPerHit)
+	if err != nil {
+		return searchResponse{}, q, err
+	}
 	res, err := s.Index.Search(ctx, q)
 	if err != nil {
 		return searchResponse{}, q, err
+	}
+	var matching []int // each hit's matching intakes, all of them
+	for i, ids := range res.Courses {
+		matching = append(matching, len(ids))
+		res.Courses[i] = ids[:min(len(ids), perHit)]
 	}
 	// The hits in full, their courses' intakes as the API's facts only.
 	leads, intakes := s.leadMaps.get(), s.intakeMaps.get()
@@ -74,8 +89,11 @@ func (s *Server) searchAPI(ctx context.Context, v url.Values) (searchResponse, c
 	}
 	out := searchResponse{Total: res.Total, TotalIntakes: res.Intakes, Group: q.Group, Page: q.Page, PerPage: q.PerPage,
 		Relaxed: res.Relaxed, Hits: make([]hit, 0, len(leads)), Facets: map[string][]catalog.FacetValue{}}
-	eachHit(res, leads, intakes, func(o *catalog.Offering, ins []intakeJSON) {
+	eachHit(res, leads, intakes, func(i int, o *catalog.Offering, ins []intakeJSON) {
 		h := toHit(o)
+		if i < len(matching) {
+			h.IntakesTotal = matching[i]
+		}
 		m := res.Matches[o.ID]
 		h.TitleHTML = markAll(o.Title, m.Title)
 		h.Snippet = snippet(o.DescriptionText(), m.Description, snippetLength)
@@ -158,8 +176,10 @@ type hit struct {
 	CreditSystem string           `json:"credit_system,omitempty"`
 	Source       string           `json:"source"`
 	// Intakes, when grouped by course, are the course's offerings that
-	// match the search, soonest first; the hit itself is one of them.
-	Intakes []intake `json:"intakes,omitempty"`
+	// match the search, soonest first, up to intakes_per_hit; the hit
+	// itself is one of them. IntakesTotal counts them all.
+	Intakes      []intake `json:"intakes,omitempty"`
+	IntakesTotal int      `json:"intakes_total,omitempty"`
 }
 
 // intake is what tells the starts of one course apart.

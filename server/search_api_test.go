@@ -3,6 +3,7 @@ package server_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -141,6 +142,71 @@ func TestSuggestAPI(t *testing.T) {
 		getAPI(t, srv, "/api/v1/suggest?"+tc.query, http.StatusBadRequest, &e)
 		if e.Error.Code != "invalid" || e.Error.Parameter != tc.param {
 			t.Errorf("%s: %+v, want invalid naming %s", tc.query, e, tc.param)
+		}
+	}
+}
+
+// TestSearchListsACoursesFirstIntakes: a course that starts every week
+// is one hit listing its soonest intakes, as many as intakes_per_hit asks
+// (ten unless asked), and counting all that match.
+func TestSearchListsACoursesFirstIntakes(t *testing.T) {
+	first := time.Date(2026, 12, 7, 0, 0, 0, 0, catalog.Stockholm)
+	var weekly []catalog.Offering
+	for i := 13; i >= 0; i-- { // stored latest first: the order is the index's
+		start := first.AddDate(0, 0, 7*i)
+		weekly = append(weekly, catalog.Offering{ID: fmt.Sprintf("e.sva.%02d", i), EducationID: "i.sva",
+			Title: "Svenska som andraspråk 1", SchoolType: "VUXGY", Municipalities: []string{"2380"}, Mode: catalog.ModeOnline,
+			Start: start, End: start.AddDate(0, 3, 0), Provider: catalog.Provider{ID: "p.vux", Name: "Vuxenutbildningen Östersund"},
+			Provenance: catalog.Provenance{Source: "susa-navet"}})
+	}
+	srv := serveCatalogue(t, server.Deps{Now: func() time.Time { return apiToday }}, func(ctx context.Context, db *sqlite.DB) error {
+		_, err := db.ApplyBatch(ctx, &catalog.Batch{Source: "susa-navet", Offerings: weekly, Complete: true})
+		return err
+	})
+	type page struct {
+		Total        int `json:"total"`
+		TotalIntakes int `json:"total_intakes"`
+		Hits         []struct {
+			IntakesTotal *int `json:"intakes_total"`
+			Intakes      []struct {
+				ID string `json:"id"`
+			} `json:"intakes"`
+		} `json:"hits"`
+	}
+	for _, c := range []struct {
+		query  string
+		listed int
+	}{{"", 10}, {"&intakes_per_hit=3", 3}, {"&intakes_per_hit=1", 1}, {"&intakes_per_hit=100", 14}} {
+		var p page
+		getAPI(t, srv, "/api/v1/search?q=svenska"+c.query, http.StatusOK, &p)
+		if p.Total != 1 || p.TotalIntakes != 14 || len(p.Hits) != 1 {
+			t.Fatalf("%q: %d courses of %d intakes, %d hits; want the one course of 14", c.query, p.Total, p.TotalIntakes, len(p.Hits))
+		}
+		h := p.Hits[0]
+		if h.IntakesTotal == nil || *h.IntakesTotal != 14 {
+			t.Errorf("%q: intakes_total %v, want 14", c.query, h.IntakesTotal)
+		}
+		if len(h.Intakes) != c.listed {
+			t.Fatalf("%q: %d intakes listed, want %d", c.query, len(h.Intakes), c.listed)
+		}
+		for i, in := range h.Intakes {
+			if want := fmt.Sprintf("e.sva.%02d", i); in.ID != want {
+				t.Errorf("%q: intake %d is %s, want %s (soonest first)", c.query, i, in.ID, want)
+			}
+		}
+	}
+	var p page
+	getAPI(t, srv, "/api/v1/search?q=svenska&group=intake", http.StatusOK, &p)
+	if p.Total != 14 || len(p.Hits) != 14 || p.Hits[0].IntakesTotal != nil {
+		t.Errorf("group=intake: %d hits of %d, intakes_total %v; want every intake as a hit and no count", len(p.Hits), p.Total, p.Hits[0].IntakesTotal)
+	}
+	for _, bad := range []string{"0", "101", "ten", "3&intakes_per_hit=4"} {
+		var e struct {
+			Error struct{ Code, Parameter string } `json:"error"`
+		}
+		getAPI(t, srv, "/api/v1/search?q=svenska&intakes_per_hit="+bad, http.StatusBadRequest, &e)
+		if e.Error.Code != "invalid" || e.Error.Parameter != "intakes_per_hit" {
+			t.Errorf("intakes_per_hit=%s: %+v", bad, e)
 		}
 	}
 }

@@ -192,6 +192,10 @@ func appendHit(b []byte, h *hit, intakes []intakeJSON) ([]byte, error) {
 		}
 		b = append(b, ']')
 	}
+	if h.IntakesTotal != 0 {
+		b = append(b, `,"intakes_total":`...)
+		b = strconv.AppendInt(b, int64(h.IntakesTotal), 10)
+	}
 	return append(b, '}'), nil
 }
 

@@ -45,6 +45,7 @@ func TestEncodeSearchAsEncodingJSON(t *testing.T) {
 			for j := i; j < min(i+i%7, len(offerings)); j++ { // none, one or several
 				ins = append(ins, toIntake(&offerings[j]))
 			}
+			h.IntakesTotal = len(ins) + i%3 // some listed in full, some not
 			page.Hits = append(page.Hits, h)
 			page.intakes = append(page.intakes, encodeIntakes(ins))
 		}
