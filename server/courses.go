@@ -14,11 +14,26 @@ import (
 type courseHit struct {
 	catalog.Offering
 	Intakes []*catalog.Offering // shared with the offerings kept: read only
+	// Matching counts the course's intakes that match, read or not.
+	Matching int
 }
 
-// hydrate reads the offerings of a search result's page in one call.
-func (s *Server) hydrate(ctx context.Context, res *catalog.SearchResult) ([]courseHit, error) {
+// pageIntakes is how many of a course's matching intakes a card on the
+// search page reads: the first few shown, the rest behind "fler
+// tillfällen", and a link to the course page for a course with more.
+const pageIntakes = 20
+
+// hydrate reads the offerings of a search result's page in one call, with
+// at most perHit intakes of each course (all with 0).
+func (s *Server) hydrate(ctx context.Context, res *catalog.SearchResult, perHit int) ([]courseHit, error) {
 	ids := res.IDs
+	matching := make([]int, len(res.Courses))
+	for i, c := range res.Courses {
+		matching[i] = len(c)
+		if perHit > 0 {
+			res.Courses[i] = c[:min(len(c), perHit)]
+		}
+	}
 	if res.Courses != nil { // each hit is among its course's intakes
 		ids = slices.Concat(res.Courses...)
 	}
@@ -27,8 +42,12 @@ func (s *Server) hydrate(ctx context.Context, res *catalog.SearchResult) ([]cour
 		return nil, err
 	}
 	out := make([]courseHit, 0, len(res.IDs))
-	eachHit(res, byID, byID, func(_ int, lead *catalog.Offering, intakes []*catalog.Offering) {
-		out = append(out, courseHit{Offering: *lead, Intakes: intakes})
+	eachHit(res, byID, byID, func(i int, lead *catalog.Offering, intakes []*catalog.Offering) {
+		h := courseHit{Offering: *lead, Intakes: intakes}
+		if i < len(matching) {
+			h.Matching = matching[i]
+		}
+		out = append(out, h)
 	})
 	return out, nil
 }
@@ -75,6 +94,7 @@ func toCourseItem(h *courseHit, key, lang string, today time.Time) resultItem {
 	if len(h.Intakes) > 0 {
 		lines := intakeItems(h.Intakes, lang, today)
 		it.Intakes, it.MoreIntakes = lines[:min(len(lines), shownIntakes)], lines[min(len(lines), shownIntakes):]
+		it.IntakesCut = h.Matching > len(h.Intakes)
 	}
 	return it
 }

@@ -80,7 +80,7 @@ func (s *Server) atomFeed(c *gin.Context) {
 		s.failPage(c, basePage(c, lang, ""), err)
 		return
 	}
-	newest, err := s.hydrate(ctx, res)
+	newest, err := s.hydrate(ctx, res, 0) // an entry is updated when any intake is
 	if err != nil {
 		s.failPage(c, basePage(c, lang, ""), err)
 		return

@@ -28,8 +28,10 @@ type resultItem struct {
 	DeadlinePassed bool
 	// Intakes are the course's intakes that match the search, soonest
 	// first; MoreIntakes those behind "fler tillfällen". Empty outside
-	// search results.
+	// search results. IntakesCut says that more match than are listed:
+	// the course page lists them.
 	Intakes, MoreIntakes []intakeItem
+	IntakesCut           bool
 }
 
 // deadlineSoonDays is how close an application deadline is marked "soon".

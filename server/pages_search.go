@@ -106,7 +106,7 @@ func (s *Server) searchPage(c *gin.Context) {
 		s.failPage(c, p, err)
 		return
 	}
-	hits, err := s.hydrate(ctx, res)
+	hits, err := s.hydrate(ctx, res, pageIntakes)
 	if err != nil {
 		s.failPage(c, p, err)
 		return

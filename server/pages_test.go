@@ -365,6 +365,9 @@ func TestSearchGroupsCourses(t *testing.T) {
 	if n := strings.Count(r.body, `<li class="intake">`); n != 2 {
 		t.Errorf("%d intake lines, want 2", n)
 	}
+	if strings.Contains(r.body, `class="all-intakes"`) {
+		t.Errorf("a card that lists every intake links to the course page for more")
+	}
 	var body struct {
 		Total        int    `json:"total"`
 		TotalIntakes int    `json:"total_intakes"`

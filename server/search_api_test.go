@@ -148,11 +148,13 @@ func TestSuggestAPI(t *testing.T) {
 
 // TestSearchListsACoursesFirstIntakes: a course that starts every week
 // is one hit listing its soonest intakes, as many as intakes_per_hit asks
-// (ten unless asked), and counting all that match.
+// (ten unless asked), and counting all that match. Its card on the search
+// page lists the first twenty and links to the course page for the rest;
+// a course with a few intakes lists them all.
 func TestSearchListsACoursesFirstIntakes(t *testing.T) {
 	first := time.Date(2026, 12, 7, 0, 0, 0, 0, catalog.Stockholm)
 	var weekly []catalog.Offering
-	for i := 13; i >= 0; i-- { // stored latest first: the order is the index's
+	for i := 24; i >= 0; i-- { // stored latest first: the order is the index's
 		start := first.AddDate(0, 0, 7*i)
 		weekly = append(weekly, catalog.Offering{ID: fmt.Sprintf("e.sva.%02d", i), EducationID: "i.sva",
 			Title: "Svenska som andraspråk 1", SchoolType: "VUXGY", Municipalities: []string{"2380"}, Mode: catalog.ModeOnline,
@@ -163,6 +165,13 @@ func TestSearchListsACoursesFirstIntakes(t *testing.T) {
 		_, err := db.ApplyBatch(ctx, &catalog.Batch{Source: "susa-navet", Offerings: weekly, Complete: true})
 		return err
 	})
+	r := getPage(t, srv, "/?q=svenska")
+	if n := strings.Count(r.body, `<li class="intake">`); n != 20 {
+		t.Errorf("the card lists %d intakes, want 20", n)
+	}
+	if !strings.Contains(r.body, `<a href="/kurs/e.sva.00#related-heading">Alla tillfällen på kurssidan</a>`) {
+		t.Errorf("no link to the course page's intakes:\n%s", r.body)
+	}
 	type page struct {
 		Total        int `json:"total"`
 		TotalIntakes int `json:"total_intakes"`
@@ -176,15 +185,15 @@ func TestSearchListsACoursesFirstIntakes(t *testing.T) {
 	for _, c := range []struct {
 		query  string
 		listed int
-	}{{"", 10}, {"&intakes_per_hit=3", 3}, {"&intakes_per_hit=1", 1}, {"&intakes_per_hit=100", 14}} {
+	}{{"", 10}, {"&intakes_per_hit=3", 3}, {"&intakes_per_hit=1", 1}, {"&intakes_per_hit=100", 25}} {
 		var p page
 		getAPI(t, srv, "/api/v1/search?q=svenska"+c.query, http.StatusOK, &p)
-		if p.Total != 1 || p.TotalIntakes != 14 || len(p.Hits) != 1 {
-			t.Fatalf("%q: %d courses of %d intakes, %d hits; want the one course of 14", c.query, p.Total, p.TotalIntakes, len(p.Hits))
+		if p.Total != 1 || p.TotalIntakes != 25 || len(p.Hits) != 1 {
+			t.Fatalf("%q: %d courses of %d intakes, %d hits; want the one course of 25", c.query, p.Total, p.TotalIntakes, len(p.Hits))
 		}
 		h := p.Hits[0]
-		if h.IntakesTotal == nil || *h.IntakesTotal != 14 {
-			t.Errorf("%q: intakes_total %v, want 14", c.query, h.IntakesTotal)
+		if h.IntakesTotal == nil || *h.IntakesTotal != 25 {
+			t.Errorf("%q: intakes_total %v, want 25", c.query, h.IntakesTotal)
 		}
 		if len(h.Intakes) != c.listed {
 			t.Fatalf("%q: %d intakes listed, want %d", c.query, len(h.Intakes), c.listed)
@@ -197,7 +206,7 @@ func TestSearchListsACoursesFirstIntakes(t *testing.T) {
 	}
 	var p page
 	getAPI(t, srv, "/api/v1/search?q=svenska&group=intake", http.StatusOK, &p)
-	if p.Total != 14 || len(p.Hits) != 14 || p.Hits[0].IntakesTotal != nil {
+	if p.Total != 25 || len(p.Hits) != 20 || p.Hits[0].IntakesTotal != nil {
 		t.Errorf("group=intake: %d hits of %d, intakes_total %v; want every intake as a hit and no count", len(p.Hits), p.Total, p.Hits[0].IntakesTotal)
 	}
 	for _, bad := range []string{"0", "101", "ten", "3&intakes_per_hit=4"} {
