@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -28,9 +29,14 @@ import (
 // at national size.
 const maxResults = 1024
 
+// rewarmed bounds the searches Rewarm works out again after a write: the
+// most recently used, a few seconds of a core at national size.
+const rewarmed = 32
+
 // result is what a search's words and filters give, whatever its page.
 type result struct {
-	words   query.Query // the scoring query; nil without words. Read only.
+	asked   catalog.SearchQuery // the search that made it, for Rewarm
+	words   query.Query         // the scoring query; nil without words. Read only.
 	relaxed bool
 	hits    *roaring.Bitmap // read only
 	counts  map[string][]catalog.FacetValue
@@ -61,6 +67,9 @@ type results struct {
 	mu      sync.Mutex
 	version uint64
 	lru     *simplelru.LRU[string, *result]
+	// before are the searches of the version a write replaced, most
+	// recently used first, until Rewarm takes them.
+	before []catalog.SearchQuery
 }
 
 func (c *results) get(version uint64, key string) (*result, bool) {
@@ -79,10 +88,38 @@ func (c *results) put(version uint64, key string, r *result) {
 		return // computed on a snapshot a write has replaced
 	}
 	if version != c.version || c.lru == nil {
-		c.version = version
-		c.lru, _ = simplelru.NewLRU[string, *result](maxResults, nil) // an error only for a size below 1
+		c.replace(version)
 	}
 	c.lru.Add(key, r)
+}
+
+// replace starts keeping version's results, noting the searches of those
+// it drops (before).
+func (c *results) replace(version uint64) {
+	if c.lru != nil && c.lru.Len() > 0 {
+		keys := c.lru.Keys() // least recently used first
+		c.before = c.before[:0]
+		for i := len(keys) - 1; i >= 0 && len(c.before) < rewarmed; i-- {
+			if r, ok := c.lru.Peek(keys[i]); ok {
+				c.before = append(c.before, r.asked)
+			}
+		}
+	}
+	c.version = version
+	c.lru, _ = simplelru.NewLRU[string, *result](maxResults, nil) // an error only for a size below 1
+}
+
+// takeBefore returns the searches asked before the write that made
+// version, once.
+func (c *results) takeBefore(version uint64) []catalog.SearchQuery {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.version < version {
+		c.replace(version)
+	}
+	before := c.before
+	c.before = nil
+	return before
 }
 
 // resultKey names what q's hits and counts depend on: every field but the
@@ -103,4 +140,23 @@ func resultKey(q *catalog.SearchQuery) string {
 	}
 	fmt.Fprintf(&b, "\x00%t\x00%t\x00%s", q.IncludeDistance, q.IncludePast, q.Group)
 	return b.String()
+}
+
+// Rewarm works out again, on the catalogue as it is now and for the day
+// today, the searches most recently asked before the last write: a write
+// drops every kept result, and at national size a common word's first
+// search ranks tens of thousands of matches (hundreds of milliseconds),
+// which the first learners after each import would otherwise wait for. It
+// returns how many it ran; a second call after the same write runs none.
+func (ix *Index) Rewarm(ctx context.Context, today time.Time) (int, error) {
+	asked := ix.results.takeBefore(ix.Version())
+	y, m, d := today.In(catalog.Stockholm).Date()
+	day := time.Date(y, m, d, 0, 0, 0, 0, catalog.Stockholm)
+	for i, q := range asked {
+		q.Today, q.Page = day, 1
+		if _, err := ix.Search(ctx, q); err != nil {
+			return i, err
+		}
+	}
+	return len(asked), nil
 }

@@ -245,3 +245,40 @@ func TestPagesBeyondKeptLeads(t *testing.T) {
 		t.Fatalf("the deepest page ends at hit %d, within the %d leads kept: the snapshot has too few offerings for this test", deepest, keptLeads)
 	}
 }
+
+// After a write, Rewarm works the searches last asked out again on the
+// catalogue as it is now, for the day it is given: they are kept for the
+// new version, and they hold what the write added. A second call after
+// the same write runs none.
+func TestRewarmAfterAWrite(t *testing.T) {
+	ctx := context.Background()
+	ix := newTestIndex(t, offering("sv1", "Svenska 1", "", snapshotDay.AddDate(0, 1, 0)),
+		offering("ma1", "Matematik 1a", "", snapshotDay.AddDate(0, 2, 0)))
+	asked := []catalog.SearchQuery{{Text: "svenska"}, {Text: "matematik", Sort: catalog.SortStart},
+		{Filters: map[string][]string{catalog.FacetMunicipality: {"2380"}}}}
+	for _, q := range asked {
+		find(t, ix, q)
+	}
+	if err := ix.Put(ctx, []catalog.Offering{offering("sv2", "Svenska 2", "", snapshotDay.AddDate(0, 3, 0))}); err != nil {
+		t.Fatal(err)
+	}
+	later := snapshotDay.AddDate(0, 0, 1)
+	n, err := ix.Rewarm(ctx, later.Add(9*time.Hour))
+	if err != nil || n != len(asked) {
+		t.Fatalf("Rewarm ran %d searches, %v; want %d", n, err, len(asked))
+	}
+	for _, q := range asked {
+		q.Today, q.Page, q.PerPage = later, 1, 20
+		r, ok := ix.results.get(ix.Version(), resultKey(&q))
+		if !ok {
+			t.Errorf("%+v: not kept for the new version on %s", q, later.Format(time.DateOnly))
+			continue
+		}
+		if q.Text == "svenska" && r.hits.GetCardinality() != 2 {
+			t.Errorf("svenska: %d hits kept, want both courses (Svenska 2 written since)", r.hits.GetCardinality())
+		}
+	}
+	if n, err := ix.Rewarm(ctx, later); n != 0 || err != nil {
+		t.Errorf("a second Rewarm ran %d searches, %v", n, err)
+	}
+}

@@ -41,6 +41,7 @@ func (ix *Index) Search(ctx context.Context, q catalog.SearchQuery) (*catalog.Se
 		if r, err = ix.match(ctx, snap, q); err != nil {
 			return nil, err
 		}
+		r.asked = q
 		ix.results.put(snap.Version(), key, r)
 	}
 	words, hits := r.words, r.hits

@@ -296,11 +296,12 @@ func (a *app) crawl(ctx context.Context, ids []string, watch func(id string, c *
 	return runs, errors.Join(errs...)
 }
 
-// afterRuns makes the served views of the whole catalogue (coverage,
-// occupations) for the data the runs left, so that the first visitor after
-// an import does not wait for them, and has the search index merge its
-// segments when the runs left many (index.Compact). Both are for a
-// service: a crawl on its own leaves them to the next serve.
+// afterRuns makes the most recent searches (index.Rewarm) and the served
+// views of the whole catalogue (coverage, occupations) for the data the
+// runs left, so that the first visitors after an import do not wait for
+// them, and has the search index merge its segments when the runs left
+// many (index.Compact). All are for a service: a crawl on its own leaves
+// them to the next serve.
 func (a *app) afterRuns(ctx context.Context) {
 	if a.site == nil || ctx.Err() != nil {
 		return
@@ -314,6 +315,14 @@ func (a *app) afterRuns(ctx context.Context) {
 			a.log.Info("Search index compacted", "duration_ms", took.Milliseconds())
 		}
 	})
+	// The searches asked last, first: they are what most visitors do.
+	now, _ := a.cfg.clock()
+	start := time.Now()
+	if n, err := a.ix.Rewarm(ctx, now()); err != nil {
+		a.log.Warn("Searches not worked out again after the run", "error", err)
+	} else if n > 0 {
+		a.log.Info("Searches worked out again after the run", "searches", n, "duration_ms", time.Since(start).Milliseconds())
+	}
 	if err := a.site.Prime(ctx); err != nil {
 		a.log.Warn("Coverage views not made after the run; the first request makes them", "error", err)
 	}
