@@ -72,3 +72,54 @@ func TestSearchDeadline(t *testing.T) {
 		}
 	}
 }
+
+// oneHitIndex finds one offering, at once.
+type oneHitIndex struct{ server.Index }
+
+func (oneHitIndex) Search(context.Context, catalog.SearchQuery) (*catalog.SearchResult, error) {
+	return &catalog.SearchResult{Total: 1, Intakes: 1, IDs: []string{"e.a"}}, nil
+}
+func (oneHitIndex) Version() uint64 { return 1 }
+
+// stuckStore reads offerings once stuck is closed.
+type stuckStore struct {
+	server.Store
+	stuck chan struct{}
+}
+
+func (s stuckStore) OfferingsByIDs(_ context.Context, ids []string) ([]catalog.Offering, error) {
+	<-s.stuck
+	return []catalog.Offering{{ID: "e.a", Title: "Svenska 1"}}, nil
+}
+
+// The search API makes SearchConcurrency answers at once, the search and
+// the rest: while one answer waits for the store, the next search waits
+// for its turn and is answered 503 at its deadline, not whenever the
+// store answers.
+func TestSearchAnswersInTurn(t *testing.T) {
+	stuck := make(chan struct{})
+	srv := httptest.NewServer(server.New(server.Deps{Index: oneHitIndex{}, Store: stuckStore{stuck: stuck},
+		Limits: server.Limits{SearchTimeout: 100 * time.Millisecond, SearchConcurrency: 1}}))
+	defer srv.Close()
+	first := make(chan int)
+	go func() {
+		resp, _ := do(t, http.MethodGet, srv.URL+"/api/v1/search?q=svenska", nil)
+		first <- resp.StatusCode
+	}()
+	time.Sleep(50 * time.Millisecond) // the first is waiting for the store
+	unstick := time.AfterFunc(3*time.Second, func() { close(stuck) })
+	start := time.Now()
+	resp, body := do(t, http.MethodGet, srv.URL+"/api/v1/search?q=matematik", nil)
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("the second search answered after %s, want about the 100 ms deadline", took)
+	}
+	if resp.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("the second search: status %d, want 503: %s", resp.StatusCode, body)
+	} else if code := errorCode(t, "503", resp, body); code != "unavailable/" {
+		t.Errorf("error %q", code)
+	}
+	if unstick.Stop() {
+		close(stuck)
+	}
+	<-first // answered once the store is
+}

@@ -36,20 +36,25 @@ var answers = sync.Pool{New: func() any { return new([]byte) }}
 // intakes is rare, and its buffer need not stay.
 const maxKeptAnswer = 1 << 20
 
-// writeSearch writes out as the answer, from a kept buffer.
-func writeSearch(c *gin.Context, out *searchResponse) error {
+// encodeAnswer encodes out into a kept buffer; writeAnswer writes it and
+// hands it back.
+func encodeAnswer(out *searchResponse) (*[]byte, error) {
 	buf := answers.Get().(*[]byte)
 	body, err := encodeSearch((*buf)[:0], out)
 	if err != nil {
-		return err
+		answers.Put(buf)
+		return nil, err
 	}
-	c.Data(http.StatusOK, "application/json; charset=utf-8", body)
+	*buf = body
+	return buf, nil
+}
+
+func writeAnswer(c *gin.Context, buf *[]byte) {
+	c.Data(http.StatusOK, "application/json; charset=utf-8", *buf)
 	// Written: the connection's writer has copied the bytes.
-	if cap(body) <= maxKeptAnswer {
-		*buf = body
+	if cap(*buf) <= maxKeptAnswer {
 		answers.Put(buf)
 	}
-	return nil
 }
 
 // encodeSearch appends out to b as encoding/json's Marshal would write it
