@@ -30,7 +30,7 @@ import (
 const maxResults = 1024
 
 // rewarmed bounds the searches Rewarm works out again after a write: the
-// most recently used, a few seconds of a core at national size.
+// most recently used, about a second of a core at national size.
 const rewarmed = 32
 
 // result is what a search's words and filters give, whatever its page.
@@ -145,8 +145,9 @@ func resultKey(q *catalog.SearchQuery) string {
 // Rewarm works out again, on the catalogue as it is now and for the day
 // today, the searches most recently asked before the last write: a write
 // drops every kept result, and at national size a common word's first
-// search ranks tens of thousands of matches (hundreds of milliseconds),
-// which the first learners after each import would otherwise wait for. It
+// search ranks tens of thousands of matches (tens of milliseconds on an
+// idle service, more under load), which the first learners after each
+// import would otherwise wait for. It
 // returns how many it ran; a second call after the same write runs none.
 func (ix *Index) Rewarm(ctx context.Context, today time.Time) (int, error) {
 	asked := ix.results.takeBefore(ix.Version())

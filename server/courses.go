@@ -27,13 +27,7 @@ const pageIntakes = 20
 // at most perHit intakes of each course (all with 0).
 func (s *Server) hydrate(ctx context.Context, res *catalog.SearchResult, perHit int) ([]courseHit, error) {
 	ids := res.IDs
-	matching := make([]int, len(res.Courses))
-	for i, c := range res.Courses {
-		matching[i] = len(c)
-		if perHit > 0 {
-			res.Courses[i] = c[:min(len(c), perHit)]
-		}
-	}
+	matching := firstIntakes(res, perHit)
 	if res.Courses != nil { // each hit is among its course's intakes
 		ids = slices.Concat(res.Courses...)
 	}
@@ -50,6 +44,19 @@ func (s *Server) hydrate(ctx context.Context, res *catalog.SearchResult, perHit 
 		out = append(out, h)
 	})
 	return out, nil
+}
+
+// firstIntakes keeps the first perHit intakes of each course of res (all
+// with 0), and returns how many each had.
+func firstIntakes(res *catalog.SearchResult, perHit int) []int {
+	matching := make([]int, len(res.Courses))
+	for i, c := range res.Courses {
+		matching[i] = len(c)
+		if perHit > 0 {
+			res.Courses[i] = c[:min(len(c), perHit)]
+		}
+	}
+	return matching
 }
 
 // shownIntakes is how many intakes a card lists before "fler tillfällen".

@@ -92,11 +92,7 @@ func (s *Server) searchAPI(ctx context.Context, v url.Values) (searchResponse, c
 	if err != nil {
 		return searchResponse{}, q, err
 	}
-	var matching []int // each hit's matching intakes, all of them
-	for i, ids := range res.Courses {
-		matching = append(matching, len(ids))
-		res.Courses[i] = ids[:min(len(ids), perHit)]
-	}
+	matching := firstIntakes(res, perHit)
 	// The hits in full, their courses' intakes as the API's facts only.
 	leads, intakes := s.leadMaps.get(), s.intakeMaps.get()
 	defer func() { s.leadMaps.put(leads); s.intakeMaps.put(intakes) }()
