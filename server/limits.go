@@ -29,8 +29,7 @@ type Limits struct {
 	// SearchTimeout is how long a search may wait for its turn and run;
 	// then it is answered 503 instead of queueing without end.
 	SearchTimeout time.Duration
-	// SearchConcurrency is how many searches run at once, and how many
-	// of the search API's answers are made at once (search and all).
+	// SearchConcurrency is how many searches run at once.
 	SearchConcurrency int
 	// RatePerSecond and RateBurst are each client's allowance on /api: a
 	// token bucket that refills at RatePerSecond and holds RateBurst. A
@@ -64,9 +63,7 @@ func DefaultLimits() Limits {
 		// (Go's scheduler runs the goroutine woken last first), while
 		// the searches waiting for a slot go in turn. At 100,000 offerings
 		// under 32 clients, one per core rather than four cut the p99 of
-		// every request from 119-121 to 93-94 ms at the same throughput;
-		// making the API's whole answers in turn, not only their
-		// searches, raised the throughput at 270,000 offerings
+		// every request from 119-121 to 93-94 ms at the same throughput
 		// (docs/benchmarks.md).
 		SearchConcurrency: runtime.GOMAXPROCS(0),
 		// A reader typing in the search box asks for suggestions at most
@@ -158,27 +155,11 @@ func headerBytes(h http.Header) int {
 	return n
 }
 
-// turns lets cap(t) callers in at once; the others wait, in the order
-// they came.
-type turns chan struct{}
-
-// wait waits for a turn until ctx ends; with a turn, call done.
-func (t turns) wait(ctx context.Context) error {
-	select {
-	case t <- struct{}{}:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
-
-func (t turns) done() { <-t }
-
 // guardedIndex is the index with the search deadline and the limit on
 // concurrent searches, timed for the metrics.
 type guardedIndex struct {
 	Index
-	slots   turns
+	slots   chan struct{}
 	timeout time.Duration
 	// observe records a search's duration and outcome (ok, error,
 	// unavailable).
@@ -186,7 +167,7 @@ type guardedIndex struct {
 }
 
 func newGuardedIndex(ix Index, l Limits, observe func(string, time.Duration)) *guardedIndex {
-	return &guardedIndex{Index: ix, slots: make(turns, l.SearchConcurrency), timeout: l.SearchTimeout, observe: observe}
+	return &guardedIndex{Index: ix, slots: make(chan struct{}, l.SearchConcurrency), timeout: l.SearchTimeout, observe: observe}
 }
 
 // Search waits for a free slot and runs the search, both within the
@@ -215,12 +196,14 @@ type searchOutcome struct {
 }
 
 func (g *guardedIndex) search(ctx context.Context, q catalog.SearchQuery) (*catalog.SearchResult, error) {
-	if err := g.slots.wait(ctx); err != nil {
-		return nil, unavailable(ctx, g.timeout)
+	select {
+	case g.slots <- struct{}{}:
+	case <-ctx.Done():
+		return nil, g.unavailable(ctx)
 	}
 	done := make(chan searchOutcome, 1)
 	go func() {
-		defer g.slots.done()
+		defer func() { <-g.slots }()
 		defer func() {
 			// This goroutine is beyond the request's recovery middleware.
 			if p := recover(); p != nil {
@@ -233,20 +216,20 @@ func (g *guardedIndex) search(ctx context.Context, q catalog.SearchQuery) (*cata
 	select {
 	case o := <-done:
 		if o.err != nil && ctx.Err() != nil {
-			return nil, unavailable(ctx, g.timeout)
+			return nil, g.unavailable(ctx)
 		}
 		return o.res, o.err
 	case <-ctx.Done():
-		return nil, unavailable(ctx, g.timeout)
+		return nil, g.unavailable(ctx)
 	}
 }
 
 // unavailable is the error of a search whose context ended: the deadline's
 // 503, or the client's own cancellation as it is.
-func unavailable(ctx context.Context, timeout time.Duration) error {
+func (g *guardedIndex) unavailable(ctx context.Context) error {
 	if !errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		return ctx.Err()
 	}
 	return catalog.Errorf(catalog.EUnavailable,
-		"the search did not finish within %s: the service is busy; try again in a moment", timeout)
+		"the search did not finish within %s: the service is busy; try again in a moment", g.timeout)
 }

@@ -44,37 +44,16 @@ const (
 )
 
 func (s *Server) search(c *gin.Context) {
-	ctx, cancel := context.WithTimeout(c.Request.Context(), s.Limits.SearchTimeout)
-	defer cancel()
-	body, q, total, err := s.answer(ctx, c.Request.URL.Query())
+	out, q, err := s.searchAPI(c.Request.Context(), c.Request.URL.Query())
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	s.noteSearch(c, q, total)
-	writeAnswer(c, body)
-}
-
-// answer makes the search API's answer to v, encoded, in turn
-// (answerTurns) and within ctx's deadline. The turn is handed back before
-// the answer is written, so that a slow reader holds none.
-func (s *Server) answer(ctx context.Context, v url.Values) (body *[]byte, q catalog.SearchQuery, total int, err error) {
-	start := time.Now()
-	if err := s.answerTurns.wait(ctx); err != nil {
-		err = unavailable(ctx, s.Limits.SearchTimeout)
-		if catalog.ErrorCodeOf(err) == catalog.EUnavailable {
-			s.metrics.observeSearch("unavailable", time.Since(start))
-		}
-		return nil, q, 0, err
+	s.noteSearch(c, q, out.Total)
+	if err := writeSearch(c, &out); err != nil {
+		s.fail(c, err)
 	}
-	defer s.answerTurns.done()
-	out, q, err := s.searchAPI(ctx, v)
-	if err != nil {
-		return nil, q, 0, err
-	}
-	defer out.release()
-	body, err = encodeAnswer(&out)
-	return body, q, out.Total, err
+	out.release()
 }
 
 // searchAPI answers a search given as /api/v1/search's parameters: the API

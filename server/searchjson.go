@@ -36,25 +36,20 @@ var answers = sync.Pool{New: func() any { return new([]byte) }}
 // intakes is rare, and its buffer need not stay.
 const maxKeptAnswer = 1 << 20
 
-// encodeAnswer encodes out into a kept buffer; writeAnswer writes it and
-// hands it back.
-func encodeAnswer(out *searchResponse) (*[]byte, error) {
+// writeSearch writes out as the answer, from a kept buffer.
+func writeSearch(c *gin.Context, out *searchResponse) error {
 	buf := answers.Get().(*[]byte)
 	body, err := encodeSearch((*buf)[:0], out)
 	if err != nil {
-		answers.Put(buf)
-		return nil, err
+		return err
 	}
-	*buf = body
-	return buf, nil
-}
-
-func writeAnswer(c *gin.Context, buf *[]byte) {
-	c.Data(http.StatusOK, "application/json; charset=utf-8", *buf)
+	c.Data(http.StatusOK, "application/json; charset=utf-8", body)
 	// Written: the connection's writer has copied the bytes.
-	if cap(*buf) <= maxKeptAnswer {
+	if cap(body) <= maxKeptAnswer {
+		*buf = body
 		answers.Put(buf)
 	}
+	return nil
 }
 
 // encodeSearch appends out to b as encoding/json's Marshal would write it

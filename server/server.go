@@ -81,15 +81,12 @@ type Server struct {
 	intakesKept   kept[intakeJSON]
 	leadMaps      reused[*catalog.Offering]
 	intakeMaps    reused[intakeJSON]
-	// answerTurns lets Limits.SearchConcurrency API searches be answered
-	// at once (limits.go).
-	answerTurns turns
-	views       derivedViews
-	labels      labels
-	metrics     *metrics
-	limiter     *clientLimiter
-	version     dataVersion
-	started     string // when this program started, part of every ETag
+	views         derivedViews
+	labels        labels
+	metrics       *metrics
+	limiter       *clientLimiter
+	version       dataVersion
+	started       string // when this program started, part of every ETag
 }
 
 // New returns the handler with every route.
@@ -154,7 +151,6 @@ func newServer(d Deps) *Server {
 	s := &Server{Deps: d, metrics: newMetrics(d.Index, d.Store), limiter: newClientLimiter(d.Limits),
 		started: time.Now().Format(time.RFC3339Nano)}
 	s.Index = newGuardedIndex(d.Index, d.Limits, s.metrics.observeSearch)
-	s.answerTurns = make(turns, d.Limits.SearchConcurrency)
 	return s
 }
 
