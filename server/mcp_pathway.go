@@ -47,5 +47,5 @@ func (s *Server) pathway(ctx context.Context, in pathwayArgs) (pathwayResult, er
 		return pathwayResult{}, err
 	}
 	page := withQuery(occupationPath(code), url.Values{"municipality": {p.Query.Municipality}, "from": {string(p.Query.From)}})
-	return pathwayResult{pathwayJSON: s.pathwayJSON(p, lang), Link: s.link(ctx, lang, page) + "#pathways-heading"}, nil
+	return pathwayResult{pathwayJSON: s.pathwayJSON(p, lang, coursesPerGroup, intakesPerHit), Link: s.link(ctx, lang, page) + "#pathways-heading"}, nil
 }

@@ -14,7 +14,16 @@ import (
 )
 
 // pathwayParams are what /api/v1/occupations/{ssyk}/pathways accepts.
-var pathwayParams = []string{"municipality", "from", "lang"}
+var pathwayParams = []string{"municipality", "from", "lang", "intakes_per_hit", "courses_per_group"}
+
+// A group lists its first coursesPerGroup courses unless asked for more,
+// and counts them all: from a large municipality, the distance courses of
+// the whole country are reached, and listing them all made a pathway
+// megabytes.
+const (
+	coursesPerGroup    = 50
+	maxCoursesPerGroup = maxResultWindow
+)
 
 // pathwayJSON is the steps from a starting point to an occupation.
 type pathwayJSON struct {
@@ -42,8 +51,10 @@ type groupJSON struct {
 	Requirement *pathway.Requirement `json:"requirement,omitempty"`
 	NeededBy    int                  `json:"needed_by,omitempty"`
 	Courses     []pathwayCourse      `json:"courses"`
-	Nearest     []pathwayCourse      `json:"nearest,omitempty"`
-	Elsewhere   int                  `json:"elsewhere"`
+	// CoursesTotal counts the courses reached, listed in Courses or not.
+	CoursesTotal int             `json:"courses_total"`
+	Nearest      []pathwayCourse `json:"nearest,omitempty"`
+	Elsewhere    int             `json:"elsewhere"`
 }
 
 // pathwayCourse is a course as a search hit, with how it is reached.
@@ -56,12 +67,23 @@ type pathwayCourse struct {
 // pathways answers the pathway of a resident of one municipality, from a
 // starting point, to an occupation.
 func (s *Server) pathways(c *gin.Context) {
-	p, lang, err := s.findPathway(c.Request.Context(), c.Param("ssyk"), c.Request.URL.Query())
+	v := c.Request.URL.Query()
+	p, lang, err := s.findPathway(c.Request.Context(), c.Param("ssyk"), v)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, s.pathwayJSON(p, lang))
+	perHit, err := intParam(v, "intakes_per_hit", intakesPerHit, 1, maxIntakesPerHit)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	perGroup, err := intParam(v, "courses_per_group", coursesPerGroup, 1, maxCoursesPerGroup)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, s.pathwayJSON(p, lang, perGroup, perHit))
 }
 
 // findPathway reads the parameters and finds the pathway to occupation
@@ -110,7 +132,10 @@ func (s *Server) findPathway(ctx context.Context, ssyk string, v url.Values) (pa
 	return p, lang, err
 }
 
-func (s *Server) pathwayJSON(p pathway.Pathway, lang string) pathwayJSON {
+// pathwayJSON is p as the API answers it: each group with its first
+// perGroup courses and their count, each course with its first perHit
+// intakes in the window and their count, as a search's hits.
+func (s *Server) pathwayJSON(p pathway.Pathway, lang string, perGroup, perHit int) pathwayJSON {
 	m := pages.Messages
 	params := p.Query.Params
 	out := pathwayJSON{Occupation: p.Query.Occupation, Name: s.Taxonomy.Label(p.Query.Occupation).In(lang),
@@ -121,9 +146,10 @@ func (s *Server) pathwayJSON(p pathway.Pathway, lang string) pathwayJSON {
 		out := []pathwayCourse{}
 		for _, c := range list {
 			h := toHit(c.Offering())
-			for _, o := range c.Intakes {
+			for _, o := range c.Intakes[:min(len(c.Intakes), perHit)] {
 				h.Intakes = append(h.Intakes, toIntake(o))
 			}
+			h.IntakesTotal = len(c.Intakes)
 			out = append(out, pathwayCourse{hit: h, Reach: c.Reach, Km: int(c.Km + 0.5)})
 		}
 		return out
@@ -132,7 +158,8 @@ func (s *Server) pathwayJSON(p pathway.Pathway, lang string) pathwayJSON {
 		sj := stepJSON{Step: st.Kind, Label: m.T(lang, "pathway.step."+string(st.Kind))}
 		for _, g := range st.Groups {
 			gj := groupJSON{SchoolType: g.SchoolType, Label: catalog.SchoolTypeLabels[g.SchoolType].In(lang),
-				Requirement: g.Requirement, NeededBy: g.NeededBy, Courses: courses(g.Courses), Elsewhere: g.Elsewhere}
+				Requirement: g.Requirement, NeededBy: g.NeededBy, Courses: courses(g.Courses[:min(len(g.Courses), perGroup)]),
+				CoursesTotal: len(g.Courses), Elsewhere: g.Elsewhere}
 			if len(g.Nearest) > 0 {
 				gj.Nearest = courses(g.Nearest)
 			}

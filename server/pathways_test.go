@@ -3,6 +3,7 @@ package server_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -44,11 +45,14 @@ func TestPathwaysAPI(t *testing.T) {
 			Step   string
 			Label  string
 			Groups []struct {
-				SchoolType  string `json:"school_type"`
-				Requirement *struct{ Label string }
-				Courses     []struct {
+				SchoolType   string `json:"school_type"`
+				CoursesTotal int    `json:"courses_total"`
+				Requirement  *struct{ Label string }
+				Courses      []struct {
 					ID, Title, Reach string
 					SchoolType       string `json:"school_type"`
+					Intakes          []struct{ ID string }
+					IntakesTotal     int `json:"intakes_total"`
 				}
 				Nearest []struct {
 					ID string
@@ -100,12 +104,54 @@ func TestPathwaysAPI(t *testing.T) {
 		t.Error("labour-market training from Härjedalen: want none reached and the nearest beyond 60 km")
 	}
 
+	// Each group lists its first courses and counts them all.
+	for _, perGroup := range []int{50, 1} {
+		get(fmt.Sprintf("/api/v1/occupations/5321/pathways?municipality=2361&from=grundskola&courses_per_group=%d", perGroup), 200)
+		cut := 0
+		for _, s := range body.Steps {
+			for _, g := range s.Groups {
+				if want := min(g.CoursesTotal, perGroup); len(g.Courses) != want {
+					t.Errorf("courses_per_group=%d: %s lists %d of %d courses, want %d", perGroup, g.SchoolType, len(g.Courses), g.CoursesTotal, want)
+				}
+				if g.CoursesTotal > len(g.Courses) {
+					cut++
+				}
+			}
+		}
+		if perGroup == 1 && cut == 0 {
+			t.Error("courses_per_group=1: no group has more courses than it lists; the check checks nothing")
+		}
+	}
+
+	// Each course lists its first intakes in the window, and counts them.
+	for _, perHit := range []int{10, 1} {
+		get(fmt.Sprintf("/api/v1/occupations/5321/pathways?municipality=2361&from=grundskola&intakes_per_hit=%d", perHit), 200)
+		cut := 0
+		for _, s := range body.Steps {
+			for _, g := range s.Groups {
+				for _, c := range g.Courses {
+					if want := min(c.IntakesTotal, perHit); len(c.Intakes) != want || c.Intakes[0].ID != c.ID {
+						t.Errorf("intakes_per_hit=%d: %s lists %d of %d intakes, want %d led by itself", perHit, c.ID, len(c.Intakes), c.IntakesTotal, want)
+					}
+					if c.IntakesTotal > len(c.Intakes) {
+						cut++
+					}
+				}
+			}
+		}
+		if perHit == 1 && cut == 0 {
+			t.Error("intakes_per_hit=1: no course has more intakes than it lists; the check checks nothing")
+		}
+	}
+
 	for _, tc := range []struct{ path, param string }{
 		{"/api/v1/occupations/5321/pathways", "municipality"},
 		{"/api/v1/occupations/5321/pathways?municipality=Atlantis", "municipality"},
 		{"/api/v1/occupations/5321/pathways?municipality=2361&from=phd", "from"},
 		{"/api/v1/occupations/5321/pathways?municipality=2361&lang=fi", "lang"},
 		{"/api/v1/occupations/5321/pathways?municipality=2361&kommun=2361", "kommun"},
+		{"/api/v1/occupations/5321/pathways?municipality=2361&intakes_per_hit=0", "intakes_per_hit"},
+		{"/api/v1/occupations/5321/pathways?municipality=2361&courses_per_group=10001", "courses_per_group"},
 	} {
 		get(tc.path, 400)
 		if body.Error.Parameter != tc.param {
