@@ -3,7 +3,6 @@ package server_test
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -104,43 +103,34 @@ func TestPathwaysAPI(t *testing.T) {
 		t.Error("labour-market training from Härjedalen: want none reached and the nearest beyond 60 km")
 	}
 
-	// Each group lists its first courses and counts them all.
-	for _, perGroup := range []int{50, 1} {
-		get(fmt.Sprintf("/api/v1/occupations/5321/pathways?municipality=2361&from=grundskola&courses_per_group=%d", perGroup), 200)
-		cut := 0
+	// Each group lists its first courses, each course its first intakes
+	// in the window, and both count them all.
+	for _, tc := range []struct {
+		query            string
+		perGroup, perHit int
+	}{{"", 50, 10}, {"&courses_per_group=1", 1, 10}, {"&intakes_per_hit=1", 50, 1}} {
+		get("/api/v1/occupations/5321/pathways?municipality=2361&from=grundskola"+tc.query, 200)
+		groupsCut, coursesCut := 0, 0
 		for _, s := range body.Steps {
 			for _, g := range s.Groups {
-				if want := min(g.CoursesTotal, perGroup); len(g.Courses) != want {
-					t.Errorf("courses_per_group=%d: %s lists %d of %d courses, want %d", perGroup, g.SchoolType, len(g.Courses), g.CoursesTotal, want)
+				if want := min(g.CoursesTotal, tc.perGroup); len(g.Courses) != want {
+					t.Errorf("%q: %s lists %d of %d courses, want %d", tc.query, g.SchoolType, len(g.Courses), g.CoursesTotal, want)
 				}
 				if g.CoursesTotal > len(g.Courses) {
-					cut++
+					groupsCut++
 				}
-			}
-		}
-		if perGroup == 1 && cut == 0 {
-			t.Error("courses_per_group=1: no group has more courses than it lists; the check checks nothing")
-		}
-	}
-
-	// Each course lists its first intakes in the window, and counts them.
-	for _, perHit := range []int{10, 1} {
-		get(fmt.Sprintf("/api/v1/occupations/5321/pathways?municipality=2361&from=grundskola&intakes_per_hit=%d", perHit), 200)
-		cut := 0
-		for _, s := range body.Steps {
-			for _, g := range s.Groups {
 				for _, c := range g.Courses {
-					if want := min(c.IntakesTotal, perHit); len(c.Intakes) != want || c.Intakes[0].ID != c.ID {
-						t.Errorf("intakes_per_hit=%d: %s lists %d of %d intakes, want %d led by itself", perHit, c.ID, len(c.Intakes), c.IntakesTotal, want)
+					if want := min(c.IntakesTotal, tc.perHit); len(c.Intakes) != want || c.Intakes[0].ID != c.ID {
+						t.Errorf("%q: %s lists %d of %d intakes, want %d led by itself", tc.query, c.ID, len(c.Intakes), c.IntakesTotal, want)
 					}
 					if c.IntakesTotal > len(c.Intakes) {
-						cut++
+						coursesCut++
 					}
 				}
 			}
 		}
-		if perHit == 1 && cut == 0 {
-			t.Error("intakes_per_hit=1: no course has more intakes than it lists; the check checks nothing")
+		if (tc.perGroup == 1 && groupsCut == 0) || (tc.perHit == 1 && coursesCut == 0) {
+			t.Errorf("%q: nothing has more than it lists; the check checks nothing", tc.query)
 		}
 	}
 
