@@ -172,6 +172,9 @@ func TestRestartLoadsSavedFacets(t *testing.T) {
 	if !strings.Contains(log(), `msg="Facets saved"`) {
 		t.Fatalf("serve that read the facets from the store did not save them:\n%s", log())
 	}
+	if !strings.Contains(log(), `msg=Stopping`) {
+		t.Errorf("a stop is not logged:\n%s", log())
+	}
 
 	base, stop, log = startServeLogged(t, args...)
 	if !strings.Contains(log(), `msg="Facets loaded" from=saved`) {

@@ -78,6 +78,9 @@ func (a *app) serve(ctx context.Context, addr string, out io.Writer) error {
 		return err
 	case <-ctx.Done():
 	}
+	// Said at once: what follows (requests finishing, a running import,
+	// saving the facets when they changed) may take seconds, or say nothing.
+	a.log.Info("Stopping")
 	return a.shutdown(ctx, srv)
 }
 
