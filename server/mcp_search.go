@@ -44,7 +44,7 @@ type searchCoursesResult struct {
 type mcpCourse struct {
 	hit
 	Link    string      `json:"link" jsonschema:"the course's page"`
-	Intakes []mcpIntake `json:"intakes" jsonschema:"the course's intakes that match, soonest first"`
+	Intakes []mcpIntake `json:"intakes" jsonschema:"the course's first 10 intakes that match, soonest first; intakes_total counts them all"`
 }
 
 type mcpIntake struct {
