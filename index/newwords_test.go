@@ -37,8 +37,7 @@ func BenchmarkNewWords(b *testing.B) {
 		"turism skog lantbruk it-support webbutveckling data företagande ledarskap pedagogik specialpedagogik " +
 		"nursing accounting welding teacher programming sfi fordon vvs")
 	places := strings.Fields("2380 0180 1480 1280 2313 2361 0380 2581 2480 1880 2305 2309 2321 2326 2260 0580 1281 2180 0680 1380")
-	y, m, d := time.Now().In(catalog.Stockholm).Date() // as serve does
-	today := time.Date(y, m, d, 0, 0, 0, 0, catalog.Stockholm)
+	today := catalog.Day(time.Now()) // as serve does
 	n, i := len(words), 0
 	for b.Loop() {
 		q := catalog.SearchQuery{Text: words[i%n] + " " + words[(i/n)%n], Today: today, Page: 1, PerPage: 20,

@@ -151,10 +151,8 @@ func resultKey(q *catalog.SearchQuery) string {
 // returns how many it ran; a second call after the same write runs none.
 func (ix *Index) Rewarm(ctx context.Context, today time.Time) (int, error) {
 	asked := ix.results.takeBefore(ix.Version())
-	y, m, d := today.In(catalog.Stockholm).Date()
-	day := time.Date(y, m, d, 0, 0, 0, 0, catalog.Stockholm)
 	for i, q := range asked {
-		q.Today, q.Page = day, 1
+		q.Today, q.Page = catalog.Day(today), 1
 		if _, err := ix.Search(ctx, q); err != nil {
 			return i, err
 		}

@@ -30,8 +30,7 @@ import (
 // matching all but one are returned and the result says Relaxed.
 func (ix *Index) Search(ctx context.Context, q catalog.SearchQuery) (*catalog.SearchResult, error) {
 	if q.Today.IsZero() {
-		y, m, d := time.Now().In(catalog.Stockholm).Date()
-		q.Today = time.Date(y, m, d, 0, 0, 0, 0, catalog.Stockholm)
+		q.Today = catalog.Day(time.Now())
 	}
 	snap := ix.facets.Snapshot()
 	key := resultKey(&q)

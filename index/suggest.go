@@ -23,8 +23,7 @@ import (
 func (ix *Index) Suggest(ctx context.Context, prefix string, limit int, today time.Time) ([]catalog.Suggestion, error) {
 	c := ix.suggest.get(ix)
 	if today.IsZero() {
-		y, m, d := time.Now().In(catalog.Stockholm).Date()
-		today = time.Date(y, m, d, 0, 0, 0, 0, catalog.Stockholm)
+		today = catalog.Day(time.Now())
 	}
 	return c.lookup(prefix, limit, today), nil
 }
@@ -36,8 +35,7 @@ func (ix *Index) Suggest(ctx context.Context, prefix string, limit int, today ti
 // segments to the engine's docs (warm).
 func (ix *Index) Prime(ctx context.Context, today time.Time) error {
 	ix.warming.Wait()
-	y, m, d := today.In(catalog.Stockholm).Date()
-	day := time.Date(y, m, d, 0, 0, 0, 0, catalog.Stockholm)
+	day := catalog.Day(today)
 	ix.suggest.get(ix).countsOn(day)
 	_, err := ix.Search(ctx, catalog.SearchQuery{Today: day, Page: 1, PerPage: 20})
 	return err

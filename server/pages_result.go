@@ -39,8 +39,7 @@ const deadlineSoonDays = 14
 
 // today is the current calendar date in Sweden.
 func (s *Server) today() time.Time {
-	n := s.Now().In(catalog.Stockholm)
-	return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, catalog.Stockholm)
+	return catalog.Day(s.Now())
 }
 
 // calendarDay is t's date in Sweden, at midnight.
@@ -48,8 +47,7 @@ func calendarDay(t time.Time) time.Time {
 	if t.IsZero() {
 		return t
 	}
-	t = t.In(catalog.Stockholm)
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, catalog.Stockholm)
+	return catalog.Day(t)
 }
 
 func toResultItem(o *catalog.Offering, key, lang string, today time.Time) resultItem {

@@ -80,8 +80,7 @@ func Date(s string) (time.Time, error) {
 	for _, layout := range dateLayouts {
 		t, err := time.ParseInLocation(layout, s, Stockholm)
 		if err == nil {
-			t = t.In(Stockholm)
-			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, Stockholm), nil
+			return catalog.Day(t), nil
 		}
 	}
 	return time.Time{}, fmt.Errorf("unparseable date %q", s)

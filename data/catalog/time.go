@@ -14,3 +14,10 @@ var Stockholm = func() *time.Location {
 	}
 	return loc
 }()
+
+// Day is t's calendar day in Sweden, at midnight there: what "today" is
+// for every search, count and report, whatever the machine's zone.
+func Day(t time.Time) time.Time {
+	y, m, d := t.In(Stockholm).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, Stockholm)
+}

@@ -51,11 +51,11 @@ func (p Params) normalise() (Params, error) {
 	if p.Today.IsZero() {
 		return p, catalog.Invalid("today", "the coverage window needs a first day")
 	}
-	p.Today = day(p.Today)
+	p.Today = catalog.Day(p.Today)
 	if p.Until.IsZero() {
 		p.Until = p.Today.AddDate(1, 0, 0)
 	}
-	p.Until = day(p.Until)
+	p.Until = catalog.Day(p.Until)
 	if p.Until.Before(p.Today) {
 		return p, catalog.Invalid("until", "the window ends before it starts")
 	}
@@ -83,11 +83,6 @@ func (p Params) normalise() (Params, error) {
 	return p, nil
 }
 
-func day(t time.Time) time.Time {
-	y, m, d := t.In(catalog.Stockholm).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, catalog.Stockholm)
-}
-
 // inWindow reports whether a learner can start o within the window: it is
 // current on the window's first day (catalog.IsCurrent, as a search shows
 // it) and starts by its last, a rolling start having begun by then. Fixed
@@ -96,7 +91,7 @@ func (p *Params) inWindow(o *catalog.Offering) bool {
 	if o.Cancelled || !catalog.IsCurrent(o, p.Today) || (o.Start.IsZero() && !o.RollingStart) {
 		return false
 	}
-	return o.Start.IsZero() || !day(o.Start).After(p.Until)
+	return o.Start.IsZero() || !catalog.Day(o.Start).After(p.Until)
 }
 
 // nearestKm is the distance from origin to the closest of o's places, and

@@ -3,7 +3,6 @@ package coverage_test
 import (
 	"context"
 	"maps"
-	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -14,6 +13,7 @@ import (
 	"kurskatalog/data/catalog"
 	"kurskatalog/data/coverage"
 	"kurskatalog/data/sqlite"
+	"kurskatalog/data/sqlite/sqlitetest"
 )
 
 // countingStore counts the whole-store reads.
@@ -159,18 +159,9 @@ func ids(offerings []catalog.Offering) []string {
 //	cp /tmp/load/var/kurskatalog.db /tmp/copy.db
 //	KURSKATALOG_BENCH_DB=/tmp/copy.db go test ./data/coverage -run '^$' -bench Update -benchtime 1x
 func BenchmarkUpdate(b *testing.B) {
-	path := os.Getenv("KURSKATALOG_BENCH_DB")
-	if path == "" {
-		b.Skip("set KURSKATALOG_BENCH_DB to a copy of a national store")
-	}
 	ctx := context.Background()
-	db, err := sqlite.Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	y, m, d := time.Now().In(catalog.Stockholm).Date() // as serve does
-	today := time.Date(y, m, d, 0, 0, 0, 0, catalog.Stockholm)
+	db := sqlitetest.BenchCopy(b)
+	today := catalog.Day(time.Now()) // as serve does
 	for b.Loop() {
 		before, err := coverage.Load(ctx, db, "23", today)
 		if err != nil {

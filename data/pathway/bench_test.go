@@ -2,14 +2,13 @@ package pathway_test
 
 import (
 	"context"
-	"os"
 	"testing"
 	"time"
 
 	"kurskatalog/data/catalog"
 	"kurskatalog/data/coverage"
 	"kurskatalog/data/pathway"
-	"kurskatalog/data/sqlite"
+	"kurskatalog/data/sqlite/sqlitetest"
 )
 
 // BenchmarkBuild lays out the pathway to assistant nurse (5321) from
@@ -18,19 +17,9 @@ import (
 //
 //	KURSKATALOG_BENCH_DB=/tmp/copy.db go test ./data/pathway -run '^$' -bench Build
 func BenchmarkBuild(b *testing.B) {
-	path := os.Getenv("KURSKATALOG_BENCH_DB")
-	if path == "" {
-		b.Skip("set KURSKATALOG_BENCH_DB to a copy of a national store")
-	}
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	y, m, d := time.Now().In(catalog.Stockholm).Date() // as serve does
-	today := time.Date(y, m, d, 0, 0, 0, 0, catalog.Stockholm)
-	data, err := coverage.Load(ctx, db, "23", today)
+	db := sqlitetest.BenchCopy(b)
+	today := catalog.Day(time.Now()) // as serve does
+	data, err := coverage.Load(context.Background(), db, "23", today)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -35,8 +35,7 @@ func (s *Snapshot) Search(q catalog.SearchQuery, matches *roaring.Bitmap) (*roar
 
 func (s *Snapshot) search(q *catalog.SearchQuery, matches *roaring.Bitmap, count bool) (*roaring.Bitmap, map[string][]catalog.FacetValue) {
 	if q.Today.IsZero() { // as index.Search: today in Sweden
-		y, m, d := time.Now().In(catalog.Stockholm).Date()
-		q.Today = time.Date(y, m, d, 0, 0, 0, 0, catalog.Stockholm)
+		q.Today = catalog.Day(time.Now())
 	}
 	// base: what every facet is counted over. Smallest first, so that the
 	// intersections shrink fast.
