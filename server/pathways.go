@@ -67,18 +67,19 @@ type pathwayCourse struct {
 // pathways answers the pathway of a resident of one municipality, from a
 // starting point, to an occupation.
 func (s *Server) pathways(c *gin.Context) {
+	// The sizes first: a pathway is not laid out for an answer refused.
 	v := c.Request.URL.Query()
-	p, lang, err := s.findPathway(c.Request.Context(), c.Param("ssyk"), v)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
 	perHit, err := intParam(v, "intakes_per_hit", intakesPerHit, 1, maxIntakesPerHit)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
 	perGroup, err := intParam(v, "courses_per_group", coursesPerGroup, 1, maxCoursesPerGroup)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	p, lang, err := s.findPathway(c.Request.Context(), c.Param("ssyk"), v)
 	if err != nil {
 		s.fail(c, err)
 		return
