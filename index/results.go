@@ -147,8 +147,8 @@ func resultKey(q *catalog.SearchQuery) string {
 // drops every kept result, and at national size a common word's first
 // search ranks tens of thousands of matches (tens of milliseconds on an
 // idle service, more under load), which the first learners after each
-// import would otherwise wait for. It
-// returns how many it ran; a second call after the same write runs none.
+// import would otherwise wait for. It returns how many it ran; a second
+// call after the same write runs none.
 func (ix *Index) Rewarm(ctx context.Context, today time.Time) (int, error) {
 	asked := ix.results.takeBefore(ix.Version())
 	for i, q := range asked {
