@@ -100,8 +100,16 @@ func (s *Server) searchAPI(ctx context.Context, v url.Values) (searchResponse, c
 	})
 	// The counts are the index's, shared: labelled in a copy, all facets
 	// side by side in one array that the API hands back when written.
+	// Never nil: a facet without values is [] in the answer, not null.
+	n := 0
+	for _, values := range res.Facets {
+		n += len(values)
+	}
 	out.labelled = labelledValues.Get().(*[]catalog.FacetValue)
-	all := (*out.labelled)[:0]
+	all := slices.Grow((*out.labelled)[:0], n)
+	if all == nil {
+		all = []catalog.FacetValue{}
+	}
 	for i := range catalog.Facets {
 		f := &catalog.Facets[i]
 		from := len(all)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -216,6 +217,35 @@ func TestSearchListsACoursesFirstIntakes(t *testing.T) {
 		getAPI(t, srv, "/api/v1/search?q=svenska&intakes_per_hit="+bad, http.StatusBadRequest, &e)
 		if e.Error.Code != "invalid" || e.Error.Parameter != "intakes_per_hit" {
 			t.Errorf("intakes_per_hit=%s: %+v", bad, e)
+		}
+	}
+}
+
+// A search that finds nothing answers every facet as an empty list, not
+// null, whatever the answers before it left for reuse: the collector
+// empties the kept arrays (two cycles), as after a quiet spell.
+func TestFacetsOfNoHitsAreEmptyLists(t *testing.T) {
+	srv := newAPIServer(t)
+	for range 2 {
+		runtime.GC()
+		runtime.GC()
+		resp, err := http.Get(srv.URL + "/api/v1/search?q=tumstocksdrejning")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var body struct {
+			Total  int                        `json:"total"`
+			Facets map[string]json.RawMessage `json:"facets"`
+		}
+		err = json.NewDecoder(resp.Body).Decode(&body)
+		resp.Body.Close()
+		if err != nil || body.Total != 0 {
+			t.Fatalf("total %d, %v", body.Total, err)
+		}
+		for _, f := range catalog.Facets {
+			if got := string(body.Facets[f.Name]); got != "[]" {
+				t.Errorf("facet %s: %s, want []", f.Name, got)
+			}
 		}
 	}
 }
