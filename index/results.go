@@ -81,16 +81,6 @@ func (c *results) get(version uint64, key string) (*result, bool) {
 	return c.lru.Get(key)
 }
 
-// peek is get without making the result the most recently used.
-func (c *results) peek(version uint64, key string) (*result, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.version != version || c.lru == nil {
-		return nil, false
-	}
-	return c.lru.Peek(key)
-}
-
 func (c *results) put(version uint64, key string, r *result) {
 	c.mu.Lock()
 	defer c.mu.Unlock()

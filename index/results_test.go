@@ -91,43 +91,6 @@ func TestResultsFollowWrites(t *testing.T) {
 	}
 }
 
-// Kept says whether a search is answered from a kept result: after the
-// same words and filters were asked, down to the page kept, and not
-// after a write.
-func TestKept(t *testing.T) {
-	ctx := context.Background()
-	start := snapshotDay.AddDate(0, 1, 0)
-	var offs []catalog.Offering
-	for i := range 5 {
-		offs = append(offs, offering(fmt.Sprint("c", i), fmt.Sprint("Svenska ", i+1), "Kurs", start.AddDate(0, 0, i)))
-	}
-	ix := newTestIndex(t, offs...)
-	q := catalog.SearchQuery{Text: "svenska", Page: 1, PerPage: 2, Today: snapshotDay}
-	if ix.Kept(q) {
-		t.Error("kept before it was asked")
-	}
-	find(t, ix, q)
-	if !ix.Kept(q) {
-		t.Error("not kept when asked again")
-	}
-	deep := q
-	deep.Page = 3
-	if ix.Kept(deep) {
-		t.Error("page 3 kept after page 1 of 2 hits")
-	}
-	other := q
-	other.Filters = map[string][]string{catalog.FacetMunicipality: {"2380"}}
-	if ix.Kept(other) {
-		t.Error("kept for other filters")
-	}
-	if err := ix.Put(ctx, offs[:1]); err != nil {
-		t.Fatal(err)
-	}
-	if ix.Kept(q) {
-		t.Error("kept after a write")
-	}
-}
-
 // Results are shared by the requests that ask for them: what a caller
 // appends to its facet values (the search page adds a chosen value that
 // has no hits) must go to a copy, not into the shared array, where two

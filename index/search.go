@@ -29,7 +29,9 @@ import (
 // offering matches every word of a query of several words, the offerings
 // matching all but one are returned and the result says Relaxed.
 func (ix *Index) Search(ctx context.Context, q catalog.SearchQuery) (*catalog.SearchResult, error) {
-	withToday(&q)
+	if q.Today.IsZero() {
+		q.Today = catalog.Day(time.Now())
+	}
 	snap := ix.facets.Snapshot()
 	key := resultKey(&q)
 	r, ok := ix.results.get(snap.Version(), key)
@@ -69,30 +71,6 @@ func (ix *Index) Search(ctx context.Context, q catalog.SearchQuery) (*catalog.Se
 		}
 	}
 	return out, nil
-}
-
-// Kept reports whether Search would answer q from what the index keeps
-// for the current catalogue (results.go): its hits and counts, and the
-// leads down to its page, so that only the page's entries are made. Such
-// a search costs a fraction of a millisecond: a server need not queue it
-// behind searches that score and count anew.
-func (ix *Index) Kept(q catalog.SearchQuery) bool {
-	withToday(&q)
-	r, ok := ix.results.peek(ix.facets.Snapshot().Version(), resultKey(&q))
-	if !ok {
-		return false
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	kept := r.leads[cmp.Or(q.Sort, catalog.SortRelevance)]
-	return kept.all || len(kept.docs) >= q.Page*q.PerPage
-}
-
-// withToday makes a search without a day one of today, in Sweden.
-func withToday(q *catalog.SearchQuery) {
-	if q.Today.IsZero() {
-		q.Today = catalog.Day(time.Now())
-	}
 }
 
 // match finds what q's words and filters give on snap, whatever its order

@@ -173,10 +173,7 @@ func newGuardedIndex(ix Index, l Limits, observe func(string, time.Duration)) *g
 // Search waits for a free slot and runs the search, both within the
 // deadline. A search that misses it is answered EUnavailable at once; it
 // keeps its slot until it really ends, so that searches nobody waits for
-// still count against the limit and cannot pile up. A search the index
-// answers from what it keeps (the next page, the front page, a facet
-// count asked before) takes no slot: it costs little, and waiting behind
-// new searches made it as slow as they are under load.
+// still count against the limit and cannot pile up.
 func (g *guardedIndex) Search(ctx context.Context, q catalog.SearchQuery) (*catalog.SearchResult, error) {
 	start := time.Now()
 	ctx, cancel := context.WithTimeout(ctx, g.timeout)
@@ -199,9 +196,6 @@ type searchOutcome struct {
 }
 
 func (g *guardedIndex) search(ctx context.Context, q catalog.SearchQuery) (*catalog.SearchResult, error) {
-	if g.Index.Kept(q) {
-		return g.Index.Search(ctx, q)
-	}
 	select {
 	case g.slots <- struct{}{}:
 	case <-ctx.Done():

@@ -2,7 +2,6 @@ package server_test
 
 import (
 	"context"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -10,7 +9,6 @@ import (
 	"time"
 
 	"kurskatalog/data/catalog"
-	"kurskatalog/data/sqlite"
 	"kurskatalog/server"
 )
 
@@ -49,8 +47,6 @@ func TestRateLimitPerClientNetwork(t *testing.T) {
 // slowIndex is an index whose searches take longer than any deadline.
 type slowIndex struct{ server.Index }
 
-func (slowIndex) Kept(catalog.SearchQuery) bool { return false }
-
 func (slowIndex) Search(ctx context.Context, q catalog.SearchQuery) (*catalog.SearchResult, error) {
 	time.Sleep(2 * time.Second) // a search that does not watch its context
 	return &catalog.SearchResult{}, nil
@@ -74,65 +70,5 @@ func TestSearchDeadline(t *testing.T) {
 		if code := errorCode(t, "503", resp, body); code != "unavailable/" {
 			t.Errorf("error %q", code)
 		}
-	}
-}
-
-// gatedIndex holds every search the index has not kept until its gate
-// opens: a new search that keeps a slot busy.
-type gatedIndex struct {
-	server.Index
-	gate chan struct{}
-}
-
-func (g gatedIndex) Search(ctx context.Context, q catalog.SearchQuery) (*catalog.SearchResult, error) {
-	if !g.Index.Kept(q) {
-		<-g.gate
-	}
-	return g.Index.Search(ctx, q)
-}
-
-// While new searches hold every slot, a search the index answers from
-// what it keeps (the same words again, the next page) is answered at
-// once; a new one waits, here until its deadline.
-func TestKeptSearchesTakeNoSlot(t *testing.T) {
-	db, ix := openCatalogue(t, func(ctx context.Context, db *sqlite.DB) error {
-		older, newer := pagesFixture()
-		return importRun(ctx, db, append(older, newer...))
-	})
-	gated := gatedIndex{Index: ix, gate: make(chan struct{})}
-	defer close(gated.gate)
-	serve := func(ix server.Index) *httptest.Server {
-		srv := httptest.NewServer(server.New(server.Deps{Index: ix, Store: db, Now: func() time.Time { return pagesToday },
-			Log: slog.New(slog.DiscardHandler), Limits: server.Limits{SearchTimeout: 300 * time.Millisecond, SearchConcurrency: 1}}))
-		t.Cleanup(srv.Close)
-		return srv
-	}
-	open, shut := serve(ix), serve(gated) // one index, with and without the gate
-	search := func(srv *httptest.Server, query string) int {
-		resp, body := do(t, http.MethodGet, srv.URL+"/api/v1/search?"+query, nil)
-		if resp.StatusCode != http.StatusOK && resp.StatusCode != http.StatusServiceUnavailable {
-			t.Fatalf("%s: status %d: %s", query, resp.StatusCode, body)
-		}
-		return resp.StatusCode
-	}
-
-	for _, q := range []string{"q=svenska", "q=matematik&per_page=2"} {
-		search(open, q)
-	}
-	busy := make(chan int)
-	go func() { busy <- search(shut, "q=engelska") }() // takes the only slot, and keeps it
-	time.Sleep(50 * time.Millisecond)
-	for _, q := range []string{"q=svenska", "q=svenska&page=1", "q=matematik&per_page=2"} {
-		if code := search(shut, q); code != http.StatusOK {
-			t.Errorf("%s, kept: status %d behind a busy slot, want 200", q, code)
-		}
-	}
-	for _, q := range []string{"q=undersk%C3%B6terska", "q=matematik&per_page=2&page=3"} {
-		if code := search(shut, q); code != http.StatusServiceUnavailable {
-			t.Errorf("%s, not kept: status %d behind a busy slot, want 503 at its deadline", q, code)
-		}
-	}
-	if code := <-busy; code != http.StatusServiceUnavailable {
-		t.Errorf("the search that held the slot past its deadline: status %d, want 503", code)
 	}
 }

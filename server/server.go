@@ -21,9 +21,6 @@ import (
 // a course, and completes what users type.
 type Index interface {
 	Search(ctx context.Context, q catalog.SearchQuery) (*catalog.SearchResult, error)
-	// Kept reports whether Search would answer q from what it keeps of
-	// earlier searches, at little cost.
-	Kept(q catalog.SearchQuery) bool
 	// Course returns the offerings of the course that offering id is an
 	// intake of, in start order, as a search groups them.
 	Course(id string) []string
