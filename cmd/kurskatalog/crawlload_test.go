@@ -39,7 +39,7 @@ func loadBesideCrawl(b *testing.B, n int) {
 	config, dataDir := filepath.Join(dir, "config.yaml"), filepath.Join(dir, "var")
 	live := serveNational(b, n, config, "")
 	crawlOrFail(b, config, dataDir)
-	base, pid := startServeProcess(b, buildServe(b), config, dataDir)
+	base, pid, _ := startServeProcess(b, buildServe(b), config, dataDir)
 	_, before := residentKB(b, pid)
 
 	ctx, cancel := context.WithCancel(context.Background())

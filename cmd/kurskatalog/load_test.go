@@ -100,7 +100,7 @@ func nationalLoad(b *testing.B, n int) {
 		// The service as its own process, so that its memory is its own.
 		bin := buildServe(b)
 		startServ = time.Now()
-		base, pid = startServeProcess(b, bin, config, dataDir)
+		base, pid, _ = startServeProcess(b, bin, config, dataDir)
 	}
 	open = time.Since(startServ)
 	if w, _ := time.ParseDuration(os.Getenv("KURSKATALOG_LOAD_WARM")); w > 0 {
@@ -228,8 +228,9 @@ func buildServe(b *testing.B) string {
 }
 
 // startServeProcess starts `serve` from bin and returns its address and
-// process id once it serves; it is stopped when the benchmark ends.
-func startServeProcess(b *testing.B, bin, config, dataDir string) (base string, pid int) {
+// process id once it serves, and a function that stops it (as SIGINT does)
+// and waits for it to end; it is stopped when the benchmark ends.
+func startServeProcess(b *testing.B, bin, config, dataDir string) (base string, pid int, stop func()) {
 	cmd := exec.Command(bin, "serve", "--config", config, "--data-dir", dataDir, "--addr", "127.0.0.1:0")
 	// Serve's own environment, e.g. the runtime's settings of the
 	// deployment: KURSKATALOG_LOAD_SERVE_ENV="GOMEMLIMIT=800MiB GOGC=200".
@@ -247,12 +248,13 @@ func startServeProcess(b *testing.B, bin, config, dataDir string) (base string, 
 	if err := cmd.Start(); err != nil {
 		b.Fatal(err)
 	}
-	b.Cleanup(func() { cmd.Process.Signal(os.Interrupt); cmd.Wait() })
+	stop = sync.OnceFunc(func() { cmd.Process.Signal(os.Interrupt); cmd.Wait() })
+	b.Cleanup(stop)
 	line, err := bufio.NewReader(stdout).ReadString('\n')
 	if err != nil {
 		b.Fatalf("serve did not start: %v", err)
 	}
-	return servingURL(line), cmd.Process.Pid
+	return servingURL(line), cmd.Process.Pid, stop
 }
 
 func servingURL(line string) string {
