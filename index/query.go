@@ -161,9 +161,9 @@ func (b queryBuilder) build(p parsed, relaxed bool) query.Query {
 	}
 	var alts []query.Query
 	for i, words := range p.variants {
-		q := b.variant(words, relaxed)
+		var q query.Query = b.variant(words, relaxed)
 		if i > 0 {
-			q.SetBoost(boostSynonym)
+			q = scaled(q, boostSynonym)
 		}
 		alts = append(alts, q)
 	}
@@ -249,8 +249,7 @@ func (b queryBuilder) word(w string, depth int) query.Query {
 				}
 			}
 			if len(each) > 0 {
-				c := bleve.NewConjunctionQuery(each...)
-				c.SetBoost(boostParts)
+				c := scaled(bleve.NewConjunctionQuery(each...), boostParts)
 				alts, compound = append(alts, c), c
 			}
 		}
@@ -282,6 +281,58 @@ func (b queryBuilder) word(w string, depth int) query.Query {
 		}
 	}
 	return bleve.NewDisjunctionQuery(alts...)
+}
+
+// scaled returns q with every boost in it multiplied by f. Bleve applies
+// the boost of a term, phrase or fuzzy query but not one set on a boolean,
+// conjunction or disjunction query, so a compound is weighted through its
+// parts. The parts are copied, not changed: a fuzzy query's expansion is
+// shared by the searches of its word.
+func scaled(q query.Query, f float64) query.Query {
+	switch q := q.(type) {
+	case *query.TermQuery:
+		c := *q
+		c.SetBoost(q.Boost() * f)
+		return &c
+	case *query.MatchPhraseQuery:
+		c := *q
+		c.SetBoost(q.Boost() * f)
+		return &c
+	case *query.FuzzyQuery:
+		c := *q
+		c.SetBoost(q.Boost() * f)
+		return &c
+	case *fuzzyQuery:
+		c := *q.FuzzyQuery
+		c.SetBoost(c.Boost() * f)
+		return &fuzzyQuery{FuzzyQuery: &c, terms: q.terms, distances: q.distances}
+	case *query.BooleanQuery:
+		c := *q
+		if q.Must != nil {
+			c.Must = scaled(q.Must, f)
+		}
+		if q.Should != nil {
+			c.Should = scaled(q.Should, f)
+		}
+		return &c
+	case *query.ConjunctionQuery:
+		c := *q
+		c.Conjuncts = scaledAll(q.Conjuncts, f)
+		return &c
+	case *query.DisjunctionQuery:
+		c := *q
+		c.Disjuncts = scaledAll(q.Disjuncts, f)
+		return &c
+	}
+	return q // scores nothing (match none)
+}
+
+func scaledAll(qs []query.Query, f float64) []query.Query {
+	out := make([]query.Query, len(qs))
+	for i, q := range qs {
+		out[i] = scaled(q, f)
+	}
+	return out
 }
 
 // parts splits a compound typed by the user, with diacritics or without.
