@@ -31,6 +31,7 @@ type Text struct {
 	mu   sync.Mutex
 	gen  *generation         // the generation the arrays map into
 	segs map[uint64][]uint32 // segment id -> local doc number -> doc
+	back *backMap            // the other way, for the segments of one reader
 }
 
 // NewText returns a Text over index.
@@ -261,7 +262,7 @@ func (t *Text) mapper(snap *Snapshot, r index.IndexReader) func(index.IndexInter
 	arrays := make([][]uint32, len(segs))
 	for i, s := range segs {
 		offsets[i+1] = offsets[i] + s.Segment().Count()
-		arrays[i] = t.array(snap.gen, s)
+		arrays[i], _ = t.array(snap.gen, s)
 	}
 	t.prune(segs)
 	seg := 0
@@ -282,16 +283,17 @@ func (t *Text) mapper(snap *Snapshot, r index.IndexReader) func(index.IndexInter
 }
 
 // array returns the segment's local doc -> doc+1 (0: unknown) array for
-// gen. A segment holding an ID the engine does not know yet (Bleve written
-// before the engine) is mapped again next time rather than kept.
-func (t *Text) array(gen *generation, s *scorch.SegmentSnapshot) []uint32 {
+// gen, and whether it is complete. A segment holding an ID the engine does
+// not know yet (Bleve written before the engine) is mapped again next
+// time rather than kept.
+func (t *Text) array(gen *generation, s *scorch.SegmentSnapshot) ([]uint32, bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.gen != gen {
-		t.gen, t.segs = gen, map[uint64][]uint32{}
+		t.gen, t.segs, t.back = gen, map[uint64][]uint32{}, nil
 	}
 	if a, ok := t.segs[s.Id()]; ok {
-		return a
+		return a, true
 	}
 	seg := s.Segment()
 	a := make([]uint32, seg.Count())
@@ -314,7 +316,7 @@ func (t *Text) array(gen *generation, s *scorch.SegmentSnapshot) []uint32 {
 	if complete {
 		t.segs[s.Id()] = a
 	}
-	return a
+	return a, complete
 }
 
 // Warm maps the segments that the index has now to snap's docs, so that

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -71,6 +72,7 @@ func TestTextMatchesBleve(t *testing.T) {
 	extra := offs[2]
 	extra.ID = "not-in-bleve"
 	e.Put(extra)
+
 	cached := NewText(b, WithCache(1<<20))
 	checkText(t, "uncached", e, b, NewText(b), len(offs))
 	checkText(t, "cached, first", e, b, cached, len(offs))
@@ -288,5 +290,32 @@ func TestScoresKeepMatches(t *testing.T) {
 			t.Errorf("Match after Scores: %d matches, not the %d kept from the ranking", m.GetCardinality(), ranked.GetCardinality())
 		}
 		return
+	}
+}
+
+// An offering Bleve indexed again is held twice until a merge, the first
+// copy deleted: scoring it within a filter scores the live copy, once.
+func TestScoresWithinAnOfferingIndexedAgain(t *testing.T) {
+	offs, b, e := textFixture(t)
+	o := offs[len(offs)/2]
+	if err := b.Index(o.ID, map[string]any{"title": o.Title, "description": o.DescriptionText()}); err != nil {
+		t.Fatal(err)
+	}
+	snap, ctx := e.Snapshot(), context.Background()
+	doc, _ := snap.Lookup(o.ID)
+	q := words(strings.Fields(o.Title)[0])
+	text := NewText(b)
+	for range 2 { // the map made, then kept
+		scores, err := text.ScoresWithin(ctx, snap, q, roaring.BitmapOf(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []uint32
+		for d := range scores {
+			got = append(got, d)
+		}
+		if !slices.Equal(got, []uint32{doc}) {
+			t.Errorf("%q within %s: scored %v, want %d once", strings.Fields(o.Title)[0], o.ID, got, doc)
+		}
 	}
 }
