@@ -161,9 +161,9 @@ func (b queryBuilder) build(p parsed, relaxed bool) query.Query {
 	}
 	var alts []query.Query
 	for i, words := range p.variants {
-		var q query.Query = b.variant(words, relaxed)
+		q := b.variant(words, relaxed)
 		if i > 0 {
-			q = scaled(q, boostSynonym)
+			q.SetBoost(boostSynonym) // see scoring
 		}
 		alts = append(alts, q)
 	}
@@ -249,7 +249,8 @@ func (b queryBuilder) word(w string, depth int) query.Query {
 				}
 			}
 			if len(each) > 0 {
-				c := scaled(bleve.NewConjunctionQuery(each...), boostParts)
+				c := bleve.NewConjunctionQuery(each...)
+				c.SetBoost(boostParts) // see scoring
 				alts, compound = append(alts, c), c
 			}
 		}
@@ -283,11 +284,17 @@ func (b queryBuilder) word(w string, depth int) query.Query {
 	return bleve.NewDisjunctionQuery(alts...)
 }
 
-// scaled returns q with every boost in it multiplied by f. Bleve applies
-// the boost of a term, phrase or fuzzy query but not one set on a boolean,
-// conjunction or disjunction query, so a compound is weighted through its
-// parts. The parts are copied, not changed: a fuzzy query's expansion is
-// shared by the searches of its word.
+// scoring returns q as it is meant to score. Bleve applies the boost of
+// a term, phrase or fuzzy query but drops one set on a boolean,
+// conjunction or disjunction query (a synonym rewriting's, a compound's
+// parts'), so such a boost is multiplied into the queries under it. The
+// queries are copied, not changed: the query as built is the one matched,
+// whose words' matches facet.Text keeps and shares between searches
+// whatever their weight, and a fuzzy query's expansion is shared by the
+// searches of its word.
+func scoring(q query.Query) query.Query { return scaled(q, 1) }
+
+// scaled is scoring with every boost also multiplied by f.
 func scaled(q query.Query, f float64) query.Query {
 	switch q := q.(type) {
 	case *query.TermQuery:
@@ -308,6 +315,7 @@ func scaled(q query.Query, f float64) query.Query {
 		return &fuzzyQuery{FuzzyQuery: &c, terms: q.terms, distances: q.distances}
 	case *query.BooleanQuery:
 		c := *q
+		c.BoostVal, f = nil, f*q.Boost()
 		if q.Must != nil {
 			c.Must = scaled(q.Must, f)
 		}
@@ -317,11 +325,13 @@ func scaled(q query.Query, f float64) query.Query {
 		return &c
 	case *query.ConjunctionQuery:
 		c := *q
-		c.Conjuncts = scaledAll(q.Conjuncts, f)
+		c.BoostVal = nil
+		c.Conjuncts = scaledAll(q.Conjuncts, f*q.Boost())
 		return &c
 	case *query.DisjunctionQuery:
 		c := *q
-		c.Disjuncts = scaledAll(q.Disjuncts, f)
+		c.BoostVal = nil
+		c.Disjuncts = scaledAll(q.Disjuncts, f*q.Boost())
 		return &c
 	}
 	return q // scores nothing (match none)

@@ -26,7 +26,7 @@ func TestSynonymRanksBelowTheWordTyped(t *testing.T) {
 	}
 	defer rd.Close()
 	q := newQueryBuilder(context.Background(), ix.bleve, rd, &ix.fuzzy).build(parse("städare"), false)
-	scores, err := ix.text.Scores(context.Background(), snap, q)
+	scores, err := ix.text.Scores(context.Background(), snap, scoring(q))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,9 +42,10 @@ func TestSynonymRanksBelowTheWordTyped(t *testing.T) {
 	}
 }
 
-// scaled multiplies every boost Bleve applies, in copies: the query it is
-// given is not changed.
-func TestScaled(t *testing.T) {
+// scoring multiplies the boosts of compound queries, which Bleve drops,
+// into the term, phrase and fuzzy queries under them, in copies: the query
+// it is given is not changed.
+func TestScoring(t *testing.T) {
 	term := func(t string, boost float64) *query.TermQuery {
 		q := bleve.NewTermQuery(t)
 		q.SetBoost(boost)
@@ -55,9 +56,12 @@ func TestScaled(t *testing.T) {
 	phrase := bleve.NewMatchPhraseQuery("svenska 1")
 	phrase.SetBoost(3)
 	shared := &fuzzyQuery{FuzzyQuery: fuzzy, terms: []string{"sjuksköterska"}, distances: []uint8{1}}
+	parts := bleve.NewConjunctionQuery(term("svensk", 1), shared)
+	parts.SetBoost(0.5)
 	b := bleve.NewBooleanQuery()
-	b.AddMust(bleve.NewDisjunctionQuery(term("svenska", 4), bleve.NewConjunctionQuery(term("svensk", 1), shared)))
+	b.AddMust(bleve.NewDisjunctionQuery(term("svenska", 4), parts))
 	b.AddShould(phrase)
+	b.SetBoost(0.8)
 
 	// leaves visits the queries Bleve applies a boost of.
 	var leaves func(q query.Query, fn func(query.BoostableQuery))
@@ -82,8 +86,8 @@ func TestScaled(t *testing.T) {
 		leaves(q, func(l query.BoostableQuery) { out = append(out, l.Boost()) })
 		return out
 	}
-	s := scaled(b, 0.5)
-	got, want := boosts(s), []float64{2, 0.5, 0.3, 1.5}
+	s := scoring(b)
+	got, want := boosts(s), []float64{3.2, 0.4, 0.24, 2.4}
 	if len(got) != len(want) {
 		t.Fatalf("boosts %v, want %v", got, want)
 	}
@@ -95,6 +99,9 @@ func TestScaled(t *testing.T) {
 	}
 	if was := boosts(b); !slices.Equal(was, []float64{4, 1, 0.6, 3}) {
 		t.Errorf("the query scaled was changed: boosts %v", was)
+	}
+	if again := boosts(scoring(s)); !slices.Equal(again, got) {
+		t.Errorf("scored twice: boosts %v, then %v", got, again)
 	}
 	leaves(s, func(l query.BoostableQuery) {
 		if f, ok := l.(*query.FuzzyQuery); ok {

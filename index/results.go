@@ -36,7 +36,8 @@ const rewarmed = 32
 // result is what a search's words and filters give, whatever its page.
 type result struct {
 	asked   catalog.SearchQuery // the search that made it, for Rewarm
-	words   query.Query         // the scoring query; nil without words. Read only.
+	words   query.Query         // the words' query, as matched; nil without words. Read only.
+	scoring query.Query         // words as scored (see scoring). Read only.
 	relaxed bool
 	hits    *roaring.Bitmap // read only
 	counts  map[string][]catalog.FacetValue

@@ -100,6 +100,9 @@ func (ix *Index) match(ctx context.Context, snap *facet.Snapshot, q catalog.Sear
 			}
 		}
 	}
+	if r.words != nil {
+		r.scoring = scoring(r.words)
+	}
 	r.hits, r.counts = snap.Search(q, matches)
 	if matches != nil {
 		r.matched = matches.GetCardinality()
@@ -196,13 +199,13 @@ const scoreAllBelow = 4
 // pages.
 func (ix *Index) scores(ctx context.Context, snap *facet.Snapshot, r *result) (iter.Seq2[uint32, float64], error) {
 	if r.hits.GetCardinality()*scoreAllBelow >= r.matched {
-		return ix.text.Scores(ctx, snap, r.words)
+		return ix.text.Scores(ctx, snap, r.scoring)
 	}
 	r.mu.Lock()
 	kept := r.ranked
 	r.mu.Unlock()
 	if kept == nil {
-		all, err := ix.text.ScoresWithin(ctx, snap, r.words, r.hits)
+		all, err := ix.text.ScoresWithin(ctx, snap, r.scoring, r.hits)
 		if err != nil {
 			return nil, err
 		}

@@ -358,7 +358,7 @@ func TestFilteredSearchRanksAsScoringAll(t *testing.T) {
 			if r.ranked != nil {
 				within++
 			}
-			all, err := ix.text.Scores(ctx, snap, r.words)
+			all, err := ix.text.Scores(ctx, snap, r.scoring)
 			if err != nil {
 				t.Fatal(err)
 			}
