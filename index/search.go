@@ -93,7 +93,7 @@ func (ix *Index) match(ctx context.Context, snap *facet.Snapshot, q catalog.Sear
 		// Relax only when the words alone find nothing that can be shown:
 		// a filter that leaves nothing should say so, not widen the words.
 		alone := catalog.SearchQuery{Today: q.Today, IncludePast: q.IncludePast}
-		if p.relaxable() && !snap.Filter(alone).Intersects(matches) {
+		if p.relaxable() && snap.Filter(alone, matches).IsEmpty() {
 			r.relaxed, r.words = true, qb.build(p, true)
 			if matches, err = ix.text.Match(ctx, snap, r.words); err != nil {
 				return nil, fmt.Errorf("index: match: %w", err)

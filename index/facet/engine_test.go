@@ -403,10 +403,7 @@ func (w *world) check(t *testing.T, n int) {
 		if c := snap.Counts(q, mb); !equalCounts(c, wantCounts) {
 			t.Fatalf("query %d: Counts differs from Search", i)
 		}
-		filtered := snap.Filter(q)
-		if matches != nil {
-			filtered.And(mb)
-		}
+		filtered := snap.Filter(q, mb)
 		if got := snap.IDs(filtered); len(got) != len(wantHits) {
 			t.Fatalf("query %d: Filter has %d hits, want %d", i, len(got), len(wantHits))
 		}

@@ -9,13 +9,13 @@ import (
 	"kurskatalog/data/catalog"
 )
 
-// Filter returns the offerings that pass q's filters: the conditions and
-// every facet filter (values ORed, facets ANDed), never a cancelled one. A
-// zero q.Today means today in Sweden, here and in Counts and Search.
-// It ignores q.Text; intersect with the text matches yourself, or use
-// Search.
-func (s *Snapshot) Filter(q catalog.SearchQuery) *roaring.Bitmap {
-	hits, _ := s.search(&q, nil, false)
+// Filter returns the offerings among matches (nil: every offering) that
+// pass q's filters: the conditions and every facet filter (values ORed,
+// facets ANDed), never a cancelled one; Search without the counts. A zero
+// q.Today means today in Sweden, here and in Counts and Search. It ignores
+// q.Text: matches are the text's.
+func (s *Snapshot) Filter(q catalog.SearchQuery, matches *roaring.Bitmap) *roaring.Bitmap {
+	hits, _ := s.search(&q, matches, false)
 	return hits
 }
 
