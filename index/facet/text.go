@@ -319,9 +319,9 @@ func (t *Text) array(gen *generation, s *scorch.SegmentSnapshot) ([]uint32, bool
 	return a, complete
 }
 
-// Warm maps the segments that the index has now to snap's docs, so that
-// the next search does not: call it after writing to both (in a
-// goroutine), as Bleve's merges replace segments later.
+// Warm maps the segments that the index has now to snap's docs, and
+// back (backMap), so that the next search does not: call it after writing
+// to both (in a goroutine), as Bleve's merges replace segments later.
 func (t *Text) Warm(ctx context.Context, snap *Snapshot) error {
 	r, err := t.open(ctx, snap)
 	if err != nil {
@@ -329,6 +329,9 @@ func (t *Text) Warm(ctx context.Context, snap *Snapshot) error {
 	}
 	defer r.r.Close()
 	t.mapper(snap, r.r)
+	if is, ok := r.r.(*scorch.IndexSnapshot); ok {
+		t.backMap(snap.gen, is)
+	}
 	return nil
 }
 

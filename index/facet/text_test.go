@@ -319,3 +319,25 @@ func TestScoresWithinAnOfferingIndexedAgain(t *testing.T) {
 		}
 	}
 }
+
+// Warm, run after a write, also makes the map from docs to Bleve's
+// numbers that a filtered search reads, so that the first one after the
+// write does not make it.
+func TestWarmMapsDocsToBleve(t *testing.T) {
+	_, b, e := textFixture(t)
+	snap, ctx := e.Snapshot(), context.Background()
+	text := NewText(b)
+	if err := text.Warm(ctx, snap); err != nil {
+		t.Fatal(err)
+	}
+	warmed := text.back
+	if warmed == nil || len(warmed.internal) == 0 {
+		t.Fatal("Warm made no map from docs to Bleve's numbers")
+	}
+	if _, err := text.ScoresWithin(ctx, snap, words("svenska"), roaring.BitmapOf(1, 2, 3)); err != nil {
+		t.Fatal(err)
+	}
+	if text.back != warmed {
+		t.Error("the search after Warm made the map again")
+	}
+}
