@@ -119,7 +119,7 @@ func kept(o *catalog.Offering, today time.Time) bool {
 
 // PathwaySchoolTypes are the school types whose courses a pathway shows
 // whether or not they lead to its occupation: SFI, and komvux at
-// compulsory and upper secondary level (data/pathway).
+// compulsory and upper secondary level. data/pathway reads no others.
 var PathwaySchoolTypes = []string{"VUXSFI", "VUXGR", "VUXGY"}
 
 // loadPart is how many offerings Load gathers in one part.

@@ -155,7 +155,9 @@ type builder struct {
 	// the municipality's resident reaches by q.Params.
 	anywhere, near *coverage.Reacher
 	// targets are the window's offerings mapped to the occupation, by
-	// school type; general the others, by school type.
+	// school type; general the others of the school types a pathway shows
+	// whatever they lead to (coverage.PathwaySchoolTypes, which the
+	// coverage data keeps for it), by school type.
 	targets, general map[string][]*catalog.Offering
 }
 
@@ -168,7 +170,7 @@ func (b *builder) sort(offerings []catalog.Offering) {
 		}
 		if slices.ContainsFunc(o.Occupations, func(m catalog.OccupationMatch) bool { return m.SSYK == b.q.Occupation }) {
 			b.targets[o.SchoolType] = append(b.targets[o.SchoolType], o)
-		} else {
+		} else if slices.Contains(coverage.PathwaySchoolTypes, o.SchoolType) {
 			b.general[o.SchoolType] = append(b.general[o.SchoolType], o)
 		}
 	}
