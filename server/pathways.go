@@ -70,16 +70,15 @@ func (s *Server) pathways(c *gin.Context) {
 	// The sizes first: a pathway is not laid out for an answer refused.
 	v := c.Request.URL.Query()
 	perHit, err := intParam(v, "intakes_per_hit", intakesPerHit, 1, maxIntakesPerHit)
-	if err != nil {
-		s.fail(c, err)
-		return
+	perGroup := 0
+	if err == nil {
+		perGroup, err = intParam(v, "courses_per_group", coursesPerGroup, 1, maxCoursesPerGroup)
 	}
-	perGroup, err := intParam(v, "courses_per_group", coursesPerGroup, 1, maxCoursesPerGroup)
-	if err != nil {
-		s.fail(c, err)
-		return
+	var p pathway.Pathway
+	var lang string
+	if err == nil {
+		p, lang, err = s.findPathway(c.Request.Context(), c.Param("ssyk"), v)
 	}
-	p, lang, err := s.findPathway(c.Request.Context(), c.Param("ssyk"), v)
 	if err != nil {
 		s.fail(c, err)
 		return
