@@ -41,6 +41,7 @@ type cached struct {
 	key     string
 	matches *roaring.Bitmap // kind "m"
 	ranked  []candidate     // kind "r": every match, best first
+	kept    *keptScores     // kind "w": a word's scored matches
 	size    int
 }
 

@@ -19,10 +19,11 @@ import (
 // is a few hundred of the 30,000 offerings that say "svenska" nationally,
 // and scoring all of them is most of what a new search costs. When the
 // ranking of all matches is kept from an earlier search it is read;
-// otherwise Bleve scores the words on within's docs only, by ANDing the
-// query with those docs: a conjunction advances each word's postings to
-// the next doc it may match, so only docs of within are scored. Nothing
-// is kept: the caller keeps the result with its filters.
+// otherwise Bleve scores the query on within's docs only, by ANDing it
+// with those docs: a conjunction advances each word to the next doc it may
+// match, so only docs of within are scored. Each word is read from its
+// scores over all its matches, kept for the searches after (see kept.go).
+// The ranking is not kept: the caller keeps it with its filters.
 //
 // The scores are those Scores gives: the docs' clause has no weight, so
 // the query's norm is unchanged, and it scores 0 in the sum.
@@ -41,6 +42,9 @@ func (t *Text) ScoresWithin(ctx context.Context, snap *Snapshot, q query.Query, 
 	if !ok { // not scorch: score everything
 		all, err := t.rankAll(r, q)
 		return ranked(all), err
+	}
+	if q, err = t.withKept(r, q); err != nil {
+		return nil, err
 	}
 	all, err := t.rankAll(r, bleve.NewConjunctionQuery(&docsQuery{ids: ids}, q))
 	return ranked(all), err

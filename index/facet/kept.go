@@ -1,0 +1,175 @@
+package facet
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// A word of a search is a disjunction of dozens of term queries (its
+// fields, analyses and variants). Scoring a search's hits within its
+// filters advanced every one of them to every hit: at national size a few
+// microseconds a hit, and most of what a new search of several words cost.
+// A word is asked again and again in other company, so its scores are kept
+// instead, for every offering it matches, and the search's query reads them
+// as one searcher per word. Bleve still puts the words, phrases and
+// rewritings together, so the scores are those it gives.
+
+// keptScores is one word's matches in one reader: their internal doc
+// numbers, ascending, each with its score under a query norm of 1, and the
+// weight the word's searcher gives the query norm.
+type keptScores struct {
+	ids    []uint64
+	scores []float64
+	weight float64
+}
+
+// isWord reports whether q is a word: a disjunction with a term query of
+// its own. The disjunctions that hold words (a search's variants, its words
+// when relaxed) hold only compound queries.
+func isWord(q query.Query) bool {
+	d, ok := q.(*query.DisjunctionQuery)
+	if !ok {
+		return false
+	}
+	for _, c := range d.Disjuncts {
+		if _, ok := c.(*query.TermQuery); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// withKept returns q with each of its words read from its kept scores,
+// scoring the words that have none yet. The queries around the words are
+// copied, not changed.
+func (t *Text) withKept(r *readerCtx, q query.Query) (query.Query, error) {
+	if isWord(q) {
+		k, err := t.kept(r, q)
+		if err != nil {
+			return nil, err
+		}
+		return &keptQuery{k}, nil
+	}
+	var err error
+	each := func(qs []query.Query) []query.Query {
+		out := make([]query.Query, len(qs))
+		for i, c := range qs {
+			if err == nil {
+				out[i], err = t.withKept(r, c)
+			}
+		}
+		return out
+	}
+	switch q := q.(type) {
+	case *query.BooleanQuery:
+		c := *q
+		if q.Must != nil {
+			if c.Must, err = t.withKept(r, q.Must); err != nil {
+				return nil, err
+			}
+		}
+		if q.Should != nil {
+			if c.Should, err = t.withKept(r, q.Should); err != nil {
+				return nil, err
+			}
+		}
+		return &c, nil
+	case *query.ConjunctionQuery:
+		c := *q
+		c.Conjuncts = each(q.Conjuncts)
+		return &c, err
+	case *query.DisjunctionQuery:
+		c := *q
+		c.Disjuncts = each(q.Disjuncts)
+		return &c, err
+	}
+	return q, nil
+}
+
+// kept returns the kept scores of word, scoring it when they are not.
+func (t *Text) kept(r *readerCtx, word query.Query) (*keptScores, error) {
+	key, cacheable := cacheKey("w", word)
+	if cacheable && t.cache != nil {
+		if c := t.cache.get(r.r, r.snap, key); c != nil {
+			return c.kept, nil
+		}
+	}
+	s, err := word.Searcher(r.ctx, r.r, t.index.Mapping(), search.SearcherOptions{})
+	if err != nil {
+		return nil, fmt.Errorf("facet: text: %w", err)
+	}
+	defer s.Close()
+	k := &keptScores{weight: s.Weight()}
+	s.SetQueryNorm(1)
+	pool := search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)
+	sctx := &search.SearchContext{DocumentMatchPool: pool}
+	for n := 0; ; n++ {
+		if n%4096 == 0 {
+			if err := r.ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		m, err := s.Next(sctx)
+		if err != nil {
+			return nil, fmt.Errorf("facet: text: %w", err)
+		}
+		if m == nil {
+			break
+		}
+		k.ids = append(k.ids, m.IndexInternalID.Value())
+		k.scores = append(k.scores, m.Score)
+		pool.Put(m)
+	}
+	k.ids, k.scores = slices.Clip(k.ids), slices.Clip(k.scores)
+	if cacheable && t.cache != nil {
+		t.cache.put(r.r, r.snap, &cached{key: key, kept: k, size: 16 * len(k.ids)})
+	}
+	return k, nil
+}
+
+// keptQuery searches one word's kept scores.
+type keptQuery struct{ k *keptScores }
+
+func (q *keptQuery) Searcher(context.Context, index.IndexReader, mapping.IndexMapping, search.SearcherOptions) (search.Searcher, error) {
+	return &keptSearcher{k: q.k, norm: 1}, nil
+}
+
+// keptSearcher visits a word's kept matches with their scores under the
+// query norm its parent sets, as the word's own searcher would: its
+// scores are linear in the norm.
+type keptSearcher struct {
+	k    *keptScores
+	at   int
+	norm float64
+}
+
+func (s *keptSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	if s.at >= len(s.k.ids) {
+		return nil, nil
+	}
+	m := ctx.DocumentMatchPool.Get()
+	m.IndexInternalID = index.NewIndexInternalID(m.IndexInternalID, s.k.ids[s.at])
+	m.Score = s.k.scores[s.at] * s.norm
+	s.at++
+	return m, nil
+}
+
+func (s *keptSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	i, _ := slices.BinarySearch(s.k.ids[s.at:], id.Value())
+	s.at += i
+	return s.Next(ctx)
+}
+
+func (s *keptSearcher) Close() error               { return nil }
+func (s *keptSearcher) Weight() float64            { return s.k.weight }
+func (s *keptSearcher) SetQueryNorm(n float64)     { s.norm = n }
+func (s *keptSearcher) Size() int                  { return 64 }
+func (s *keptSearcher) Count() uint64              { return uint64(len(s.k.ids)) }
+func (s *keptSearcher) Min() int                   { return 0 }
+func (s *keptSearcher) DocumentMatchPoolSize() int { return 1 }
