@@ -75,38 +75,42 @@ func (t *Text) Match(ctx context.Context, snap *Snapshot, q query.Query) (*roari
 		return nil, err
 	}
 	defer r.r.Close()
+	if key, ok := cacheKey("m", q); ok && t.cache != nil {
+		// The matches Scores kept with its ranking of q.
+		if c := t.cache.get(r.r, snap, key); c != nil {
+			return c.matches, nil
+		}
+	}
 	return t.match(r, q)
 }
 
-// match returns q's matches, kept in the cache when there is one. With a
-// cache, a query made of others is answered from its parts' matches, each
-// kept on its own (matchParts): a new search of words asked before in
-// other company, or with another word added, then costs no Bleve work for
-// the words it shares. The bitmaps returned may be kept: never change them.
+// match returns q's matches. With a cache, a query made of others is
+// answered from its parts' matches (matchParts), and what Bleve matched
+// is kept: a new search of words asked before in other company, or with
+// another word added, then costs no Bleve work for the words it shares.
+// The matches put together are not kept: a few ANDs and ORs of kept
+// bitmaps make them again, and each new search kept several that no
+// later one asked for, which pushed the words' own matches out. The
+// bitmaps returned may be kept: never change them.
 func (t *Text) match(r *readerCtx, q query.Query) (*roaring.Bitmap, error) {
+	if parts, and, ok := matchParts(q); ok && t.cache != nil {
+		return t.combine(r, parts, and)
+	}
 	key, cacheable := cacheKey("m", q)
 	if t.cache != nil && cacheable {
 		if c := t.cache.get(r.r, r.snap, key); c != nil {
 			return c.matches, nil
 		}
 	}
-	var (
-		out *roaring.Bitmap
-		err error
-	)
-	if parts, and, ok := matchParts(q); ok && t.cache != nil {
-		out, err = t.combine(r, parts, and)
-	} else {
-		out = roaring.New()
-		var buf []uint32
-		err = t.run(r, q, false, func(doc uint32, _ float64) {
-			if buf = append(buf, doc); len(buf) == 1024 {
-				out.AddMany(buf)
-				buf = buf[:0]
-			}
-		})
-		out.AddMany(buf)
-	}
+	out := roaring.New()
+	var buf []uint32
+	err := t.run(r, q, false, func(doc uint32, _ float64) {
+		if buf = append(buf, doc); len(buf) == 1024 {
+			out.AddMany(buf)
+			buf = buf[:0]
+		}
+	})
+	out.AddMany(buf)
 	if err == nil && t.cache != nil && cacheable {
 		t.cache.put(r.r, r.snap, &cached{key: key, matches: out, size: int(out.GetSizeInBytes())})
 	}
