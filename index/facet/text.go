@@ -75,12 +75,6 @@ func (t *Text) Match(ctx context.Context, snap *Snapshot, q query.Query) (*roari
 		return nil, err
 	}
 	defer r.r.Close()
-	if key, ok := cacheKey("m", q); ok && t.cache != nil {
-		// The matches Scores kept with its ranking of q.
-		if c := t.cache.get(r.r, snap, key); c != nil {
-			return c.matches, nil
-		}
-	}
 	return t.match(r, q)
 }
 

@@ -250,46 +250,39 @@ func TestMatchPartsAsBleve(t *testing.T) {
 	}
 }
 
-// Ranking a query's matches keeps them as its matches too: the search's
-// Match after its Scores runs no Bleve query. The cache holds for one
-// state of the index, and Bleve's merges of the new index's segments
-// make new states in the background: a try across one is made again.
-func TestScoresKeepMatches(t *testing.T) {
+// The cache keeps the matches Bleve made, each word's, and not those
+// put together from them: each new search would keep several that no
+// later one asks for, pushing the words' own out.
+func TestMatchKeepsWhatBleveMatched(t *testing.T) {
 	_, b, e := textFixture(t)
 	ctx := context.Background()
-	q := words("svenska")
+	text := NewText(b, WithCache(8<<20))
 	snap := e.Snapshot()
-	key, _ := cacheKey("m", q)
-	for try := 1; ; try++ {
-		text := NewText(b, WithCache(1<<20))
-		scores, err := text.Scores(ctx, snap, q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ranked := roaring.New()
-		for doc := range scores {
-			ranked.Add(doc)
-		}
-		text.cache.mu.Lock()
-		kept, state := text.cache.byKey[key], text.cache.reader
-		text.cache.mu.Unlock()
-		if kept == nil {
-			t.Fatal("no matches kept under the query's key after Scores")
-		}
-		m, err := text.Match(ctx, snap, q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		text.cache.mu.Lock()
-		moved := text.cache.reader != state
-		text.cache.mu.Unlock()
-		if moved && try < 10 {
-			continue // a merge between the two: not the case asked about
-		}
-		if m != kept.Value.(*cached).matches || !m.Equals(ranked) || m.IsEmpty() {
-			t.Errorf("Match after Scores: %d matches, not the %d kept from the ranking", m.GetCardinality(), ranked.GetCardinality())
-		}
-		return
+	q := wordsQuery(false, "svenska", "kurs")
+	first, err := text.Match(ctx, snap, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := text.Match(ctx, snap, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.IsEmpty() || !again.Equals(first) {
+		t.Fatalf("%d matches, then %d", first.GetCardinality(), again.GetCardinality())
+	}
+	var want []string
+	for _, w := range []string{"svenska", "kurs"} {
+		key, _ := cacheKey("m", word(w))
+		want = append(want, key)
+	}
+	var got []string
+	for key := range text.cache.byKey {
+		got = append(got, key)
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("kept %d entries, want the two words' matches", len(got))
 	}
 }
 

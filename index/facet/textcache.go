@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"iter"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -119,7 +118,8 @@ func evenScore(s float64) float64 { return float64(float32(s)) }
 
 // Scores visits every doc of snap that q matches with its Bleve score,
 // best first and ties in start order, for ranking by relevance. q is the
-// scoring query (with phrases and boosts). Cached like Match.
+// scoring query (with phrases and boosts); its words are read from their
+// kept scores (see kept.go). The ranking is kept.
 func (t *Text) Scores(ctx context.Context, snap *Snapshot, q query.Query) (iter.Seq2[uint32, float64], error) {
 	r, err := t.open(ctx, snap)
 	if err != nil {
@@ -134,22 +134,15 @@ func (t *Text) Scores(ctx context.Context, snap *Snapshot, q query.Query) (iter.
 		}
 	}
 	if all == nil {
-		if all, err = t.rankAll(r, q); err != nil {
+		words, err := t.withKept(r, q)
+		if err != nil {
+			return nil, err
+		}
+		if all, err = t.rankAll(r, words); err != nil {
 			return nil, err
 		}
 		if t.cache != nil && cacheable {
 			t.cache.put(r.r, snap, &cached{key: key, ranked: all, size: 16 * len(all)})
-			// The ranked matches are the matches: Match need not run the
-			// words again. Its key is the same digest of q.
-			docs := make([]uint32, len(all))
-			for i, c := range all {
-				docs[i] = c.doc
-			}
-			slices.Sort(docs)
-			matches := roaring.New()
-			matches.AddMany(docs)
-			mkey := "m" + strings.TrimPrefix(key, "r")
-			t.cache.put(r.r, snap, &cached{key: mkey, matches: matches, size: int(matches.GetSizeInBytes())})
 		}
 	}
 	return ranked(all), nil
