@@ -276,8 +276,9 @@ func (s *Snapshot) courseSorted(set *roaring.Bitmap) *[]uint64 {
 	return pairs
 }
 
-// byCourse returns every live doc as course<<32|doc, sorted, made on first
-// use and kept with the snapshot.
+// byCourse returns every live doc as course<<32|doc, grouped by course
+// (ascending) and in start order within one, made on first use and kept
+// with the snapshot.
 func (s *Snapshot) byCourse() []uint64 {
 	s.courseOnce.Do(func() {
 		course := s.own(courseDim).col
@@ -289,7 +290,13 @@ func (s *Snapshot) byCourse() []uint64 {
 				pairs = append(pairs, uint64(course[doc])<<32|uint64(doc))
 			}
 		}
-		slices.Sort(pairs)
+		rank := s.orders[sortStart].rank
+		slices.SortFunc(pairs, func(a, b uint64) int {
+			if c := cmp.Compare(a>>32, b>>32); c != 0 {
+				return c
+			}
+			return cmp.Compare(rank[uint32(a)], rank[uint32(b)])
+		})
 		s.courseOrder = pairs
 	})
 	return s.courseOrder
