@@ -90,10 +90,10 @@ func (c *textCache) put(reader any, snap *Snapshot, v *cached) {
 	}
 }
 
-// rankAll scores every match of q, best first.
-func (t *Text) rankAll(r *readerCtx, q query.Query) ([]candidate, error) {
+// rankAll scores every match of q, best first, room made for expect.
+func (t *Text) rankAll(r *readerCtx, q query.Query, expect int) ([]candidate, error) {
 	start := r.snap.orders[sortStart].rank
-	var all []candidate
+	all := make([]candidate, 0, expect)
 	err := t.run(r, q, true, func(doc uint32, score float64) {
 		if int(doc) < len(start) {
 			all = append(all, candidate{doc: doc, score: evenScore(score), rank: start[doc]})
@@ -138,7 +138,7 @@ func (t *Text) Scores(ctx context.Context, snap *Snapshot, q query.Query) (iter.
 		if err != nil {
 			return nil, err
 		}
-		if all, err = t.rankAll(r, words); err != nil {
+		if all, err = t.rankAll(r, words, 0); err != nil {
 			return nil, err
 		}
 		if t.cache != nil && cacheable {

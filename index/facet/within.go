@@ -40,13 +40,13 @@ func (t *Text) ScoresWithin(ctx context.Context, snap *Snapshot, q query.Query, 
 	}
 	ids, ok := t.internalIDs(snap, r.r, within)
 	if !ok { // not scorch: score everything
-		all, err := t.rankAll(r, q)
+		all, err := t.rankAll(r, q, 0)
 		return ranked(all), err
 	}
 	if q, err = t.withKept(r, q); err != nil {
 		return nil, err
 	}
-	all, err := t.rankAll(r, bleve.NewConjunctionQuery(&docsQuery{ids: ids}, q))
+	all, err := t.rankAll(r, bleve.NewConjunctionQuery(&docsQuery{ids: ids}, q), len(ids))
 	return ranked(all), err
 }
 
