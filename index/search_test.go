@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"kurskatalog/data/catalog"
 	"kurskatalog/index/facet"
 )
@@ -332,7 +334,8 @@ func TestSoonestFirst(t *testing.T) {
 }
 
 // A search whose filters leave few of its words' matches scores only
-// those (ScoresWithin) and ranks them exactly as scoring every match does.
+// those (ScoresWithin) and ranks them exactly as scoring every match does,
+// each with the score Bleve's own search gives.
 func TestFilteredSearchRanksAsScoringAll(t *testing.T) {
 	ix := snapshotIndex(t)
 	// The same index without kept word matches, so that the hits are
@@ -370,14 +373,24 @@ func TestFilteredSearchRanksAsScoringAll(t *testing.T) {
 			if !slices.Equal(got, want) {
 				t.Errorf("%q in %s: %d hits ranked %v, scoring all ranks %v", text, m, len(got), got, want)
 			}
-			// And with the scores scoring all gives, to the last bit kept.
-			wantScore := map[uint32]float64{}
+			// Both read the words' kept scores: each score is Bleve's own,
+			// to the last bit kept (float32's, facet's evenScore).
+			res, err := ix.bleve.Search(bleve.NewSearchRequestOptions(r.scoring, 100000, 0, false))
+			if err != nil {
+				t.Fatal(err)
+			}
+			bleveScore := map[string]float64{}
+			for _, h := range res.Hits {
+				bleveScore[h.ID] = float64(float32(h.Score))
+			}
 			for d, s := range all {
-				wantScore[d] = s
+				if w, ok := bleveScore[snap.ID(d)]; !ok || s != w {
+					t.Errorf("%q: %s scored %v among all, Bleve %v", text, snap.ID(d), s, w)
+				}
 			}
 			for _, s := range r.ranked {
-				if s.score != wantScore[s.doc] {
-					t.Errorf("%q in %s: %s scored %v within, %v among all", text, m, snap.ID(s.doc), s.score, wantScore[s.doc])
+				if w := bleveScore[snap.ID(s.doc)]; s.score != w {
+					t.Errorf("%q in %s: %s scored %v within, Bleve %v", text, m, snap.ID(s.doc), s.score, w)
 				}
 			}
 		}

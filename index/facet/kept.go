@@ -133,43 +133,10 @@ func (t *Text) kept(r *readerCtx, word query.Query) (*keptScores, error) {
 	return k, nil
 }
 
-// keptQuery searches one word's kept scores.
+// keptQuery searches one word's kept scores, as the word's own searcher
+// would: its scores are linear in the query norm its parent sets.
 type keptQuery struct{ k *keptScores }
 
 func (q *keptQuery) Searcher(context.Context, index.IndexReader, mapping.IndexMapping, search.SearcherOptions) (search.Searcher, error) {
-	return &keptSearcher{k: q.k, norm: 1}, nil
+	return &listSearcher{ids: q.k.ids, scores: q.k.scores, weight: q.k.weight, norm: 1}, nil
 }
-
-// keptSearcher visits a word's kept matches with their scores under the
-// query norm its parent sets, as the word's own searcher would: its
-// scores are linear in the norm.
-type keptSearcher struct {
-	k    *keptScores
-	at   int
-	norm float64
-}
-
-func (s *keptSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
-	if s.at >= len(s.k.ids) {
-		return nil, nil
-	}
-	m := ctx.DocumentMatchPool.Get()
-	m.IndexInternalID = index.NewIndexInternalID(m.IndexInternalID, s.k.ids[s.at])
-	m.Score = s.k.scores[s.at] * s.norm
-	s.at++
-	return m, nil
-}
-
-func (s *keptSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
-	i, _ := slices.BinarySearch(s.k.ids[s.at:], id.Value())
-	s.at += i
-	return s.Next(ctx)
-}
-
-func (s *keptSearcher) Close() error               { return nil }
-func (s *keptSearcher) Weight() float64            { return s.k.weight }
-func (s *keptSearcher) SetQueryNorm(n float64)     { s.norm = n }
-func (s *keptSearcher) Size() int                  { return 64 }
-func (s *keptSearcher) Count() uint64              { return uint64(len(s.k.ids)) }
-func (s *keptSearcher) Min() int                   { return 0 }
-func (s *keptSearcher) DocumentMatchPoolSize() int { return 1 }

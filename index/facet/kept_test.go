@@ -3,16 +3,13 @@ package facet
 import (
 	"context"
 	"encoding/json"
-	"fmt"
-	"slices"
+	"iter"
 	"strings"
 	"testing"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	index "github.com/blevesearch/bleve_index_api"
 )
 
 // word is shaped as the index builds a word: a disjunction of its term in
@@ -48,16 +45,16 @@ func wordsQuery(relaxed bool, ws ...string) query.Query {
 	return q
 }
 
-// Scoring some docs from the words' kept scores gives each the score that
-// scoring all matches with Bleve gives, for words together, relaxed and
-// alone, and again when the kept scores are read instead of made; the
-// query asked is left as it was.
+// Scoring from the words' kept scores gives each doc the score Bleve's
+// own search gives, for words together, relaxed and alone: all matches
+// (Scores) and some (ScoresWithin), when the kept scores are made and when
+// they are read; the query asked is left as it was.
 func TestKeptScoresAsBleve(t *testing.T) {
-	_, b, e := textFixture(t)
+	offs, b, e := textFixture(t)
 	ctx := context.Background()
-	// Scores keeps its ranking, which ScoresWithin would read: another
-	// Text scores within.
-	bleveAll, text := NewText(b), NewText(b, WithCache(8<<20))
+	// Scores keeps its ranking, which ScoresWithin would read: each has a
+	// Text of its own.
+	all, within := NewText(b, WithCache(8<<20)), NewText(b, WithCache(8<<20))
 	for _, q := range []query.Query{
 		wordsQuery(false, "svenska", "kurs"),
 		wordsQuery(true, "matematik", "distans"),
@@ -65,78 +62,59 @@ func TestKeptScoresAsBleve(t *testing.T) {
 	} {
 		before, _ := json.Marshal(q)
 		snap := e.Snapshot()
-		all, err := bleveAll.Scores(ctx, snap, q)
+		res, err := b.Search(bleve.NewSearchRequestOptions(q, len(offs), 0, false))
 		if err != nil {
 			t.Fatal(err)
 		}
 		want := map[uint32]float64{}
-		within := roaring.New()
-		for doc, s := range all {
-			want[doc] = s
-			if doc%3 == 0 {
-				within.Add(doc)
+		some := roaring.New()
+		for _, h := range res.Hits {
+			if doc, ok := snap.Lookup(h.ID); ok {
+				want[doc] = evenScore(h.Score)
+				if doc%3 == 0 {
+					some.Add(doc)
+				}
 			}
 		}
-		if within.GetCardinality() < 5 {
-			t.Fatalf("%s: %d docs to score, too few to tell", before, within.GetCardinality())
+		if some.GetCardinality() < 5 {
+			t.Fatalf("%s: %d docs to score, too few to tell", before, some.GetCardinality())
+		}
+		check := func(name string, scores iter.Seq2[uint32, float64], docs int) {
+			t.Helper()
+			n := 0
+			for doc, s := range scores {
+				n++
+				if w, ok := want[doc]; !ok || s != w {
+					t.Errorf("%s, %s: doc %d scored %v, Bleve %v", name, before, doc, s, w)
+				}
+			}
+			if n != docs {
+				t.Errorf("%s, %s: %d scored, want %d", name, before, n, docs)
+			}
 		}
 		for _, pass := range []string{"made", "read"} {
-			some, err := text.ScoresWithin(ctx, snap, q, within)
+			scores, err := within.ScoresWithin(ctx, snap, q, some)
 			if err != nil {
 				t.Fatal(err)
 			}
-			n := 0
-			for doc, s := range some {
-				n++
-				if s != want[doc] {
-					t.Errorf("%s, %s: doc %d scored %v, Bleve %v", pass, before, doc, s, want[doc])
-				}
-			}
-			if n != int(within.GetCardinality()) {
-				t.Errorf("%s, %s: %d scored, want %d", pass, before, n, within.GetCardinality())
-			}
+			check("within, "+pass, scores, int(some.GetCardinality()))
 		}
+		scores, err := all.Scores(ctx, snap, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check("all", scores, len(want))
 		if after, _ := json.Marshal(q); string(after) != string(before) {
 			t.Errorf("the query asked changed:\n%s\nwas\n%s", after, before)
 		}
 	}
 	words := 0
-	for key := range text.cache.byKey {
+	for key := range within.cache.byKey {
 		if strings.HasPrefix(key, "w") {
 			words++
 		}
 	}
 	if words != 5 { // svenska, kurs, matematik, distans, programmering
 		t.Errorf("%d words' scores kept, want 5", words)
-	}
-}
-
-// The kept scores' searcher visits them in order, Advance going to the
-// first at or after the doc asked for, each scored under the norm set.
-func TestKeptSearcher(t *testing.T) {
-	s := &keptSearcher{k: &keptScores{ids: []uint64{3, 5, 9, 12}, scores: []float64{1, 2, 3, 4}, weight: 7}, norm: 1}
-	s.SetQueryNorm(0.5)
-	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(1, 0)}
-	var got []string
-	next := func(m *search.DocumentMatch, err error) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		if m == nil {
-			got = append(got, "end")
-			return
-		}
-		got = append(got, fmt.Sprintf("%d:%v", m.IndexInternalID.Value(), m.Score))
-	}
-	next(s.Next(sctx))
-	next(s.Advance(sctx, index.NewIndexInternalID(nil, 5)))
-	next(s.Advance(sctx, index.NewIndexInternalID(nil, 6)))
-	next(s.Next(sctx))
-	next(s.Advance(sctx, index.NewIndexInternalID(nil, 13)))
-	if want := []string{"3:0.5", "5:1", "9:1.5", "12:2", "end"}; !slices.Equal(got, want) {
-		t.Errorf("visited %v, want %v", got, want)
-	}
-	if s.Weight() != 7 {
-		t.Errorf("weight %v, want the word's 7", s.Weight())
 	}
 }

@@ -166,35 +166,45 @@ func (s *Snapshot) visibleID(id string) bool {
 	return ok && s.visible.Contains(doc)
 }
 
-// The docs' searcher visits its docs in order, and Advance goes to the
-// first doc at or after the one asked for, as Bleve's searchers do.
-func TestDocsSearcher(t *testing.T) {
-	s := &docsSearcher{ids: []uint64{3, 5, 9, 12}}
-	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(1, 0)}
-	var got []uint64
-	next := func(m *search.DocumentMatch, err error) {
-		if err != nil {
-			t.Fatal(err)
+// A list's searcher visits its docs in order, Advance going to the first
+// at or after the doc asked for, as Bleve's searchers do: a filtered
+// search's docs score 0 and weigh nothing in the query's norm, a word's
+// kept scores are scaled by the norm set and weigh the word's weight.
+func TestListSearcher(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		s      *listSearcher
+		want   []string
+		weight float64
+	}{
+		{"docs", &listSearcher{ids: []uint64{3, 5, 9, 12}}, []string{"3:0", "5:0", "9:0", "12:0", "end"}, 0},
+		{"kept scores", &listSearcher{ids: []uint64{3, 5, 9, 12}, scores: []float64{1, 2, 3, 4}, weight: 7, norm: 1},
+			[]string{"3:0.5", "5:1", "9:1.5", "12:2", "end"}, 7},
+	} {
+		c.s.SetQueryNorm(0.5)
+		sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(1, 0)}
+		var got []string
+		next := func(m *search.DocumentMatch, err error) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m == nil {
+				got = append(got, "end")
+				return
+			}
+			got = append(got, fmt.Sprintf("%d:%v", m.IndexInternalID.Value(), m.Score))
 		}
-		if m == nil {
-			got = append(got, 0)
-			return
+		next(c.s.Next(sctx))
+		next(c.s.Advance(sctx, index.NewIndexInternalID(nil, 5)))
+		next(c.s.Advance(sctx, index.NewIndexInternalID(nil, 6)))
+		next(c.s.Next(sctx))
+		next(c.s.Advance(sctx, index.NewIndexInternalID(nil, 13)))
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: visited %v, want %v", c.name, got, c.want)
 		}
-		got = append(got, m.IndexInternalID.Value())
-		if m.Score != 0 {
-			t.Errorf("score %v, want 0", m.Score)
+		if c.s.Weight() != c.weight {
+			t.Errorf("%s: weight %v, want %v", c.name, c.s.Weight(), c.weight)
 		}
-	}
-	next(s.Next(sctx))                                       // 3
-	next(s.Advance(sctx, index.NewIndexInternalID(nil, 5)))  // 5
-	next(s.Advance(sctx, index.NewIndexInternalID(nil, 6)))  // 9
-	next(s.Next(sctx))                                       // 12
-	next(s.Advance(sctx, index.NewIndexInternalID(nil, 13))) // none
-	if want := []uint64{3, 5, 9, 12, 0}; !slices.Equal(got, want) {
-		t.Errorf("visited %v, want %v", got, want)
-	}
-	if s.Weight() != 0 {
-		t.Error("the docs' clause weighs in the query's norm")
 	}
 }
 

@@ -134,37 +134,45 @@ func (t *Text) backMap(gen *generation, is *scorch.IndexSnapshot) *backMap {
 type docsQuery struct{ ids []uint64 }
 
 func (q *docsQuery) Searcher(context.Context, index.IndexReader, mapping.IndexMapping, search.SearcherOptions) (search.Searcher, error) {
-	return &docsSearcher{ids: q.ids}, nil
+	return &listSearcher{ids: q.ids}, nil
 }
 
-// docsSearcher visits ids (ascending) with a score of 0 and no weight.
-type docsSearcher struct {
-	ids []uint64
-	at  int
+// listSearcher visits ids (ascending), each scored scores[i] times the
+// query norm its parent sets (0 without scores), and weighs weight in
+// that norm: the docs of a filtered search (no score, no weight) and a
+// word's kept scores (keptQuery).
+type listSearcher struct {
+	ids    []uint64
+	scores []float64 // nil: every doc scores 0
+	weight float64
+	norm   float64
+	at     int
 }
 
-func (s *docsSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+func (s *listSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
 	if s.at >= len(s.ids) {
 		return nil, nil
 	}
 	m := ctx.DocumentMatchPool.Get()
 	m.IndexInternalID = index.NewIndexInternalID(m.IndexInternalID, s.ids[s.at])
 	m.Score = 0
+	if s.scores != nil {
+		m.Score = s.scores[s.at] * s.norm
+	}
 	s.at++
 	return m, nil
 }
 
-func (s *docsSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
-	n := id.Value()
-	i, _ := slices.BinarySearch(s.ids[s.at:], n)
+func (s *listSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	i, _ := slices.BinarySearch(s.ids[s.at:], id.Value())
 	s.at += i
 	return s.Next(ctx)
 }
 
-func (s *docsSearcher) Close() error               { return nil }
-func (s *docsSearcher) Weight() float64            { return 0 }
-func (s *docsSearcher) SetQueryNorm(float64)       {}
-func (s *docsSearcher) Size() int                  { return 8 * len(s.ids) }
-func (s *docsSearcher) Count() uint64              { return uint64(len(s.ids)) }
-func (s *docsSearcher) Min() int                   { return 0 }
-func (s *docsSearcher) DocumentMatchPoolSize() int { return 1 }
+func (s *listSearcher) Close() error               { return nil }
+func (s *listSearcher) Weight() float64            { return s.weight }
+func (s *listSearcher) SetQueryNorm(n float64)     { s.norm = n }
+func (s *listSearcher) Size() int                  { return 16 * len(s.ids) }
+func (s *listSearcher) Count() uint64              { return uint64(len(s.ids)) }
+func (s *listSearcher) Min() int                   { return 0 }
+func (s *listSearcher) DocumentMatchPoolSize() int { return 1 }
