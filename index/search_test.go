@@ -505,3 +505,31 @@ func TestWordMatchesFromParts(t *testing.T) {
 		t.Error("no query of several words")
 	}
 }
+
+// A word's kept scores belong to the index as it was: after a write, a
+// filtered search finds the offering written among its hits, and ranks
+// it.
+func TestKeptScoresFollowAWrite(t *testing.T) {
+	start := snapshotDay.AddDate(0, 1, 0)
+	var offs []catalog.Offering
+	for i := range 12 {
+		o := offering(fmt.Sprintf("far-%d", i), "Svenska 2", "", start)
+		o.Municipalities = []string{"0180"}
+		offs = append(offs, o)
+	}
+	offs = append(offs, offering("near", "Svenska 1", "Grundläggande svenska.", start))
+	ix := newTestIndex(t, offs...)
+	q := catalog.SearchQuery{Text: "svenska", Group: catalog.GroupIntake,
+		Filters: map[string][]string{catalog.FacetMunicipality: {"2380"}}}
+	if got := find(t, ix, q).IDs; !slices.Equal(got, []string{"near"}) {
+		t.Fatalf("before the write: %v, want near", got)
+	}
+	if err := ix.Put(context.Background(), []catalog.Offering{offering("new", "Svenska", "", start)}); err != nil {
+		t.Fatal(err)
+	}
+	res := find(t, ix, q)
+	got := slices.Sorted(slices.Values(res.IDs))
+	if res.Total != 2 || !slices.Equal(got, []string{"near", "new"}) {
+		t.Errorf("after the write: %d hits, ranked %v; want near and new", res.Total, res.IDs)
+	}
+}
