@@ -3,6 +3,7 @@ package facet
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -29,16 +30,20 @@ type keptScores struct {
 	weight float64
 }
 
-// isWord reports whether q is a word: a disjunction with a term query of
-// its own. The disjunctions that hold words (a search's variants, its words
-// when relaxed) hold only compound queries.
+// isWord reports whether q is a word, the unit whose matches (Match) and
+// scores (withKept) Text keeps: a disjunction with a term or fuzzy query
+// of its own (a word's fields, analyses and typos, beside its compound
+// parts). The disjunctions that hold words (a search's variants, its words
+// when relaxed, its phrases and optional words) are put together from
+// their parts.
 func isWord(q query.Query) bool {
 	d, ok := q.(*query.DisjunctionQuery)
 	if !ok {
 		return false
 	}
 	for _, c := range d.Disjuncts {
-		if _, ok := c.(*query.TermQuery); ok {
+		switch c.(type) {
+		case *query.TermQuery, *query.FuzzyQuery:
 			return true
 		}
 	}
@@ -138,5 +143,7 @@ func (t *Text) kept(r *readerCtx, word query.Query) (*keptScores, error) {
 type keptQuery struct{ k *keptScores }
 
 func (q *keptQuery) Searcher(context.Context, index.IndexReader, mapping.IndexMapping, search.SearcherOptions) (search.Searcher, error) {
-	return &listSearcher{ids: q.k.ids, scores: q.k.scores, weight: q.k.weight, norm: 1}, nil
+	// A parent sets the norm of the whole query; asked alone, the word
+	// is normed by its own weight, as Bleve norms a query's root.
+	return &listSearcher{ids: q.k.ids, scores: q.k.scores, weight: q.k.weight, norm: 1 / math.Sqrt(q.k.weight)}, nil
 }

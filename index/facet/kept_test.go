@@ -48,7 +48,8 @@ func wordsQuery(relaxed bool, ws ...string) query.Query {
 // Scoring from the words' kept scores gives each doc the score Bleve's
 // own search gives, for words together, relaxed and alone: all matches
 // (Scores) and some (ScoresWithin), when the kept scores are made and when
-// they are read; the query asked is left as it was.
+// they are read, and a word asked alone; the query asked is left as it
+// was.
 func TestKeptScoresAsBleve(t *testing.T) {
 	offs, b, e := textFixture(t)
 	ctx := context.Background()
@@ -59,6 +60,7 @@ func TestKeptScoresAsBleve(t *testing.T) {
 		wordsQuery(false, "svenska", "kurs"),
 		wordsQuery(true, "matematik", "distans"),
 		wordsQuery(false, "programmering"),
+		word("distans"), // a word alone: normed by its own weight, as Bleve norms a root
 	} {
 		before, _ := json.Marshal(q)
 		snap := e.Snapshot()

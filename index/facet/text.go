@@ -142,11 +142,11 @@ func (t *Text) combine(r *readerCtx, parts []query.Query, and bool) (*roaring.Bi
 //     nothing is dropped by Bleve, which then requires a should: left whole;
 //   - a conjunction matches what all its conjuncts match;
 //   - a disjunction with a minimum of at most one matches what any of its
-//     parts matches. Only a disjunction of compound queries is split (the
-//     variants of a search, its words when relaxed, a word and its
-//     translation): a disjunction of a word's terms and fuzzy terms is left
-//     whole, as Bleve unites a word's postings faster than separate runs
-//     would, and a single term is rarely asked again on its own.
+//     parts matches. It is split (the variants of a search, its words
+//     when relaxed, a word and its translation) unless it is a word
+//     (isWord): a word is left whole, as Bleve unites a word's postings
+//     faster than separate runs would, and a single term is rarely asked
+//     again on its own.
 func matchParts(q query.Query) (parts []query.Query, and, ok bool) {
 	switch q := q.(type) {
 	case *query.BooleanQuery:
@@ -166,15 +166,8 @@ func matchParts(q query.Query) (parts []query.Query, and, ok bool) {
 	case *query.ConjunctionQuery:
 		return q.Conjuncts, true, len(q.Conjuncts) > 0
 	case *query.DisjunctionQuery:
-		if q.Min > 1 || len(q.Disjuncts) == 0 {
+		if q.Min > 1 || len(q.Disjuncts) == 0 || isWord(q) {
 			return nil, false, false
-		}
-		for _, d := range q.Disjuncts {
-			switch d.(type) {
-			case *query.BooleanQuery, *query.ConjunctionQuery, *query.DisjunctionQuery:
-			default:
-				return nil, false, false
-			}
 		}
 		return q.Disjuncts, false, true
 	}
