@@ -44,10 +44,9 @@ func BenchmarkNewWords(b *testing.B) {
 	today := catalog.Day(time.Now()) // as serve does
 	n, i := len(words), 0
 	for b.Loop() {
-		q := catalog.SearchQuery{Text: words[i%n] + " " + words[(i/n)%n], Today: today, Page: 1, PerPage: 20,
-			Filters: map[string][]string{catalog.FacetMunicipality: {place}}}
-		if place == "all" {
-			q.Filters = nil
+		q := catalog.SearchQuery{Text: words[i%n] + " " + words[(i/n)%n], Today: today, Page: 1, PerPage: 20}
+		if place != "all" {
+			q.Filters = map[string][]string{catalog.FacetMunicipality: {place}}
 		}
 		i++
 		if _, err := ix.Search(ctx, q); err != nil {

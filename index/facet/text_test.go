@@ -72,7 +72,6 @@ func TestTextMatchesBleve(t *testing.T) {
 	extra := offs[2]
 	extra.ID = "not-in-bleve"
 	e.Put(extra)
-
 	cached := NewText(b, WithCache(1<<20))
 	checkText(t, "uncached", e, b, NewText(b), len(offs))
 	checkText(t, "cached, first", e, b, cached, len(offs))
