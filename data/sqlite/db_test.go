@@ -2,9 +2,12 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"kurskatalog/data/catalog"
 )
 
 // Opening a migrated database only reads: a reader beside a service (gaps)
@@ -31,5 +34,53 @@ func TestOpenBesideAWriter(t *testing.T) {
 	defer reader.Close()
 	if _, _, err := reader.Seq(ctx); err != nil {
 		t.Errorf("read beside a writer: %v", err)
+	}
+}
+
+// A new store is made with pageSize pages, in WAL mode; a store made with
+// SQLite's default pages (every store before pageSize) opens, migrates and
+// stores as before, keeping its pages.
+func TestPageSize(t *testing.T) {
+	ctx := context.Background()
+	pragmas := func(t *testing.T, db *sql.DB) (size int, mode string) {
+		t.Helper()
+		if err := db.QueryRowContext(ctx, `PRAGMA page_size`).Scan(&size); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil {
+			t.Fatal(err)
+		}
+		return size, mode
+	}
+	if size, mode := pragmas(t, openTest(t).db); size != pageSize || mode != "wal" {
+		t.Errorf("a new store: %d-byte pages in %s mode, want %d in wal", size, mode, pageSize)
+	}
+
+	path := filepath.Join(t.TempDir(), "old.db")
+	old, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{`PRAGMA page_size = 4096`, `PRAGMA journal_mode = WAL`, `CREATE TABLE made_before (x)`} {
+		if _, err := old.ExecContext(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old.Close()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	o := catalog.Offering{ID: "o1", Title: "Svenska 1", Provenance: catalog.Provenance{Source: "a"}}
+	if _, err := db.ApplyBatch(ctx, &catalog.Batch{Source: "a", Complete: true, Offerings: []catalog.Offering{o}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.OfferingsByIDs(ctx, []string{"o1"})
+	if err != nil || len(got) != 1 || got[0].Title != "Svenska 1" {
+		t.Errorf("a store with 4 KiB pages: read back %v, %v", got, err)
+	}
+	if size, mode := pragmas(t, db.db); size != 4096 || mode != "wal" {
+		t.Errorf("a store with 4 KiB pages: %d-byte pages in %s mode after opening, want 4096 in wal", size, mode)
 	}
 }
