@@ -313,37 +313,63 @@ func facetOrder(facets map[string][]catalog.FacetValue) []string {
 }
 
 // label names any facet value, occupations from the taxonomy included.
-// The names are kept: a search names every value of every facet, some
-// hundreds, and each was looked up in the message catalogue under a key
-// made for it. Neither the catalogue nor the taxonomy changes while the
-// server runs.
 func (s *Server) label(facet, value, lang string) string {
-	k := labelKey{facet, value, lang}
+	v := []catalog.FacetValue{{Value: value}}
+	s.labelAll(facet, lang, v)
+	return v[0].Label
+}
+
+// labelAll names each of a facet's values in lang. The names are kept, a
+// table per facet and language: a search names every value of every
+// facet, some hundreds, and each was looked up in the message catalogue
+// under a key made for it, then in one table under a key of three strings.
+// Neither the catalogue nor the taxonomy changes while the server runs.
+func (s *Server) labelAll(facet, lang string, values []catalog.FacetValue) {
+	missing := false
 	s.labels.mu.RLock()
-	l, ok := s.labels.byKey[k]
-	s.labels.mu.RUnlock()
-	if ok {
-		return l
+	names := s.labels.byFacet[facetLang{facet, lang}]
+	for i := range values {
+		var ok bool
+		if values[i].Label, ok = names[values[i].Value]; !ok {
+			missing = true
+		}
 	}
-	l = s.labelOf(facet, value, lang)
+	s.labels.mu.RUnlock()
+	if !missing {
+		return
+	}
 	s.labels.mu.Lock()
 	defer s.labels.mu.Unlock()
-	if s.labels.byKey == nil {
-		s.labels.byKey = map[labelKey]string{}
+	if s.labels.byFacet == nil {
+		s.labels.byFacet = map[facetLang]map[string]string{}
 	}
-	if len(s.labels.byKey) < maxLabels { // the values come from the data
-		s.labels.byKey[k] = l
+	names = s.labels.byFacet[facetLang{facet, lang}]
+	if names == nil {
+		names = map[string]string{}
+		s.labels.byFacet[facetLang{facet, lang}] = names
 	}
-	return l
+	for i := range values {
+		v := &values[i]
+		if l, ok := names[v.Value]; ok {
+			v.Label = l
+			continue
+		}
+		v.Label = s.labelOf(facet, v.Value, lang)
+		if s.labels.n < maxLabels { // the values come from the data
+			names[v.Value] = v.Label
+			s.labels.n++
+		}
+	}
 }
 
-// labels are the facet values' names that label has looked up.
+// labels are the facet values' names that labelAll has looked up.
 type labels struct {
-	mu    sync.RWMutex
-	byKey map[labelKey]string
+	mu      sync.RWMutex
+	byFacet map[facetLang]map[string]string
+	n       int // names kept
 }
 
-type labelKey struct{ facet, value, lang string }
+type facetLang struct{ facet, lang string }
 
 // maxLabels bounds the names kept, far above a national catalogue's
 // facet values in both languages.

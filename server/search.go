@@ -113,10 +113,8 @@ func (s *Server) searchAPI(ctx context.Context, v url.Values) (searchResponse, c
 	for i := range catalog.Facets {
 		f := &catalog.Facets[i]
 		from := len(all)
-		for _, v := range res.Facets[f.Name] {
-			v.Label = s.label(f.Name, v.Value, lang)
-			all = append(all, v)
-		}
+		all = append(all, res.Facets[f.Name]...)
+		s.labelAll(f.Name, lang, all[from:])
 		out.Facets[f.Name] = all[from:len(all):len(all)]
 	}
 	*out.labelled = all

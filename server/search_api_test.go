@@ -96,6 +96,12 @@ func TestSearchAPI(t *testing.T) {
 		}
 	}
 
+	// The names are kept by language: Swedish after English is Swedish.
+	getAPI(t, srv, "/api/v1/search?q=keramik+lera&lang=sv", http.StatusOK, &r)
+	if got := r.Facets[catalog.FacetTimeOfStudy]; len(got) != 1 || got[0].Label != "Kvällstid" {
+		t.Errorf("time of study in Swedish: %+v", got)
+	}
+
 	getAPI(t, srv, "/api/v1/search?q=keramik&include_past=true", http.StatusOK, &r)
 	if r.Total != 2 {
 		t.Errorf("include_past: total %d", r.Total)
