@@ -131,7 +131,8 @@ func TestFaultySourceChangesNothing(t *testing.T) {
 			config := writeConfig(t, dir, snap.srv.URL, "1ns", extra...)
 			if f.maxDB {
 				// Room for the run's own record, not for the changed feed.
-				mb := float64(dbPages(t, dataDir)+16) * 4096 / (1 << 20)
+				pages, size := dbPages(t, dataDir)
+				mb := float64((pages+16)*size) / (1 << 20)
 				withTopLevel(t, config, fmt.Sprintf("max_db_mb: %.6f", mb))
 			}
 
@@ -210,19 +211,21 @@ func equalCatalogues(a, b map[string]string) bool {
 	return true
 }
 
-// dbPages is the database's size in pages.
-func dbPages(t *testing.T, dataDir string) int64 {
+// dbPages is the database's size in pages, and its pages' size in bytes.
+func dbPages(t *testing.T, dataDir string) (pages, size int64) {
 	t.Helper()
 	db, err := sql.Open("sqlite", filepath.Join(dataDir, "kurskatalog.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	var n int64
-	if err := db.QueryRow(`PRAGMA page_count`).Scan(&n); err != nil {
+	if err := db.QueryRow(`PRAGMA page_count`).Scan(&pages); err != nil {
 		t.Fatal(err)
 	}
-	return n
+	if err := db.QueryRow(`PRAGMA page_size`).Scan(&size); err != nil {
+		t.Fatal(err)
+	}
+	return pages, size
 }
 
 // assertIndexInStep checks that the index holds the store's last change and

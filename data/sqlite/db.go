@@ -7,8 +7,13 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/binary"
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"net/url"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -52,26 +57,26 @@ const mmapSize = 1 << 30
 // must be set before WAL mode, which fixes the size of a new file.
 const pageSize = 16 << 10
 
-// Option adjusts how Open opens a database.
-type Option func(pragmas []string) []string
+// Option adjusts how Open opens a database whose pages are pageSize bytes.
+type Option func(pragmas []string, pageSize int) []string
 
 // MaxSize caps the database file at about bytes (0: no cap). A write that
 // would grow it further fails as on a full disk, and its transaction
 // changes nothing: an operator's bound on the disk the catalogue may take.
 func MaxSize(bytes int64) Option {
-	return func(pragmas []string) []string {
+	return func(pragmas []string, pageSize int) []string {
 		if bytes <= 0 {
 			return pragmas
 		}
-		// SQLite's default page size; the cap never goes below the current size.
-		return append(pragmas, fmt.Sprintf("max_page_count(%d)", max(bytes/4096, 1)))
+		// SQLite caps the pages; the cap never goes below the current size.
+		return append(pragmas, fmt.Sprintf("max_page_count(%d)", max(bytes/int64(pageSize), 1)))
 	}
 }
 
 // BusyTimeout is how long a connection waits for another's write to end
 // before its own write fails with SQLITE_BUSY (10 s unless set).
 func BusyTimeout(d time.Duration) Option {
-	return func(pragmas []string) []string {
+	return func(pragmas []string, _ int) []string {
 		return append(slices.DeleteFunc(pragmas, func(p string) bool { return strings.HasPrefix(p, "busy_timeout(") }),
 			fmt.Sprintf("busy_timeout(%d)", d.Milliseconds()))
 	}
@@ -86,8 +91,12 @@ func BusyTimeout(d time.Duration) Option {
 func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	q := url.Values{}
 	pragmas := []string{"page_size(" + strconv.Itoa(pageSize) + ")", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", "mmap_size(" + strconv.Itoa(mmapSize) + ")"}
+	size, err := filePageSize(path)
+	if err != nil {
+		return nil, err
+	}
 	for _, o := range opts {
-		pragmas = o(pragmas)
+		pragmas = o(pragmas, size)
 	}
 	for _, p := range pragmas {
 		q.Add("_pragma", p)
@@ -113,6 +122,31 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 		return nil, err
 	}
 	return d, nil
+}
+
+// filePageSize is the page size of the database at path: its header's, or
+// pageSize for a file not made yet.
+func filePageSize(path string) (int, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return pageSize, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	defer f.Close()
+	// The header's bytes 16-17, big-endian; 1 stands for 65536
+	// (https://www.sqlite.org/fileformat.html#the_database_header).
+	var h [18]byte
+	if _, err := io.ReadFull(f, h[:]); errors.Is(err, io.EOF) {
+		return pageSize, nil // empty: SQLite makes it new
+	} else if err != nil {
+		return 0, fmt.Errorf("sqlite: %s: not a database: %w", path, err)
+	}
+	if n := int(binary.BigEndian.Uint16(h[16:])); n != 1 {
+		return n, nil
+	}
+	return 1 << 16, nil
 }
 
 // Close closes the database.

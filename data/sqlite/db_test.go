@@ -39,7 +39,7 @@ func TestOpenBesideAWriter(t *testing.T) {
 
 // A new store is made with pageSize pages, in WAL mode; a store made with
 // SQLite's default pages (every store before pageSize) opens, migrates and
-// stores as before, keeping its pages.
+// stores as before, keeping its pages. MaxSize counts in either.
 func TestPageSize(t *testing.T) {
 	ctx := context.Background()
 	pragmas := func(t *testing.T, db *sql.DB) (size int, mode string) {
@@ -52,8 +52,25 @@ func TestPageSize(t *testing.T) {
 		}
 		return size, mode
 	}
-	if size, mode := pragmas(t, openTest(t).db); size != pageSize || mode != "wal" {
+	// MaxSize caps the bytes, whatever the pages.
+	maxPages := func(t *testing.T, db *sql.DB) (n int64) {
+		t.Helper()
+		if err := db.QueryRowContext(ctx, `PRAGMA max_page_count`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	const capped = 64 << 20
+	fresh, err := Open(ctx, filepath.Join(t.TempDir(), "new.db"), MaxSize(capped))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	if size, mode := pragmas(t, fresh.db); size != pageSize || mode != "wal" {
 		t.Errorf("a new store: %d-byte pages in %s mode, want %d in wal", size, mode, pageSize)
+	}
+	if n := maxPages(t, fresh.db); n != capped/pageSize {
+		t.Errorf("a new store capped at 64 MiB: at most %d pages, want %d", n, capped/pageSize)
 	}
 
 	path := filepath.Join(t.TempDir(), "old.db")
@@ -67,11 +84,14 @@ func TestPageSize(t *testing.T) {
 		}
 	}
 	old.Close()
-	db, err := Open(ctx, path)
+	db, err := Open(ctx, path, MaxSize(capped))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	if n := maxPages(t, db.db); n != capped/4096 {
+		t.Errorf("a store with 4 KiB pages capped at 64 MiB: at most %d pages, want %d", n, capped/4096)
+	}
 	o := catalog.Offering{ID: "o1", Title: "Svenska 1", Provenance: catalog.Provenance{Source: "a"}}
 	if _, err := db.ApplyBatch(ctx, &catalog.Batch{Source: "a", Complete: true, Offerings: []catalog.Offering{o}}); err != nil {
 		t.Fatal(err)
