@@ -63,7 +63,7 @@ func BenchmarkCompareLoad(b *testing.B) {
 		for _, s := range services {
 			cpu := cpuTime(b, s.pid)
 			wg.Go(func() {
-				s.lat, s.errs, s.elapsed = loadAPI(s.base, 16, 30*time.Second, 500000)
+				s.lat, s.errs, s.elapsed = loadAPI(s.base, 16, 30*time.Second, 500000, 0)
 				s.cpu = cpuTime(b, s.pid) - cpu
 			})
 		}

@@ -76,7 +76,7 @@ func loadBesideCrawl(b *testing.B, n int) {
 			time.Sleep(500 * time.Millisecond)
 		}
 	}()
-	lat, errs, elapsed := loadAPI(base, 32, 60*time.Second, 1<<40)
+	lat, errs, elapsed := loadAPI(base, 32, 60*time.Second, 1<<40, 0)
 	cancel()
 	<-done
 	<-done
