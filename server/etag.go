@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -31,9 +32,15 @@ var versionTTL = time.Second
 var uncached = map[string]bool{"": true, "/healthz": true, "/readyz": true, "/metrics": true, "/static/*file": true}
 
 // dataVersion caches the data's version: a digest of the store's run
-// tallies, which change whenever a run starts or ends.
+// tallies, which change whenever a run starts or ends. Every data request
+// asks for it, so a fresh one is read without a lock; the lock is for the
+// one query that refreshes it.
 type dataVersion struct {
-	mu    sync.Mutex
+	cur atomic.Pointer[versionAt]
+	mu  sync.Mutex // one query for all the requests that find the version old
+}
+
+type versionAt struct {
 	at    time.Time
 	value string
 }
@@ -44,10 +51,13 @@ func (v *dataVersion) get(ctx context.Context, store Store) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	v.mu.Lock() // one query for all the requests that find the version old
+	if c := v.cur.Load(); c != nil && time.Since(c.at) < versionTTL {
+		return c.value, true
+	}
+	v.mu.Lock()
 	defer v.mu.Unlock()
-	if v.value != "" && time.Since(v.at) < versionTTL {
-		return v.value, true
+	if c := v.cur.Load(); c != nil && time.Since(c.at) < versionTTL { // refreshed while this waited
+		return c.value, true
 	}
 	tallies, err := rt.RunTallies(ctx)
 	if err != nil {
@@ -57,8 +67,9 @@ func (v *dataVersion) get(ctx context.Context, store Store) (string, bool) {
 	for _, t := range tallies {
 		fmt.Fprintf(h, "%s\x00%s\x00%d\x00%s\n", t.Source, t.Status, t.Runs, t.LastFinished.Format(time.RFC3339Nano))
 	}
-	v.value, v.at = hex.EncodeToString(h.Sum(nil)[:8]), time.Now()
-	return v.value, true
+	c := &versionAt{at: time.Now(), value: hex.EncodeToString(h.Sum(nil)[:8])}
+	v.cur.Store(c)
+	return c.value, true
 }
 
 // conditional tags the answers of data routes with an ETag and answers a
