@@ -377,6 +377,9 @@ func newCompletions(items []suggestion) *completions {
 			}
 			c.itemRefs[i] = append(c.itemRefs[i], n)
 		}
+		// Numbered now: a national catalogue's items held a million
+		// pointers to them, which the collector marked at every cycle.
+		c.items[i].intakes = nil
 	}
 	return c
 }
