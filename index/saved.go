@@ -103,11 +103,11 @@ func readEntries(r io.Reader) (map[string]suggestEntry, *interner, error) {
 	return out, in, nil
 }
 
-// add appends one entry.
-func (c *savedEntries) add(id string, e *suggestEntry) error {
-	c.ID, c.Title, c.Provider = append(c.ID, id), append(c.Title, e.title), append(c.Provider, e.provider)
+// add appends one entry, whose numbers in names.
+func (c *savedEntries) add(id string, e *suggestEntry, in *interner) error {
+	c.ID, c.Title, c.Provider = append(c.ID, id), append(c.Title, in.str[e.title]), append(c.Provider, in.str[e.provider])
 	c.Course = append(c.Course, e.in.course)
-	c.Municipalities, c.Occupations = append(c.Municipalities, e.municipalities), append(c.Occupations, e.occupations)
+	c.Municipalities, c.Occupations = append(c.Municipalities, in.list[e.municipalities]), append(c.Occupations, in.list[e.occupations])
 	b, err := e.in.until.MarshalBinary()
 	if err != nil {
 		return err
@@ -117,8 +117,8 @@ func (c *savedEntries) add(id string, e *suggestEntry) error {
 }
 
 // entries adds the saved entries to out by id, or returns an error when
-// the columns do not fit together or an id comes twice. Repeated strings
-// and lists share their memory through in.
+// the columns do not fit together or an id comes twice. Their strings and
+// lists are numbered by in.
 func (c *savedEntries) entries(out map[string]suggestEntry, in *interner) error {
 	n := len(c.ID)
 	if len(c.Title) != n || len(c.Provider) != n || len(c.Course) != n ||
@@ -128,7 +128,7 @@ func (c *savedEntries) entries(out map[string]suggestEntry, in *interner) error 
 	had := len(out)
 	times := c.Until
 	for i, id := range c.ID {
-		ref := &intakeRef{course: in.of(c.Course[i])}
+		ref := &intakeRef{course: in.str[in.of(c.Course[i])]}
 		if len(times) == 0 || len(times) < 1+int(times[0]) {
 			return errors.New("suggestions: times cut short")
 		}
@@ -137,7 +137,7 @@ func (c *savedEntries) entries(out map[string]suggestEntry, in *interner) error 
 		}
 		times = times[1+times[0]:]
 		out[id] = suggestEntry{title: in.of(c.Title[i]), provider: in.of(c.Provider[i]),
-			municipalities: in.list(c.Municipalities[i]), occupations: in.list(c.Occupations[i]), in: ref}
+			municipalities: in.listOf(c.Municipalities[i]), occupations: in.listOf(c.Occupations[i]), in: ref}
 	}
 	if len(times) != 0 || len(out) != had+n {
 		return errors.New("suggestions: times left over or an id twice")

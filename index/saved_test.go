@@ -257,19 +257,21 @@ func TestSavedFacetsOnlyWhenTheyFit(t *testing.T) {
 // were, times with their zones, and columns that do not fit are refused.
 func TestSavedEntriesRoundTrip(t *testing.T) {
 	cet := time.FixedZone("", 3600)
+	in := newInterner()
+	in.of("a string only the saving side has") // numbered differently on each side
 	want := map[string]suggestEntry{
-		"a": {title: "Svenska 1", provider: "Komvux Östersund", municipalities: []string{"2380"}, occupations: []string{"2341"},
-			in: &intakeRef{course: "c1", until: time.Date(2026, 12, 15, 23, 59, 0, 0, cet)}},
-		"b": {title: "Svets", provider: "Komvux Östersund", in: &intakeRef{course: "c2"}},
+		"a": {title: in.of("Svenska 1"), provider: in.of("Komvux Östersund"), municipalities: in.listOf([]string{"2380"}),
+			occupations: in.listOf([]string{"2341"}), in: &intakeRef{course: "c1", until: time.Date(2026, 12, 15, 23, 59, 0, 0, cet)}},
+		"b": {title: in.of("Svets"), provider: in.of("Komvux Östersund"), in: &intakeRef{course: "c2"}},
 	}
 	var c savedEntries
 	for id, e := range want {
-		if err := c.add(id, &e); err != nil {
+		if err := c.add(id, &e, in); err != nil {
 			t.Fatal(err)
 		}
 	}
-	got := map[string]suggestEntry{}
-	if err := c.entries(got, newInterner()); err != nil {
+	got, back := map[string]suggestEntry{}, newInterner()
+	if err := c.entries(got, back); err != nil {
 		t.Fatal(err)
 	}
 	if len(got) != len(want) {
@@ -277,8 +279,9 @@ func TestSavedEntriesRoundTrip(t *testing.T) {
 	}
 	for id, w := range want {
 		g := got[id]
-		if g.title != w.title || g.provider != w.provider || !slices.Equal(g.municipalities, w.municipalities) ||
-			!slices.Equal(g.occupations, w.occupations) || g.in.course != w.in.course || g.in.until != w.in.until {
+		if back.str[g.title] != in.str[w.title] || back.str[g.provider] != in.str[w.provider] ||
+			!slices.Equal(back.list[g.municipalities], in.list[w.municipalities]) ||
+			!slices.Equal(back.list[g.occupations], in.list[w.occupations]) || g.in.course != w.in.course || g.in.until != w.in.until {
 			t.Errorf("%s: got %+v %+v, want %+v %+v", id, g, g.in, w, w.in)
 		}
 	}

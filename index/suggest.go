@@ -93,10 +93,14 @@ type suggestions struct {
 	done    chan struct{}           // closed when the build under way ends; nil: none
 }
 
-// suggestEntry is what one offering suggests.
+// suggestEntry is what one offering suggests: its title and provider (of
+// the interner's strings) and its lists of municipalities and occupations
+// (of its lists), numbered, and its intake. Numbers rather than strings and
+// lists: a national catalogue keeps 270,000 entries in a map, whose slots
+// were 104 bytes of pointers each, 40 now.
 type suggestEntry struct {
-	title, provider             string
-	municipalities, occupations []string
+	title, provider             int32
+	municipalities, occupations int32
 	in                          *intakeRef
 }
 
@@ -127,47 +131,59 @@ func (s *suggestions) put(offerings []catalog.Offering) {
 			continue
 		}
 		s.entries[o.ID] = suggestEntry{title: in.of(strings.TrimSpace(o.Title)), provider: in.of(strings.TrimSpace(o.Provider.Name)),
-			municipalities: in.list(municipality.Values(o, time.Time{})), occupations: in.list(occupation.Values(o, time.Time{})),
-			in: &intakeRef{course: in.of(catalog.CourseKey(o)), until: currentUntil(o)}}
+			municipalities: in.listOf(municipality.Values(o, time.Time{})), occupations: in.listOf(occupation.Values(o, time.Time{})),
+			in: &intakeRef{course: in.str[in.of(catalog.CourseKey(o))], until: currentUntil(o)}}
 	}
 }
 
-// interner shares equal strings, and equal lists of strings, between the
-// entries: of a national catalogue's 270,000 offerings most share their
+// interner numbers the entries' strings and lists of strings, each once:
+// of a national catalogue's 270,000 offerings most share their
 // title with others, and nearly all their course, their provider and
 // their list of municipalities. What removed offerings held stays until
 // the entries are made anew (reset, or a start).
+//
+// The strings and lists are numbered in the order they came: str and list
+// only grow, so a copy of their headers taken under the suggestions' lock
+// reads the numbers given until then while later ones are added.
 type interner struct {
-	strs  map[string]string
-	lists map[string][]string // by the strings joined with a zero byte
+	strs  map[string]int32
+	lists map[string]int32 // by the strings joined with a zero byte
+	str   []string         // by number; 0 is ""
+	list  [][]string       // by number; 0 is the empty list
 }
 
 func newInterner() *interner {
-	return &interner{strs: map[string]string{}, lists: map[string][]string{}}
+	return &interner{strs: map[string]int32{"": 0}, lists: map[string]int32{}, str: []string{""}, list: [][]string{nil}}
 }
 
-func (in *interner) of(s string) string {
-	if t, ok := in.strs[s]; ok {
-		return t
+// of returns the number of s.
+func (in *interner) of(s string) int32 {
+	if n, ok := in.strs[s]; ok {
+		return n
 	}
-	in.strs[s] = s
-	return s
+	n := int32(len(in.str))
+	in.strs[s] = n
+	in.str = append(in.str, s)
+	return n
 }
 
-func (in *interner) list(vs []string) []string {
+// listOf returns the number of the list vs.
+func (in *interner) listOf(vs []string) int32 {
 	if len(vs) == 0 {
-		return nil
+		return 0
 	}
 	key := strings.Join(vs, "\x00")
-	if t, ok := in.lists[key]; ok {
-		return t
+	if n, ok := in.lists[key]; ok {
+		return n
 	}
 	out := make([]string, len(vs)) // vs may be an offering's own
 	for i, v := range vs {
-		out[i] = in.of(v)
+		out[i] = in.str[in.of(v)]
 	}
-	in.lists[key] = out
-	return out
+	n := int32(len(in.list))
+	in.lists[key] = n
+	in.list = append(in.list, out)
+	return n
 }
 
 // saved returns the entries as SaveFacets writes them, entriesPerValue
@@ -180,7 +196,7 @@ func (s *suggestions) saved() ([]*savedEntries, error) {
 		if len(out) == 0 || len(out[len(out)-1].ID) == entriesPerValue {
 			out = append(out, &savedEntries{})
 		}
-		if err := out[len(out)-1].add(id, &e); err != nil {
+		if err := out[len(out)-1].add(id, &e, s.shared); err != nil {
 			return nil, err
 		}
 	}
@@ -244,13 +260,17 @@ func (s *suggestions) build(ix *Index) {
 	s.done = done
 	// A copy, so that writes and lookups need not wait for the build.
 	at, entries := s.changed, slices.Collect(maps.Values(s.entries))
+	var shared interner
+	if s.shared != nil {
+		shared = interner{str: s.shared.str, list: s.shared.list} // see interner
+	}
 	var day time.Time
 	if s.built != nil {
 		day = s.built.lastDay()
 	}
 	s.mu.Unlock()
 
-	c := newCompletions(items(entries, ix.occupationName))
+	c := newCompletions(items(entries, &shared, ix.occupationName))
 	if !day.IsZero() {
 		c.countsOn(day)
 	}
@@ -261,9 +281,9 @@ func (s *suggestions) build(ix *Index) {
 }
 
 // items lists the titles, providers, municipalities and occupations of the
-// offerings, each with the intakes it leads to; occupationName names an
-// SSYK group (nil: occupations are left out).
-func items(entries []suggestEntry, occupationName func(string) string) []suggestion {
+// offerings, each with the intakes it leads to; names has their numbers,
+// and occupationName names an SSYK group (nil: occupations are left out).
+func items(entries []suggestEntry, names *interner, occupationName func(string) string) []suggestion {
 	type key struct{ kind, text string }
 	found := map[key]*suggestion{}
 	add := func(kind, text, value string, in *intakeRef) {
@@ -279,15 +299,15 @@ func items(entries []suggestEntry, occupationName func(string) string) []suggest
 		sg.intakes = append(sg.intakes, in)
 	}
 	for _, e := range entries {
-		add(catalog.SuggestTitle, e.title, "", e.in)
-		add(catalog.SuggestProvider, e.provider, "", e.in)
-		for _, code := range e.municipalities {
+		add(catalog.SuggestTitle, names.str[e.title], "", e.in)
+		add(catalog.SuggestProvider, names.str[e.provider], "", e.in)
+		for _, code := range names.list[e.municipalities] {
 			if name, ok := data.MunicipalityName(code); ok {
 				add(catalog.SuggestMunicipality, name, code, e.in)
 			}
 		}
 		if occupationName != nil {
-			for _, code := range e.occupations {
+			for _, code := range names.list[e.occupations] {
 				if name := occupationName(code); name != "" {
 					add(catalog.SuggestOccupation, name, code, e.in)
 				}
