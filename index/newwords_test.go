@@ -58,8 +58,8 @@ func BenchmarkNewWords(b *testing.B) {
 
 // BenchmarkStart measures what serve does on a data dir before it says it
 // is ready: fill the facet engine from the store (load_store_s), or from
-// what the last process saved (load_saved_s; save_s to write it), prime
-// the search and build the suggestions; live_MB is the heap that is left.
+// what the last process saved (load_saved_s; save_s to write it), and
+// prime the search and the suggestions; live_MB is the heap that is left.
 // It leaves the saved engine in the data dir, as a service that stops does.
 //
 //	KURSKATALOG_BENCH_DATA_DIR=/tmp/load/var go test ./index -run '^$' -bench Start -benchtime 1x
@@ -88,7 +88,6 @@ func BenchmarkStart(b *testing.B) {
 		ix = open()
 		timed("load_saved_s", ix.LoadSavedFacets)
 		timed("prime_s", func() error { return ix.Prime(ctx, time.Now()) })
-		timed("suggest_build_s", func() error { _, err := ix.Suggest(ctx, "s", 8, catalog.Day(time.Now())); return err })
 		// What a started service keeps: the engine, the suggestions and
 		// the primed search, after a collection.
 		runtime.GC()

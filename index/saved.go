@@ -103,7 +103,7 @@ func readEntries(r io.Reader) (map[string]suggestEntry, *interner, error) {
 	return out, in, nil
 }
 
-// add appends one entry, whose numbers in names.
+// add appends one entry, its numbers read in in.
 func (c *savedEntries) add(id string, e *suggestEntry, in *interner) error {
 	c.ID, c.Title, c.Provider = append(c.ID, id), append(c.Title, in.str[e.title]), append(c.Provider, in.str[e.provider])
 	c.Course = append(c.Course, e.in.course)
@@ -128,7 +128,7 @@ func (c *savedEntries) entries(out map[string]suggestEntry, in *interner) error 
 	had := len(out)
 	times := c.Until
 	for i, id := range c.ID {
-		ref := &intakeRef{course: in.str[in.of(c.Course[i])]}
+		ref := &intakeRef{course: in.shared(c.Course[i])}
 		if len(times) == 0 || len(times) < 1+int(times[0]) {
 			return errors.New("suggestions: times cut short")
 		}

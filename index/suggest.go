@@ -132,7 +132,7 @@ func (s *suggestions) put(offerings []catalog.Offering) {
 		}
 		s.entries[o.ID] = suggestEntry{title: in.of(strings.TrimSpace(o.Title)), provider: in.of(strings.TrimSpace(o.Provider.Name)),
 			municipalities: in.listOf(municipality.Values(o, time.Time{})), occupations: in.listOf(occupation.Values(o, time.Time{})),
-			in: &intakeRef{course: in.str[in.of(catalog.CourseKey(o))], until: currentUntil(o)}}
+			in: &intakeRef{course: in.shared(catalog.CourseKey(o)), until: currentUntil(o)}}
 	}
 }
 
@@ -141,20 +141,28 @@ func (s *suggestions) put(offerings []catalog.Offering) {
 // title with others, and nearly all their course, their provider and
 // their list of municipalities. What removed offerings held stays until
 // the entries are made anew (reset, or a start).
-//
-// The strings and lists are numbered in the order they came: str and list
-// only grow, so a copy of their headers taken under the suggestions' lock
-// reads the numbers given until then while later ones are added.
 type interner struct {
+	numbered
 	strs  map[string]int32
 	lists map[string]int32 // by the strings joined with a zero byte
-	str   []string         // by number; 0 is ""
-	list  [][]string       // by number; 0 is the empty list
+}
+
+// numbered is the interner's strings and lists by number. They are
+// numbered in the order they came and only grow, so a copy taken under
+// the suggestions' lock reads the numbers given until then while later
+// ones are added.
+type numbered struct {
+	str  []string   // 0 is ""
+	list [][]string // 0 is the empty list
 }
 
 func newInterner() *interner {
-	return &interner{strs: map[string]int32{"": 0}, lists: map[string]int32{}, str: []string{""}, list: [][]string{nil}}
+	return &interner{numbered: numbered{str: []string{""}, list: [][]string{nil}},
+		strs: map[string]int32{"": 0}, lists: map[string]int32{}}
 }
+
+// shared returns the string equal to s that the interner keeps.
+func (in *interner) shared(s string) string { return in.str[in.of(s)] }
 
 // of returns the number of s.
 func (in *interner) of(s string) int32 {
@@ -178,7 +186,7 @@ func (in *interner) listOf(vs []string) int32 {
 	}
 	out := make([]string, len(vs)) // vs may be an offering's own
 	for i, v := range vs {
-		out[i] = in.str[in.of(v)]
+		out[i] = in.shared(v)
 	}
 	n := int32(len(in.list))
 	in.lists[key] = n
@@ -260,9 +268,9 @@ func (s *suggestions) build(ix *Index) {
 	s.done = done
 	// A copy, so that writes and lookups need not wait for the build.
 	at, entries := s.changed, slices.Collect(maps.Values(s.entries))
-	var shared interner
+	var names numbered
 	if s.shared != nil {
-		shared = interner{str: s.shared.str, list: s.shared.list} // see interner
+		names = s.shared.numbered
 	}
 	var day time.Time
 	if s.built != nil {
@@ -270,7 +278,7 @@ func (s *suggestions) build(ix *Index) {
 	}
 	s.mu.Unlock()
 
-	c := newCompletions(items(entries, &shared, ix.occupationName))
+	c := newCompletions(items(entries, names, ix.occupationName))
 	if !day.IsZero() {
 		c.countsOn(day)
 	}
@@ -283,7 +291,7 @@ func (s *suggestions) build(ix *Index) {
 // items lists the titles, providers, municipalities and occupations of the
 // offerings, each with the intakes it leads to; names has their numbers,
 // and occupationName names an SSYK group (nil: occupations are left out).
-func items(entries []suggestEntry, names *interner, occupationName func(string) string) []suggestion {
+func items(entries []suggestEntry, names numbered, occupationName func(string) string) []suggestion {
 	type key struct{ kind, text string }
 	found := map[key]*suggestion{}
 	add := func(kind, text, value string, in *intakeRef) {

@@ -45,18 +45,26 @@ type versionAt struct {
 	value string
 }
 
+// fresh returns the version read less than versionTTL ago, or nil.
+func (v *dataVersion) fresh() *versionAt {
+	if c := v.cur.Load(); c != nil && time.Since(c.at) < versionTTL {
+		return c
+	}
+	return nil
+}
+
 // get returns the version, or false when the store cannot tell it.
 func (v *dataVersion) get(ctx context.Context, store Store) (string, bool) {
 	rt, ok := store.(runTallier)
 	if !ok {
 		return "", false
 	}
-	if c := v.cur.Load(); c != nil && time.Since(c.at) < versionTTL {
+	if c := v.fresh(); c != nil {
 		return c.value, true
 	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	if c := v.cur.Load(); c != nil && time.Since(c.at) < versionTTL { // refreshed while this waited
+	if c := v.fresh(); c != nil { // refreshed while this waited
 		return c.value, true
 	}
 	tallies, err := rt.RunTallies(ctx)
