@@ -226,37 +226,44 @@ func (s *Server) chosenMunicipality(cd *coverage.Data, code string, p coverage.P
 		pt := places[code]
 		mine = append(mine, catalog.LearningCentre{Municipality: code, Lat: pt.Lat, Lon: pt.Lon})
 	}
-	var all []*catalog.Offering
-	seen := map[string]bool{}
+	// By number and start, not as copies: at national size the centres
+	// reach tens of thousands, of which the page shows the first.
+	type pick struct {
+		i   int
+		key startKey
+	}
+	var all []pick
+	seen := map[int]bool{}
+	var buf catalog.Offering
 	for _, c := range mine {
 		list, err := s.distanceOfferings(cd, c, p)
 		if err != nil {
 			return nil, err
 		}
-		for _, o := range list {
-			if !seen[o.ID] {
-				seen[o.ID] = true
-				all = append(all, o)
+		for _, i := range list {
+			if !seen[i] {
+				seen[i] = true
+				all = append(all, pick{i, startKeyOf(cd.At(i, &buf))})
 			}
 		}
 	}
-	sortByStart(all)
+	slices.SortStableFunc(all, func(a, b pick) int { return a.key.compare(b.key) })
 	name, _ := data.MunicipalityName(code)
 	v := &chosenView{Code: code, Name: name, Count: len(all),
 		SearchURL: withQuery("/", langValues(url.Values{"municipality": {code}, "include_distance": {"true"}}, lang))}
 	today := s.today()
-	for i, o := range all[:min(len(all), distanceShown)] {
-		v.Items = append(v.Items, toResultItem(o, fmt.Sprintf("d%d", i+1), lang, today))
+	for k, pk := range all[:min(len(all), distanceShown)] {
+		v.Items = append(v.Items, toResultItem(cd.At(pk.i, &buf), fmt.Sprintf("d%d", k+1), lang, today))
 	}
 	return v, nil
 }
 
 // distanceOfferings is coverage.DistanceOfferings of the data, kept with
 // the data: the coverage page asks for every learning centre's.
-func (s *Server) distanceOfferings(cd *coverage.Data, c catalog.LearningCentre, p coverage.Params) ([]*catalog.Offering, error) {
+func (s *Server) distanceOfferings(cd *coverage.Data, c catalog.LearningCentre, p coverage.Params) ([]int, error) {
 	kind := fmt.Sprintf("distance %s %v %v", c.Municipality, c.Lat, c.Lon)
-	return derive(s, cd, kind, "", p, func() ([]*catalog.Offering, error) {
-		list, err := coverage.DistanceOfferings(c, cd.Offerings, p)
+	return derive(s, cd, kind, "", p, func() ([]int, error) {
+		list, err := coverage.DistanceOfferings(c, cd, p)
 		return slices.Clip(list), err
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -156,7 +157,7 @@ func (s *Server) occupationPage(c *gin.Context) {
 		return
 	}
 	ov.Groups, ov.Farther = groups, farther
-	if ov.Pathways, err = s.pathwaysSection(cd.Offerings, code, canonical, muni, v.Get("from"), lang); err != nil {
+	if ov.Pathways, err = s.pathwaysSection(cd, code, canonical, muni, v.Get("from"), lang); err != nil {
 		s.failPage(c, p, err)
 		return
 	}
@@ -322,18 +323,29 @@ func sortForOccupation(list []*catalog.Offering) {
 // sortByStart orders offerings by start, those to start any time (rolling,
 // or no date) first, then by title.
 func sortByStart(list []*catalog.Offering) {
-	slices.SortStableFunc(list, func(a, b *catalog.Offering) int {
-		if c := a.Start.Compare(b.Start); c != 0 && !a.RollingStart && !b.RollingStart {
-			return c
+	slices.SortStableFunc(list, func(a, b *catalog.Offering) int { return startKeyOf(a).compare(startKeyOf(b)) })
+}
+
+// startKey is what sortByStart orders by.
+type startKey struct {
+	rolling bool
+	start   time.Time
+	title   string
+}
+
+func startKeyOf(o *catalog.Offering) startKey { return startKey{o.RollingStart, o.Start, o.Title} }
+
+func (a startKey) compare(b startKey) int {
+	if c := a.start.Compare(b.start); c != 0 && !a.rolling && !b.rolling {
+		return c
+	}
+	if a.rolling != b.rolling {
+		if a.rolling {
+			return -1
 		}
-		if a.RollingStart != b.RollingStart {
-			if a.RollingStart {
-				return -1
-			}
-			return 1
-		}
-		return strings.Compare(a.Title, b.Title)
-	})
+		return 1
+	}
+	return strings.Compare(a.title, b.title)
 }
 
 // nearestKm is the straight-line distance, rounded to 5 km, from a

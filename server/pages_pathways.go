@@ -3,7 +3,6 @@ package server
 import (
 	"fmt"
 	"net/url"
-	"slices"
 	"time"
 
 	"kurskatalog/data"
@@ -49,7 +48,7 @@ type pathwayGroupView struct {
 // pathwaysSection builds the section for the occupation ssyk (its
 // canonical group holds the courses) as seen from muni ("" when none is
 // chosen) and the starting point from.
-func (s *Server) pathwaysSection(offerings []catalog.Offering, ssyk, canonical, muni, from, lang string) (pathwaysView, error) {
+func (s *Server) pathwaysSection(cd *coverage.Data, ssyk, canonical, muni, from, lang string) (pathwaysView, error) {
 	m := pages.Messages
 	start, err := pathway.ParseStart(from)
 	if err != nil {
@@ -67,12 +66,12 @@ func (s *Server) pathwaysSection(offerings []catalog.Offering, ssyk, canonical, 
 		v.Hidden = append(v.Hidden, hiddenField{"lang", lang})
 	}
 	today := s.today()
-	v.Validation = validationItems(offerings, canonical, lang, today)
+	v.Validation = validationItems(cd.Leading(canonical), lang, today)
 	v.ValidationURL = withQuery("/", langValues(url.Values{"occupation": {canonical}, catalog.FacetValidation: {catalog.ValidationOffered}}, lang))
 	if muni == "" {
 		return v, nil
 	}
-	p, err := pathway.Build(offerings, pathway.Query{Occupation: canonical, Municipality: muni, From: start, Params: coverage.DefaultParams(today)})
+	p, err := pathway.Build(cd, pathway.Query{Occupation: canonical, Municipality: muni, From: start, Params: coverage.DefaultParams(today)})
 	if err != nil {
 		return v, err
 	}
@@ -107,14 +106,13 @@ func (s *Server) pathwaysSection(offerings []catalog.Offering, ssyk, canonical, 
 	return v, nil
 }
 
-// validationItems are the current validation offers towards ssyk, as
-// course cards.
-func validationItems(offerings []catalog.Offering, ssyk, lang string, today time.Time) []resultItem {
+// validationItems are the current validation offers of leading (the
+// offerings mapped to an occupation), as course cards.
+func validationItems(leading []catalog.Offering, lang string, today time.Time) []resultItem {
 	var list []*catalog.Offering
-	for i := range offerings {
-		o := &offerings[i]
-		if o.Validation && !o.Cancelled && catalog.IsCurrent(o, today) &&
-			slices.ContainsFunc(o.Occupations, func(x catalog.OccupationMatch) bool { return x.SSYK == ssyk }) {
+	for i := range leading {
+		o := &leading[i]
+		if o.Validation && !o.Cancelled && catalog.IsCurrent(o, today) {
 			list = append(list, o)
 		}
 	}

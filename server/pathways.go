@@ -127,7 +127,7 @@ func (s *Server) findPathway(ctx context.Context, ssyk string, v url.Values) (pa
 	if err != nil {
 		return pathway.Pathway{}, lang, err
 	}
-	p, err := pathway.Find(cd.Offerings, s.Taxonomy, pathway.Query{Occupation: ssyk,
+	p, err := pathway.Find(cd, s.Taxonomy, pathway.Query{Occupation: ssyk,
 		Municipality: muni, From: from, Params: coverage.DefaultParams(s.today())})
 	return p, lang, err
 }

@@ -49,7 +49,7 @@ func TestBundledReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := coverage.Input{Offerings: offerings, Occupations: mapper.Map, Demand: demand.Rows,
+	in := coverage.Input{Offerings: coverage.List(offerings), Occupations: mapper.Map, Demand: demand.Rows,
 		Names: func(s string) string { return tax.Label(s).SV }}
 	p := coverage.DefaultParams(time.Date(2026, 11, 20, 0, 0, 0, 0, catalog.Stockholm))
 	rep, err := coverage.Compute(in, p)

@@ -35,7 +35,7 @@ func TestBundledReportByBus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := coverage.Input{Offerings: offerings, Occupations: mapper.Map, Transit: bundledTransit(t)}
+	in := coverage.Input{Offerings: coverage.List(offerings), Occupations: mapper.Map, Transit: bundledTransit(t)}
 	p := coverage.DefaultParams(time.Date(2026, 11, 20, 0, 0, 0, 0, catalog.Stockholm))
 	byKm, err := coverage.Compute(in, p)
 	if err != nil {

@@ -10,7 +10,7 @@ import (
 
 // Input is what a report is computed from.
 type Input struct {
-	Offerings []catalog.Offering
+	Offerings Offerings
 	// Occupations returns the occupations an offering prepares for: the
 	// stored Offering.Occupations, or a Mapper's Map.
 	Occupations func(catalog.Offering) []catalog.OccupationMatch
@@ -63,11 +63,13 @@ func Compute(in Input, p Params) (Report, error) {
 		return Report{}, err
 	}
 	county := CountyDemand(in.Demand, p.Region)
-	matches := make([][]string, len(in.Offerings))
+	n := in.Offerings.Len()
+	matches := make([][]string, n)
 	groups := map[string]bool{}
+	var buf catalog.Offering
 	if in.Occupations != nil {
-		for i, o := range in.Offerings {
-			for _, m := range in.Occupations(o) {
+		for i := range n {
+			for _, m := range in.Occupations(*in.Offerings.At(i, &buf)) {
 				if !slices.Contains(matches[i], m.SSYK) {
 					matches[i] = append(matches[i], m.SSYK)
 					groups[m.SSYK] = true
@@ -104,11 +106,11 @@ func Compute(in Input, p Params) (Report, error) {
 			signal(c, county)
 			cells[s] = c
 		}
-		for i := range in.Offerings {
+		for i := range n {
 			if len(matches[i]) == 0 {
 				continue
 			}
-			o := &in.Offerings[i]
+			o := in.Offerings.At(i, &buf)
 			r, ok := p.reach(o, muni, origin, bus)
 			if !ok {
 				continue
@@ -175,7 +177,7 @@ func count(c *catalog.CoverageCell, r catalog.Reach, id string) {
 
 // gaps lists the county's shortage occupations that a resident of muni
 // cannot start training for, each with the nearest start beyond reach.
-func gaps(offerings []catalog.Offering, matches [][]string, county []catalog.Demand,
+func gaps(offerings Offerings, matches [][]string, county []catalog.Demand,
 	cells map[string]*catalog.CoverageCell, muni string, origin Point, p *Params, bus *busTimes) []catalog.Gap {
 	var out []catalog.Gap
 	for _, d := range county {
@@ -195,9 +197,13 @@ func gaps(offerings []catalog.Offering, matches [][]string, county []catalog.Dem
 		g := catalog.Gap{Municipality: muni, Occupation: d.Occupation, ConceptID: d.ConceptID, SSYK: d.SSYK,
 			Recruitment: d.Recruitment, Forecast: d.Forecast}
 		best := math.Inf(1)
-		for i := range offerings {
-			o := &offerings[i]
-			if o.Mode == catalog.ModeOnline || !p.inWindow(o) || !overlaps(matches[i], d.SSYK) {
+		var buf catalog.Offering
+		for i := range matches {
+			if !overlaps(matches[i], d.SSYK) {
+				continue
+			}
+			o := offerings.At(i, &buf)
+			if o.Mode == catalog.ModeOnline || !p.inWindow(o) {
 				continue
 			}
 			if km, ok := p.nearestKm(origin, o.Municipalities); ok && (km < best || km == best && o.ID < g.NearestID) {
@@ -229,27 +235,27 @@ func overlaps(a, b []string) bool {
 // reaches soonest (beyond MaxBusMinutes, or it would not be a gap), with
 // its straight-line distance beside; g keeps the nearest in a straight
 // line when the bus reaches none.
-func quickestByBus(g *catalog.Gap, offerings []catalog.Offering, matches [][]string, ssyk []string,
+func quickestByBus(g *catalog.Gap, offerings Offerings, matches [][]string, ssyk []string,
 	muni string, origin Point, p *Params, bus *busTimes) {
-	best, id := -1, ""
-	for i := range offerings {
-		o := &offerings[i]
-		if o.Mode == catalog.ModeOnline || !p.inWindow(o) || !overlaps(matches[i], ssyk) {
+	best, id, at := -1, "", 0
+	var buf catalog.Offering
+	for i := range matches {
+		if !overlaps(matches[i], ssyk) {
+			continue
+		}
+		o := offerings.At(i, &buf)
+		if o.Mode == catalog.ModeOnline || !p.inWindow(o) {
 			continue
 		}
 		if m, ok := bus.offering(o, muni, origin, p.Places); ok && (best < 0 || m < best || m == best && o.ID < id) {
-			best, id = m, o.ID
+			best, id, at = m, o.ID, i
 		}
 	}
 	if id == "" {
 		return
 	}
 	g.NearestID, g.NearestBusMinutes = id, best
-	for i := range offerings {
-		if offerings[i].ID == id {
-			if km, ok := p.nearestKm(origin, offerings[i].Municipalities); ok {
-				g.NearestKm = math.Round(km)
-			}
-		}
+	if km, ok := p.nearestKm(origin, offerings.At(at, &buf).Municipalities); ok {
+		g.NearestKm = math.Round(km)
 	}
 }

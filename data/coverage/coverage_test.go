@@ -209,7 +209,7 @@ func TestComputeMatchesBruteForce(t *testing.T) {
 		offerings, matches, demand := randomWorld(rng, 5+rng.IntN(150))
 		p := Params{Today: date(2026, 11, 20), MaxKm: float64(rng.IntN(200)), MaxSessions: rng.IntN(6),
 			Municipalities: []string{"2303", "2305", "2309", "2313", "2321", "2326", "2361", "2380", "2281"}, Region: "23"}
-		in := Input{Offerings: offerings, Demand: demand,
+		in := Input{Offerings: List(offerings), Demand: demand,
 			Occupations: func(o catalog.Offering) []catalog.OccupationMatch { return matches[o.ID] }}
 		got, err := Compute(in, p)
 		if err != nil {
@@ -249,7 +249,7 @@ func TestComputeChosenOccupations(t *testing.T) {
 	offerings, matches, demand := randomWorld(rng, 100)
 	p := DefaultParams(date(2026, 11, 20))
 	p.Occupations = []string{"8332"}
-	rep, err := Compute(Input{Offerings: offerings, Demand: demand, Names: func(s string) string { return "Grupp " + s },
+	rep, err := Compute(Input{Offerings: List(offerings), Demand: demand, Names: func(s string) string { return "Grupp " + s },
 		Occupations: func(o catalog.Offering) []catalog.OccupationMatch { return matches[o.ID] }}, p)
 	if err != nil {
 		t.Fatal(err)
@@ -306,13 +306,13 @@ func TestDistanceOfferings(t *testing.T) {
 		{ID: "online-past", Mode: catalog.ModeOnline, Start: date(2026, 1, 1)},
 	}
 	p := DefaultParams(date(2026, 11, 20))
-	got, err := DistanceOfferings(funasdalen, offerings, p)
+	got, err := DistanceOfferings(funasdalen, List(offerings), p)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var ids []string
-	for _, o := range got {
-		ids = append(ids, o.ID)
+	for _, i := range got {
+		ids = append(ids, offerings[i].ID)
 	}
 	if want := []string{"blended-few", "blended-many-home", "online"}; !slices.Equal(ids, want) {
 		t.Errorf("got %v, want %v", ids, want)
@@ -322,7 +322,7 @@ func TestDistanceOfferings(t *testing.T) {
 func BenchmarkCompute(b *testing.B) {
 	rng := rand.New(rand.NewPCG(1, 1))
 	offerings, matches, demand := randomWorld(rng, 2000)
-	in := Input{Offerings: offerings, Demand: demand,
+	in := Input{Offerings: List(offerings), Demand: demand,
 		Occupations: func(o catalog.Offering) []catalog.OccupationMatch { return matches[o.ID] }}
 	p := DefaultParams(date(2026, 11, 20))
 	for b.Loop() {
@@ -370,8 +370,9 @@ func TestLoadLeavesOutWhatCannotBeTaken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(d.Offerings) == 0 || len(d.Offerings) >= len(offerings) {
-		t.Fatalf("kept %d of %d offerings", len(d.Offerings), len(offerings))
+	kept := Collect(d)
+	if len(kept) == 0 || len(kept) >= len(offerings) {
+		t.Fatalf("kept %d of %d offerings", len(kept), len(offerings))
 	}
 	for _, today := range []time.Time{loaded, loaded.AddDate(0, 2, 3)} {
 		p := DefaultParams(today)
@@ -379,31 +380,31 @@ func TestLoadLeavesOutWhatCannotBeTaken(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, err := Compute(Input{Offerings: offerings, Demand: d.Demand,
+		want, err := Compute(Input{Offerings: List(offerings), Demand: d.Demand,
 			Occupations: func(o catalog.Offering) []catalog.OccupationMatch { return o.Occupations }}, p)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !reflect.DeepEqual(got, want) {
-			t.Errorf("on %s the report of the %d offerings kept differs from that of all %d", today.Format(time.DateOnly), len(d.Offerings), len(offerings))
+			t.Errorf("on %s the report of the %d offerings kept differs from that of all %d", today.Format(time.DateOnly), len(kept), len(offerings))
 		}
 		centre := catalog.LearningCentre{Name: "Lärcentrum Funäsdalen", Municipality: "2361", Lat: 62.545, Lon: 12.546}
-		gotList, err := DistanceOfferings(centre, d.Offerings, p)
+		gotList, err := DistanceOfferings(centre, d, p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		wantList, err := DistanceOfferings(centre, offerings, p)
+		wantList, err := DistanceOfferings(centre, List(offerings), p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		ids := func(list []*catalog.Offering) (out []string) {
-			for _, o := range list {
-				out = append(out, o.ID)
+		ids := func(of []catalog.Offering, list []int) (out []string) {
+			for _, i := range list {
+				out = append(out, of[i].ID)
 			}
 			return out
 		}
-		if !slices.Equal(ids(gotList), ids(wantList)) || len(wantList) == 0 {
-			t.Errorf("on %s the distance offerings of the %d kept differ from those of all: %d against %d", today.Format(time.DateOnly), len(d.Offerings), len(gotList), len(wantList))
+		if !slices.Equal(ids(kept, gotList), ids(offerings, wantList)) || len(wantList) == 0 {
+			t.Errorf("on %s the distance offerings of the %d kept differ from those of all: %d against %d", today.Format(time.DateOnly), len(kept), len(gotList), len(wantList))
 		}
 	}
 }

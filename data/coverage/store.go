@@ -22,19 +22,20 @@ type Store interface {
 // where the reader lives, so no index query can stand in for the walk.
 //
 // Data is kept in memory between imports, so each offering keeps only what
-// reach, reports and a course's card read (see slim).
+// reach, reports and a course's card read, in a compact table (see
+// tableBuilder.add); At reads one out as a catalog.Offering.
 type Data struct {
-	// Since is the day Load read for: Offerings holds what can be taken
-	// on that day or later.
-	Since     time.Time
-	Offerings []catalog.Offering
-	Demand    []catalog.Demand
+	// Since is the day Load read for: the offerings (Len, At) are what
+	// can be taken on that day or later.
+	Since  time.Time
+	table  table
+	Demand []catalog.Demand
 	// leading lists, per SSYK group, the offerings mapped to it, by index.
 	leading map[string][]int32
 	// Transit is the bus travel times, when the store has a GTFS import.
 	Transit *catalog.Transit
-	// store and seq name the store and the last of its changes Offerings
-	// holds, when the store numbers its changes (ChangeStore): Update
+	// store and seq name the store and the last of its changes the
+	// table holds, when the store numbers its changes (ChangeStore): Update
 	// then reads only what changed since.
 	store    string
 	seq      uint64
@@ -73,28 +74,17 @@ func Load(ctx context.Context, store Store, region string, today time.Time) (*Da
 		}
 		d.numbered = true
 	}
-	in := interner{}
-	// Gathered in parts and copied once into an array of the right size:
-	// appended to one array, a national catalogue's offerings (some
-	// 160,000 kept, of nearly a kilobyte each) were copied at each growth,
-	// three of every seven seconds of the coverage views after a start,
-	// and the last growth left up to a fifth of the array unused.
-	var parts [][]catalog.Offering
+	b := newTableBuilder()
 	err := store.EachOffering(ctx, func(o catalog.Offering) error {
-		if !kept(&o, today) {
-			return nil
+		if kept(&o, today) {
+			b.add(&o)
 		}
-		slim(&o, in)
-		if len(parts) == 0 || len(parts[len(parts)-1]) == loadPart {
-			parts = append(parts, make([]catalog.Offering, 0, loadPart))
-		}
-		parts[len(parts)-1] = append(parts[len(parts)-1], o)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	d.Offerings = slices.Concat(parts...)
+	d.table = b.done()
 	if err := d.finish(ctx, store, region); err != nil {
 		return nil, err
 	}
@@ -121,9 +111,6 @@ func kept(o *catalog.Offering, today time.Time) bool {
 // whether or not they lead to its occupation: SFI, and komvux at
 // compulsory and upper secondary level. data/pathway reads no others.
 var PathwaySchoolTypes = []string{"VUXSFI", "VUXGR", "VUXGY"}
-
-// loadPart is how many offerings Load gathers in one part.
-const loadPart = 4096
 
 // maxUpdate is the share of the offerings an Update reads by id; when
 // more changed, reading them all is as quick.
@@ -152,7 +139,7 @@ func Update(ctx context.Context, store Store, d *Data, region string, today time
 	if err != nil {
 		return nil, err
 	}
-	if float64(len(changed)) > maxUpdate*float64(len(d.Offerings)+1) {
+	if float64(len(changed)) > maxUpdate*float64(d.Len()+1) {
 		return Load(ctx, store, region, today)
 	}
 	read, err := cs.OfferingsByIDs(ctx, changed)
@@ -160,11 +147,9 @@ func Update(ctx context.Context, store Store, d *Data, region string, today time
 		return nil, err
 	}
 	out := &Data{Since: today, store: id, seq: seq, numbered: true}
-	in := interner{}
 	fresh := make([]catalog.Offering, 0, len(read))
 	for _, o := range read {
 		if kept(&o, today) {
-			slim(&o, in)
 			fresh = append(fresh, o)
 		}
 	}
@@ -175,20 +160,24 @@ func Update(ctx context.Context, store Store, d *Data, region string, today time
 	}
 	// Both lists are in id order, as Load reads them: merged, the result
 	// is in the order a Load would give.
-	out.Offerings = make([]catalog.Offering, 0, len(d.Offerings)+len(fresh))
+	b := newTableBuilder()
 	i := 0
-	for k := range d.Offerings {
-		o := &d.Offerings[k]
+	var buf catalog.Offering
+	for k := range d.Len() {
+		o := d.At(k, &buf)
 		if reread[o.ID] || !catalog.IsCurrent(o, today) {
 			continue
 		}
 		for i < len(fresh) && fresh[i].ID < o.ID {
-			out.Offerings = append(out.Offerings, fresh[i])
+			b.add(&fresh[i])
 			i++
 		}
-		out.Offerings = append(out.Offerings, *o)
+		b.add(o)
 	}
-	out.Offerings = append(out.Offerings, fresh[i:]...)
+	for ; i < len(fresh); i++ {
+		b.add(&fresh[i])
+	}
+	out.table = b.done()
 	if err := out.finish(ctx, store, region); err != nil {
 		return nil, err
 	}
@@ -199,8 +188,8 @@ func Update(ctx context.Context, store Store, d *Data, region string, today time
 // the bus times, which are small and read whole.
 func (d *Data) finish(ctx context.Context, store Store, region string) error {
 	d.leading = map[string][]int32{}
-	for i := range d.Offerings {
-		for _, m := range d.Offerings[i].Occupations {
+	for i, r := range d.table.rows {
+		for _, m := range d.table.occs[r.occupations] {
 			if l := d.leading[m.SSYK]; len(l) == 0 || l[len(l)-1] != int32(i) {
 				d.leading[m.SSYK] = append(l, int32(i))
 			}
@@ -223,11 +212,18 @@ func (d *Data) finish(ctx context.Context, store Store, region string) error {
 	return nil
 }
 
+// Len returns the number of offerings d holds.
+func (d *Data) Len() int { return d.table.Len() }
+
+// At returns the i-th offering of d, in id order, filled into buf; its
+// strings and lists are shared, read only.
+func (d *Data) At(i int, buf *catalog.Offering) *catalog.Offering { return d.table.At(i, buf) }
+
 // Leading returns the offerings mapped to SSYK group ssyk.
 func (d *Data) Leading(ssyk string) []catalog.Offering {
-	out := make([]catalog.Offering, 0, len(d.leading[ssyk]))
-	for _, i := range d.leading[ssyk] {
-		out = append(out, d.Offerings[i])
+	out := make([]catalog.Offering, len(d.leading[ssyk]))
+	for k, i := range d.leading[ssyk] {
+		d.At(int(i), &out[k])
 	}
 	return out
 }
@@ -236,7 +232,7 @@ func (d *Data) Leading(ssyk string) []catalog.Offering {
 // groups in the cells.
 func (d *Data) Report(names func(string) string, p Params) (Report, error) {
 	return Compute(Input{
-		Offerings:   d.Offerings,
+		Offerings:   d,
 		Occupations: func(o catalog.Offering) []catalog.OccupationMatch { return o.Occupations },
 		Demand:      d.Demand,
 		Names:       names,
@@ -266,56 +262,4 @@ func FromStore(ctx context.Context, store Store, names func(string) string, p Pa
 		return Report{}, err
 	}
 	return d.Report(names, p)
-}
-
-// slim empties what no report or card reads, and shares the strings that
-// repeat across offerings, so that a national catalogue's Data costs a
-// fraction of the offerings as read: it keeps reach (mode, municipalities,
-// towns, addresses, sessions, dates, cancelled), the occupations, whether it
-// offers validation, a course's card (id, titles, provider's id and name,
-// school type, configuration, level, pace, credits, languages, student aid,
-// time of study), and the eligibility of the offerings that lead to an
-// occupation, which pathways read.
-func slim(o *catalog.Offering, in interner) {
-	keep := *o
-	*o = catalog.Offering{ID: keep.ID, EducationID: keep.EducationID, Title: keep.Title, TitleEN: keep.TitleEN,
-		SchoolType: in.of(keep.SchoolType), Configuration: in.of(keep.Configuration),
-		Mode: keep.Mode, MandatorySessions: keep.MandatorySessions, Pace: keep.Pace, TimeOfStudy: in.of(keep.TimeOfStudy),
-		Start: keep.Start, End: keep.End, ExecutionCondition: keep.ExecutionCondition, RollingStart: keep.RollingStart,
-		ApplicationFirst: keep.ApplicationFirst, ApplicationLast: keep.ApplicationLast,
-		Credits: keep.Credits, CreditSystem: in.of(keep.CreditSystem), StudentAid: in.of(keep.StudentAid),
-		Places: keep.Places, Cancelled: keep.Cancelled,
-		Municipalities: in.all(keep.Municipalities), Towns: in.all(keep.Towns),
-		Languages: in.all(keep.Languages), Levels: in.all(keep.Levels),
-		Provider:  catalog.Provider{ID: in.of(keep.Provider.ID), Name: in.of(keep.Provider.Name)},
-		Locations: keep.Locations, Validation: keep.Validation}
-	if len(keep.Occupations) > 0 {
-		// A pathway reads what the courses towards an occupation ask for.
-		o.Eligibility, o.Degree = keep.Eligibility, keep.Degree
-	}
-	for _, m := range keep.Occupations {
-		o.Occupations = append(o.Occupations, catalog.OccupationMatch{SSYK: in.of(m.SSYK), Reason: in.of(m.Reason)})
-	}
-}
-
-// interner shares equal strings.
-type interner map[string]string
-
-func (in interner) of(s string) string {
-	if t, ok := in[s]; ok {
-		return t
-	}
-	in[s] = s
-	return s
-}
-
-func (in interner) all(ss []string) []string {
-	if len(ss) == 0 {
-		return nil
-	}
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = in.of(s)
-	}
-	return out
 }

@@ -52,7 +52,7 @@ func TestUpdateAsLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	kept := slices.Clone(before.Offerings)
+	kept := coverage.Collect(before)
 
 	// The current offerings with occupations, whose changes show.
 	var current []int
@@ -78,10 +78,10 @@ func TestUpdateAsLoad(t *testing.T) {
 
 	later := day.AddDate(0, 2, 0) // some of what was current is not
 	got := updateAsLoad(t, store, before, later, 0)
-	if len(got.Offerings) >= len(before.Offerings) {
-		t.Errorf("two months on, %d offerings are current against %d: the test does not drop the past", len(got.Offerings), len(before.Offerings))
+	if got.Len() >= before.Len() {
+		t.Errorf("two months on, %d offerings are current against %d: the test does not drop the past", got.Len(), before.Len())
 	}
-	if !reflect.DeepEqual(before.Offerings, kept) {
+	if !reflect.DeepEqual(coverage.Collect(before), kept) {
 		t.Error("Update changed the Data it started from, which requests may be reading")
 	}
 
@@ -119,19 +119,20 @@ func updateAsLoad(t *testing.T, store *countingStore, from *coverage.Data, day t
 
 func sameData(t *testing.T, got, want *coverage.Data) {
 	t.Helper()
-	if len(got.Offerings) != len(want.Offerings) {
-		t.Fatalf("%d offerings, want %d", len(got.Offerings), len(want.Offerings))
+	gotAll, wantAll := coverage.Collect(got), coverage.Collect(want)
+	if len(gotAll) != len(wantAll) {
+		t.Fatalf("%d offerings, want %d", len(gotAll), len(wantAll))
 	}
-	for i := range want.Offerings {
-		if !reflect.DeepEqual(got.Offerings[i], want.Offerings[i]) {
-			t.Fatalf("offering %d: %s %q, want %s %q", i, got.Offerings[i].ID, got.Offerings[i].Title, want.Offerings[i].ID, want.Offerings[i].Title)
+	for i := range wantAll {
+		if !reflect.DeepEqual(gotAll[i], wantAll[i]) {
+			t.Fatalf("offering %d: %s %q, want %s %q", i, gotAll[i].ID, gotAll[i].Title, wantAll[i].ID, wantAll[i].Title)
 		}
 	}
 	if !got.Since.Equal(want.Since) || !reflect.DeepEqual(got.Demand, want.Demand) || !reflect.DeepEqual(got.Transit, want.Transit) {
 		t.Error("day, demand or bus times differ")
 	}
 	ssyk := map[string]bool{}
-	for _, o := range want.Offerings {
+	for _, o := range wantAll {
 		for _, m := range o.Occupations {
 			ssyk[m.SSYK] = true
 		}
@@ -169,8 +170,9 @@ func BenchmarkUpdate(b *testing.B) {
 		}
 		// A run: 1 % of the offerings retitled, by their own source.
 		var ids []string
-		for i := 0; i < len(before.Offerings); i += 100 {
-			ids = append(ids, before.Offerings[i].ID)
+		var buf catalog.Offering
+		for i := 0; i < before.Len(); i += 100 {
+			ids = append(ids, before.At(i, &buf).ID)
 		}
 		changed, err := db.OfferingsByIDs(ctx, ids)
 		if err != nil {

@@ -25,7 +25,7 @@ func BenchmarkBuild(b *testing.B) {
 	}
 	q := pathway.Query{Occupation: "5321", Municipality: "2380", Params: coverage.DefaultParams(today)}
 	for b.Loop() {
-		p, err := pathway.Build(data.Offerings, q)
+		p, err := pathway.Build(data, q)
 		if err != nil || len(p.Steps) == 0 {
 			b.Fatalf("%d steps, %v", len(p.Steps), err)
 		}

@@ -59,8 +59,8 @@ func TestPathwaysOverKeptOfferings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(data.Offerings) >= len(all) {
-		t.Fatalf("the data keeps %d of %d offerings: nothing to compare", len(data.Offerings), len(all))
+	if data.Len() >= len(all) {
+		t.Fatalf("the data keeps %d of %d offerings: nothing to compare", data.Len(), len(all))
 	}
 	occupations := map[string]bool{}
 	for _, o := range all {
@@ -73,11 +73,11 @@ func TestPathwaysOverKeptOfferings(t *testing.T) {
 		for _, muni := range []string{"2361", "2380"} {
 			for _, from := range pathway.Starts {
 				q := pathway.Query{Occupation: ssyk, Municipality: muni, From: from, Params: params()}
-				want, err := pathway.Build(all, q)
+				want, err := pathway.Build(coverage.List(all), q)
 				if err != nil {
 					t.Fatal(err)
 				}
-				got, err := pathway.Build(data.Offerings, q)
+				got, err := pathway.Build(data, q)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -118,7 +118,7 @@ const nearestShown = 3
 
 // Build lays out the pathway of q over offerings (every offering, as
 // coverage.Load reads them).
-func Build(offerings []catalog.Offering, q Query) (Pathway, error) {
+func Build(offerings coverage.Offerings, q Query) (Pathway, error) {
 	if q.From == "" {
 		q.From = FromNoSwedish
 	}
@@ -148,32 +148,64 @@ func Build(offerings []catalog.Offering, q Query) (Pathway, error) {
 	return b.pathway()
 }
 
-// builder holds the offerings of the window by the part they play.
+// builder holds the offerings of the window by the part they play, by
+// their numbers in offerings: at national size tens of thousands are in
+// the window, and a pathway shows a few hundred, which it copies (copy).
 type builder struct {
 	q Query
 	// anywhere reaches what starts in the window, however far; near what
 	// the municipality's resident reaches by q.Params.
 	anywhere, near *coverage.Reacher
+	offerings      coverage.Offerings
 	// targets are the window's offerings mapped to the occupation, by
-	// school type; general the others of the school types a pathway shows
-	// whatever they lead to (coverage.PathwaySchoolTypes, which the
-	// coverage data keeps for it), by school type.
-	targets, general map[string][]*catalog.Offering
+	// school type; general the others a step shows whatever they lead to,
+	// by school type: SFI itself and komvux's core subjects. upper are
+	// the upper secondary komvux courses, which may meet a programme's
+	// requirement.
+	targets, general map[string][]int
+	upper            []upperCourse
+	copies           map[int]*catalog.Offering
 }
 
-func (b *builder) sort(offerings []catalog.Offering) {
-	b.targets, b.general = map[string][]*catalog.Offering{}, map[string][]*catalog.Offering{}
-	for i := range offerings {
-		o := &offerings[i]
+// upperCourse is an upper secondary komvux course of the window: its
+// number in the offerings and its title.
+type upperCourse struct {
+	i     int
+	title string
+}
+
+func (b *builder) sort(offerings coverage.Offerings) {
+	b.offerings, b.copies = offerings, map[int]*catalog.Offering{}
+	b.targets, b.general = map[string][]int{}, map[string][]int{}
+	var buf catalog.Offering
+	for i := range offerings.Len() {
+		o := offerings.At(i, &buf)
 		if _, ok := b.anywhere.Reach(o); !ok {
 			continue // not startable in the window
 		}
-		if slices.ContainsFunc(o.Occupations, func(m catalog.OccupationMatch) bool { return m.SSYK == b.q.Occupation }) {
-			b.targets[o.SchoolType] = append(b.targets[o.SchoolType], o)
-		} else if slices.Contains(coverage.PathwaySchoolTypes, o.SchoolType) {
-			b.general[o.SchoolType] = append(b.general[o.SchoolType], o)
+		switch {
+		case slices.ContainsFunc(o.Occupations, func(m catalog.OccupationMatch) bool { return m.SSYK == b.q.Occupation }):
+			b.targets[o.SchoolType] = append(b.targets[o.SchoolType], i)
+		case o.SchoolType == "VUXSFI" && subjectOf(o.Title) == "svenska för invandrare",
+			o.SchoolType == "VUXGR" && slices.Contains(coreSubjects, subjectOf(o.Title)):
+			// SFI itself (vocational SFI only when it leads to the
+			// occupation), and the core subjects.
+			b.general[o.SchoolType] = append(b.general[o.SchoolType], i)
+		case o.SchoolType == "VUXGY":
+			b.upper = append(b.upper, upperCourse{i, o.Title})
 		}
 	}
+}
+
+// copy returns the i-th offering, copied once per pathway.
+func (b *builder) copy(i int) *catalog.Offering {
+	o := b.copies[i]
+	if o == nil {
+		o = new(catalog.Offering)
+		*o = *b.offerings.At(i, o)
+		b.copies[i] = o
+	}
+	return o
 }
 
 // coreSubjects are what komvux at compulsory level gives towards upper
@@ -199,32 +231,19 @@ func (b *builder) pathway() (Pathway, error) {
 		return p, nil // nothing in the window leads there: no way to lay out
 	}
 	if from <= 0 {
-		// SFI itself, and vocational SFI only when it leads to the occupation.
-		var sfi []*catalog.Offering
-		for _, o := range b.general["VUXSFI"] {
-			if subjectOf(o.Title) == "svenska för invandrare" {
-				sfi = append(sfi, o)
-			}
-		}
-		add(StepSFI, b.group("VUXSFI", slices.Concat(b.targets["VUXSFI"], sfi)))
-	}
-	if from <= 0 {
-		var core []*catalog.Offering
-		for _, o := range b.general["VUXGR"] {
-			if slices.ContainsFunc(coreSubjects, func(s string) bool { return subjectOf(o.Title) == s }) {
-				core = append(core, o)
-			}
-		}
-		add(StepCompulsory, b.group("VUXGR", slices.Concat(b.targets["VUXGR"], core)))
+		add(StepSFI, b.group("VUXSFI", slices.Concat(b.targets["VUXSFI"], b.general["VUXSFI"])))
+		add(StepCompulsory, b.group("VUXGR", slices.Concat(b.targets["VUXGR"], b.general["VUXGR"])))
 	}
 
 	// The programmes the occupation is reached by, and what they ask.
-	var higher []*catalog.Offering
+	higher := map[string][]int{}
 	needs := map[string]int{} // requirement label: courses asking it
 	var reqs []Requirement
 	seen := map[string]bool{}
+	var buf catalog.Offering
 	for _, st := range []string{"YH", "HS"} {
-		for _, o := range b.targets[st] {
+		for _, i := range b.targets[st] {
+			o := b.offerings.At(i, &buf)
 			n := ParseEligibility(o.Eligibility)
 			if n.Higher && b.q.From != FromDegree {
 				if k := catalog.CourseKey(o); !seen[k] {
@@ -233,7 +252,7 @@ func (b *builder) pathway() (Pathway, error) {
 				}
 				continue
 			}
-			higher = append(higher, o)
+			higher[st] = append(higher[st], i)
 			for _, r := range n.Requirements {
 				if r.Basic && from >= 2 {
 					continue // a diploma gives basic eligibility
@@ -246,11 +265,10 @@ func (b *builder) pathway() (Pathway, error) {
 		}
 	}
 	var eligibility []Group
-	upper := b.general["VUXGY"]
-	titles := make([]string, len(upper))
+	titles := make([]string, len(b.upper))
 	if len(reqs) > 0 {
-		for i, o := range upper {
-			titles[i] = lowerTitle(o.Title)
+		for i, u := range b.upper {
+			titles[i] = lowerTitle(u.title)
 		}
 	}
 	for i := range reqs {
@@ -259,10 +277,10 @@ func (b *builder) pathway() (Pathway, error) {
 		for k, n := range r.Courses {
 			names[k] = strings.ToLower(n)
 		}
-		var list []*catalog.Offering
-		for k, o := range upper {
+		var list []int
+		for k, u := range b.upper {
 			if meetsLower(titles[k], names) {
-				list = append(list, o)
+				list = append(list, u.i)
 			}
 		}
 		g := b.group("VUXGY", list)
@@ -271,15 +289,7 @@ func (b *builder) pathway() (Pathway, error) {
 	}
 	add(StepEligibility, eligibility...)
 	add(StepVocational, b.group("VUXGY", b.targets["VUXGY"]), b.group("AUB", b.targets["AUB"]), b.group("FHS", b.targets["FHS"]))
-	var yh, hs []*catalog.Offering
-	for _, o := range higher {
-		if o.SchoolType == "YH" {
-			yh = append(yh, o)
-		} else {
-			hs = append(hs, o)
-		}
-	}
-	add(StepHigher, b.group("YH", yh), b.group("HS", hs))
+	add(StepHigher, b.group("YH", higher["YH"]), b.group("HS", higher["HS"]))
 	return p, nil
 }
 
@@ -291,33 +301,51 @@ func subjectOf(title string) string {
 }
 
 // group sorts list into courses the municipality reaches and, when there
-// is none, the nearest.
-func (b *builder) group(schoolType string, list []*catalog.Offering) Group {
+// is none, the nearest. Only these are copied: the others are counted.
+func (b *builder) group(schoolType string, list []int) Group {
 	g := Group{SchoolType: schoolType}
-	var reached, other courses
-	for _, o := range list {
+	var reached courses
+	type far struct {
+		km      float64
+		intakes []int
+	}
+	other, order := map[string]*far{}, []string(nil)
+	var buf catalog.Offering
+	for _, i := range list {
+		o := b.offerings.At(i, &buf)
 		k := catalog.CourseKey(o)
 		if r, ok := b.near.Reach(o); ok {
-			c := reached.add(k, o)
+			c := reached.add(k, b.copy(i))
 			if c.Reach == "" || reachRank(r) < reachRank(c.Reach) {
 				c.Reach = r
 			}
 			continue
 		}
-		c := other.add(k, o)
-		if km, ok := b.q.Params.Places.NearestKm(b.q.Municipality, o.Municipalities); ok && (c.Km == 0 || km < c.Km) {
-			c.Km = km
+		f := other[k]
+		if f == nil {
+			f = &far{}
+			other[k] = f
+			order = append(order, k)
+		}
+		f.intakes = append(f.intakes, i)
+		if km, ok := b.q.Params.Places.NearestKm(b.q.Municipality, o.Municipalities); ok && (f.km == 0 || km < f.km) {
+			f.km = km
 		}
 	}
 	for _, k := range reached.order {
 		g.Courses = append(g.Courses, *reached.byKey[k])
 	}
-	for _, k := range other.order {
-		if _, ok := reached.byKey[k]; !ok {
-			g.Elsewhere++
-			if len(g.Courses) == 0 {
-				g.Nearest = append(g.Nearest, *other.byKey[k])
+	for _, k := range order {
+		if _, ok := reached.byKey[k]; ok {
+			continue
+		}
+		g.Elsewhere++
+		if len(g.Courses) == 0 {
+			c := Course{Km: other[k].km}
+			for _, i := range other[k].intakes {
+				c.Intakes = append(c.Intakes, b.copy(i))
 			}
+			g.Nearest = append(g.Nearest, c)
 		}
 	}
 	for _, list := range [][]Course{g.Courses, g.Nearest} {

@@ -12,7 +12,7 @@ import (
 
 func build(t *testing.T, occupation, municipality string, from pathway.Start) pathway.Pathway {
 	t.Helper()
-	p, err := pathway.Build(offeringsOf(t), pathway.Query{Occupation: occupation, Municipality: municipality, From: from, Params: params()})
+	p, err := pathway.Build(coverage.List(offeringsOf(t)), pathway.Query{Occupation: occupation, Municipality: municipality, From: from, Params: params()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,7 +174,7 @@ func TestNoCourseNoPathway(t *testing.T) {
 }
 
 func TestBadInput(t *testing.T) {
-	_, err := pathway.Build(offeringsOf(t), pathway.Query{Occupation: "5321", Municipality: "9999", Params: params()})
+	_, err := pathway.Build(coverage.List(offeringsOf(t)), pathway.Query{Occupation: "5321", Municipality: "9999", Params: params()})
 	var ce *catalog.Error
 	if !errors.As(err, &ce) || ce.Parameter != "municipality" {
 		t.Errorf("unknown municipality: %v, want an error naming municipality", err)
