@@ -47,6 +47,9 @@ type Config struct {
 	// that would grow it further fails as on a full disk and changes
 	// nothing, before the disk the service shares really fills.
 	MaxDBMB float64 `yaml:"max_db_mb"`
+	// DBMapMB is how much of the database is read through a memory map,
+	// in MiB (unset: 1024; 0: none). See sqlite.MapSize.
+	DBMapMB *float64 `yaml:"db_map_mb"`
 	// Insights records the searches that find few courses (insights.go).
 	Insights InsightsConfig `yaml:"insights"`
 	// Store is where the catalogue is kept: unset, SQLite in the data dir;
@@ -181,6 +184,12 @@ func (c *Config) Validate() error {
 	}
 	if err := validateStore(c.Store, c.MaxDBMB); err != nil {
 		return err
+	}
+	if c.DBMapMB != nil && *c.DBMapMB < 0 {
+		return fmt.Errorf("db_map_mb: %v is negative", *c.DBMapMB)
+	}
+	if c.DBMapMB != nil && c.Store != "" {
+		return fmt.Errorf("db_map_mb: maps SQLite's file; with store: PostgreSQL it has no effect")
 	}
 	if len(c.Sources) == 0 {
 		return fmt.Errorf("sources: none configured")

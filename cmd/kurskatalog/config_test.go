@@ -56,6 +56,8 @@ func TestConfigErrors(t *testing.T) {
 		{"unknown key under http", withDefault("http: {client_ip_headr: X-Forwarded-For}"), "client_ip_headr"},
 		{"unknown key in a source", "sources: [{id: a, kind: emil3, url: https://example.se, scedule: \"0 4 * * *\"}]", "scedule"},
 		{"empty file", "", "sources: none configured"},
+		{"a negative memory map", withDefault("db_map_mb: -1"), "db_map_mb"},
+		{"a memory map on postgres", withDefault("store: postgres://kurskatalog@db/kurskatalog\ndb_map_mb: 0"), "db_map_mb"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if _, err := loadConfigText(t, tc.yaml); err == nil || !strings.Contains(err.Error(), tc.want) {

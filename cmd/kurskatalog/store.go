@@ -31,7 +31,11 @@ func openStore(ctx context.Context, cfg *Config, dataDir string) (catalog.Store,
 	if cfg.Store != "" {
 		return postgres.Open(ctx, cfg.Store)
 	}
-	return sqlite.Open(ctx, filepath.Join(dataDir, storeFile), sqlite.MaxSize(int64(cfg.MaxDBMB*(1<<20))))
+	opts := []sqlite.Option{sqlite.MaxSize(int64(cfg.MaxDBMB * (1 << 20)))}
+	if cfg.DBMapMB != nil {
+		opts = append(opts, sqlite.MapSize(int64(*cfg.DBMapMB*(1<<20))))
+	}
+	return sqlite.Open(ctx, filepath.Join(dataDir, storeFile), opts...)
 }
 
 // validateStore checks store:, without its password in what it says.

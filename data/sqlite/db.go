@@ -44,9 +44,10 @@ var dialect = sqlstore.Dialect{Name: "sqlite", Time: sqlstore.FormatTime}
 // of opening one, which under load would only add work.
 const maxConns = 16
 
-// mmapSize is the most of the file mapped; the rest is read with calls.
-// The mapped pages are the kernel's page cache, shared by the connections
-// and given back under memory pressure.
+// mmapSize is the most of the file mapped unless MapSize says otherwise;
+// the rest is read with calls. The mapped pages are the kernel's page
+// cache, shared by the connections and given back under memory pressure,
+// but counted in the process's resident size once touched.
 const mmapSize = 1 << 30
 
 // pageSize is the page size of a new database. A record is some 2 KB of
@@ -76,10 +77,22 @@ func MaxSize(bytes int64) Option {
 // BusyTimeout is how long a connection waits for another's write to end
 // before its own write fails with SQLITE_BUSY (10 s unless set).
 func BusyTimeout(d time.Duration) Option {
-	return func(pragmas []string, _ int) []string {
-		return append(slices.DeleteFunc(pragmas, func(p string) bool { return strings.HasPrefix(p, "busy_timeout(") }),
-			fmt.Sprintf("busy_timeout(%d)", d.Milliseconds()))
-	}
+	return func(pragmas []string, _ int) []string { return setPragma(pragmas, "busy_timeout", d.Milliseconds()) }
+}
+
+// MapSize is how much of the file is read through a memory map (1 GiB
+// unless set; 0: none, every page read with a call into SQLite's own
+// cache). Mapped, a national store is most of the service's resident
+// size once a start has read every offering; read with calls, a loaded
+// service answers somewhat fewer searches (docs/benchmarks.md).
+func MapSize(bytes int64) Option {
+	return func(pragmas []string, _ int) []string { return setPragma(pragmas, "mmap_size", bytes) }
+}
+
+// setPragma sets pragma name to value in pragmas, in place of its default.
+func setPragma(pragmas []string, name string, value int64) []string {
+	return append(slices.DeleteFunc(pragmas, func(p string) bool { return strings.HasPrefix(p, name+"(") }),
+		fmt.Sprintf("%s(%d)", name, value))
 }
 
 // Open opens (creating if needed) the database at path and migrates it.

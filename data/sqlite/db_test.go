@@ -104,3 +104,49 @@ func TestPageSize(t *testing.T) {
 		t.Errorf("a store with 4 KiB pages: %d-byte pages in %s mode after opening, want 4096 in wal", size, mode)
 	}
 }
+
+// Every connection of the pool maps as much of the file as MapSize says,
+// and the store reads and writes the same without the map.
+func TestMapSize(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name string
+		opts []Option
+		want int64
+	}{
+		{"default", nil, mmapSize},
+		{"none", []Option{MapSize(0)}, 0},
+		{"64 MiB", []Option{MapSize(64 << 20)}, 64 << 20},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db, err := Open(ctx, filepath.Join(t.TempDir(), "k.db"), tc.opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			o := catalog.Offering{ID: "o1", Title: "Svenska 1", Provenance: catalog.Provenance{Source: "a"}}
+			if _, err := db.ApplyBatch(ctx, &catalog.Batch{Source: "a", Complete: true, Offerings: []catalog.Offering{o}}); err != nil {
+				t.Fatal(err)
+			}
+			// Two connections at once: each has the pragma.
+			conns := make([]*sql.Conn, 2)
+			for i := range conns {
+				if conns[i], err = db.db.Conn(ctx); err != nil {
+					t.Fatal(err)
+				}
+				defer conns[i].Close()
+				var got int64
+				if err := conns[i].QueryRowContext(ctx, `PRAGMA mmap_size`).Scan(&got); err != nil {
+					t.Fatal(err)
+				}
+				if got != tc.want {
+					t.Errorf("connection %d maps %d bytes, want %d", i, got, tc.want)
+				}
+			}
+			got, err := db.OfferingsByIDs(ctx, []string{"o1"})
+			if err != nil || len(got) != 1 || got[0].Title != "Svenska 1" {
+				t.Errorf("read back %v, %v", got, err)
+			}
+		})
+	}
+}
