@@ -28,16 +28,18 @@ func (l List) Len() int { return len(l) }
 // At returns the i-th offering.
 func (l List) At(i int, _ *catalog.Offering) *catalog.Offering { return &l[i] }
 
-// table holds offerings as tableBuilder.add keeps them, in rows without pointers: a
-// national catalogue keeps some 100,000, which as catalog.Offering values
-// (944 bytes, some 20 pointers each) were a fifth of the service's live
-// heap, all of it scanned by every garbage collection. A row's strings are
-// spans of one text, its lists numbers into tables of the distinct lists,
-// so that the collector follows a handful of pointers for the whole table.
+// table holds offerings as tableBuilder.add keeps them, in rows without
+// pointers: a national catalogue keeps some 100,000, which as
+// catalog.Offering values (944 bytes, some 20 pointers each) were a fifth
+// of the service's live heap, all of it scanned by every garbage
+// collection. A row's strings are spans of one text, its lists numbers
+// into tables of the distinct lists, so that the collector follows a
+// handful of pointers for the whole table.
 type table struct {
-	rows  []row
-	text  string
-	lists [][]string // lists[0] is the empty list
+	rows []row
+	text string
+	// The distinct lists; number 0 of each is the empty list.
+	lists [][]string
 	occs  [][]catalog.OccupationMatch
 	locs  [][]catalog.Location
 	zones []*time.Location // of the instants, numbered from 1
@@ -104,10 +106,16 @@ func (t *table) time(in instant) time.Time {
 // zones are the time zones of every table's instants, one location for
 // each name and offset: the dates of a catalogue are in one or two
 // (Swedish winter and summer time), but each date read from the store has
-// a copy of its own, and equal dates of two tables are then equal values.
+// a location of its own. With one location per zone the same date read
+// out of two tables is the same value.
 var zones struct {
 	sync.Mutex
-	of map[string]*time.Location
+	of map[zoneKey]*time.Location
+}
+
+type zoneKey struct {
+	name   string
+	offset int
 }
 
 func (b *tableBuilder) instant(t time.Time) instant {
@@ -115,14 +123,14 @@ func (b *tableBuilder) instant(t time.Time) instant {
 		return instant{}
 	}
 	name, offset := t.Zone()
-	key := fmt.Sprintf("%s %d", name, offset)
+	key := zoneKey{name, offset}
 	k, ok := b.zones[key]
 	if !ok {
 		zones.Lock()
 		loc := zones.of[key]
 		if loc == nil {
 			if zones.of == nil {
-				zones.of = map[string]*time.Location{}
+				zones.of = map[zoneKey]*time.Location{}
 			}
 			loc = t.Location()
 			zones.of[key] = loc
@@ -144,7 +152,7 @@ type tableBuilder struct {
 	occs   map[string]int32
 	locs   map[string]int32 // lists of more than one
 	oneLoc map[catalog.Location]int32
-	zones  map[string]int32
+	zones  map[zoneKey]int32
 	// parts gathers the rows, copied once into the table by done: grown
 	// by appending, a national table was copied at each growth, which
 	// took longer than all else the builder does (2.4 of 3.6 s over a
@@ -157,7 +165,7 @@ const partRows = 4096
 
 func newTableBuilder() *tableBuilder {
 	b := &tableBuilder{spans: map[string]span{}, lists: map[string]int32{"": 0},
-		occs: map[string]int32{"": 0}, locs: map[string]int32{}, oneLoc: map[catalog.Location]int32{}, zones: map[string]int32{}}
+		occs: map[string]int32{"": 0}, locs: map[string]int32{}, oneLoc: map[catalog.Location]int32{}, zones: map[zoneKey]int32{}}
 	b.t.lists, b.t.occs, b.t.locs = [][]string{nil}, [][]catalog.OccupationMatch{nil}, [][]catalog.Location{nil}
 	return b
 }
