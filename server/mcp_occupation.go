@@ -113,7 +113,7 @@ func (s *Server) occupationCourses(ctx context.Context, in occupationCoursesArgs
 		out.Barometer = append(out.Barometer, mcpBarometer{Name: b.Name, Assessed: b.Assessed, Recruitment: b.Recruitment,
 			RecruitmentLabel: b.RecruitmentLabel, JobOpportunities: b.JobOpportunities, Forecast: b.Forecast})
 	}
-	groups, farther, err := s.reachGroups(cd, canonical, muni, params, lang)
+	groups, farther, err := s.reachGroups(cd, canonical, cd.Leading(canonical), muni, params, lang)
 	if err != nil {
 		return occupationCoursesResult{}, err
 	}

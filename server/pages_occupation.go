@@ -151,13 +151,14 @@ func (s *Server) occupationPage(c *gin.Context) {
 	ov.FormAction = occupationPath(code)
 	ov.Travel = travelFor(cd, params, lang)
 
-	groups, farther, err := s.reachGroups(cd, canonical, muni, params, lang)
+	leading := cd.Leading(canonical)
+	groups, farther, err := s.reachGroups(cd, canonical, leading, muni, params, lang)
 	if err != nil {
 		s.failPage(c, p, err)
 		return
 	}
 	ov.Groups, ov.Farther = groups, farther
-	if ov.Pathways, err = s.pathwaysSection(cd, code, canonical, muni, v.Get("from"), lang); err != nil {
+	if ov.Pathways, err = s.pathwaysSection(cd, leading, code, canonical, muni, v.Get("from"), lang); err != nil {
 		s.failPage(c, p, err)
 		return
 	}
@@ -171,11 +172,11 @@ func (s *Server) occupationPage(c *gin.Context) {
 	s.render(c, 200, "occupation", p, ov)
 }
 
-// reachGroups sorts the courses towards ssyk that start in the window of p
-// by how a resident of muni reaches them, or by mode of study when no
-// municipality is chosen.
-func (s *Server) reachGroups(cd *coverage.Data, ssyk, muni string, p coverage.Params, lang string) ([]reachGroup, *reachGroup, error) {
-	m, offerings := pages.Messages, cd.Leading(ssyk)
+// reachGroups sorts the courses towards ssyk (leading, cd.Leading(ssyk))
+// that start in the window of p by how a resident of muni reaches them, or
+// by mode of study when no municipality is chosen.
+func (s *Server) reachGroups(cd *coverage.Data, ssyk string, leading []catalog.Offering, muni string, p coverage.Params, lang string) ([]reachGroup, *reachGroup, error) {
+	m := pages.Messages
 	// anywhere has no travel limit: an offering it reaches starts within
 	// the window, however far it is held.
 	anywhere := p
@@ -200,11 +201,8 @@ func (s *Server) reachGroups(cd *coverage.Data, ssyk, muni string, p coverage.Pa
 		}
 	}
 	byKey := map[string][]*catalog.Offering{}
-	for i := range offerings {
-		o := &offerings[i]
-		if !slices.ContainsFunc(o.Occupations, func(x catalog.OccupationMatch) bool { return x.SSYK == ssyk }) {
-			continue
-		}
+	for i := range leading {
+		o := &leading[i]
 		if !catalog.IsCurrent(o, today) {
 			continue // what one can no longer start or apply to
 		}

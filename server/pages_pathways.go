@@ -46,9 +46,9 @@ type pathwayGroupView struct {
 }
 
 // pathwaysSection builds the section for the occupation ssyk (its
-// canonical group holds the courses) as seen from muni ("" when none is
-// chosen) and the starting point from.
-func (s *Server) pathwaysSection(cd *coverage.Data, ssyk, canonical, muni, from, lang string) (pathwaysView, error) {
+// canonical group holds the courses, leading) as seen from muni ("" when
+// none is chosen) and the starting point from.
+func (s *Server) pathwaysSection(cd *coverage.Data, leading []catalog.Offering, ssyk, canonical, muni, from, lang string) (pathwaysView, error) {
 	m := pages.Messages
 	start, err := pathway.ParseStart(from)
 	if err != nil {
@@ -66,7 +66,7 @@ func (s *Server) pathwaysSection(cd *coverage.Data, ssyk, canonical, muni, from,
 		v.Hidden = append(v.Hidden, hiddenField{"lang", lang})
 	}
 	today := s.today()
-	v.Validation = validationItems(cd.Leading(canonical), lang, today)
+	v.Validation = validationItems(leading, lang, today)
 	v.ValidationURL = withQuery("/", langValues(url.Values{"occupation": {canonical}, catalog.FacetValidation: {catalog.ValidationOffered}}, lang))
 	if muni == "" {
 		return v, nil

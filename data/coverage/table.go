@@ -192,11 +192,14 @@ func (b *tableBuilder) add(o *catalog.Offering) {
 	if len(o.Occupations) > 0 {
 		// A pathway reads what the courses towards an occupation ask for.
 		r.eligibility, r.degree = b.span(o.Eligibility), b.span(o.Degree)
-		key := fmt.Sprint(o.Occupations)
-		k, ok := b.occs[key]
+		var key strings.Builder
+		for _, m := range o.Occupations {
+			key.WriteString(m.SSYK + "\x00" + m.Reason + "\x01")
+		}
+		k, ok := b.occs[key.String()]
 		if !ok {
 			k = int32(len(b.t.occs))
-			b.occs[key] = k
+			b.occs[key.String()] = k
 			list := make([]catalog.OccupationMatch, len(o.Occupations))
 			for i, m := range o.Occupations {
 				b.span(m.SSYK) // made a part of the text by done
