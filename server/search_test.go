@@ -96,6 +96,9 @@ func TestSnippet(t *testing.T) {
 		`&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; <mark>Keramik</mark>` {
 		t.Errorf("markAll: %q", got)
 	}
+	if got := markAll(html, nil); got != `&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; Keramik` {
+		t.Errorf("markAll without spans: %q", got)
+	}
 }
 
 func indexOf(s, sub string) int {

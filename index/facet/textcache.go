@@ -49,12 +49,13 @@ type cached struct {
 // term), and the keys themselves held as much memory as the cache's
 // budget for its values.
 func cacheKey(kind string, q query.Query) (string, bool) {
-	b, err := json.Marshal(q)
-	if err != nil {
+	// Encoded into the digest, not into a slice first: the encoder's
+	// buffer is kept for the next query, Marshal's copy of it was not.
+	h := sha256.New()
+	if err := json.NewEncoder(h).Encode(q); err != nil {
 		return "", false
 	}
-	sum := sha256.Sum256(b)
-	return kind + string(sum[:]), true
+	return kind + string(h.Sum(make([]byte, 0, sha256.Size))), true
 }
 
 func (c *textCache) get(reader any, snap *Snapshot, key string) *cached {
