@@ -24,6 +24,7 @@ type txn struct {
 	bitmap  map[uint64]bool // dim<<32|code: bitmap copied
 	changed []uint32        // docs whose place in the orders may change
 	buf     []uint32        // scratch
+	codes   []uint32        // scratch
 	key     [1]string       // scratch
 }
 
@@ -112,7 +113,8 @@ func (t *txn) delete(id string) {
 // values it gains or loses.
 func (t *txn) setValues(i int, doc uint32, wasAlive bool, o *catalog.Offering, values []string) {
 	d := t.s.dims[i]
-	codes := make([]uint32, 0, len(values))
+	codes := t.codes[:0]
+	defer func() { t.codes = codes[:0] }()
 	for _, v := range values {
 		if v == "" && !d.keyed {
 			continue
@@ -160,7 +162,7 @@ func (t *txn) setValues(i int, doc uint32, wasAlive bool, o *catalog.Offering, v
 		v = codes[0] + 1
 	default:
 		slices.Sort(codes)
-		d.overflow = append(d.overflow, codes)
+		d.overflow = append(d.overflow, slices.Clone(codes))
 		v = multi | uint32(len(d.overflow)-1)
 	}
 	if int(doc) < t.oldLen && !t.col[i] {
