@@ -162,6 +162,35 @@ func filePageSize(path string) (int, error) {
 	return 1 << 16, nil
 }
 
+// EachOffering calls fn for every live offering, in id order, then lets go
+// of the memory map through which it read them. A start reads the whole
+// store so (the facets, the coverage views): mapped, every page of the file
+// stayed in the service's resident size, some 600 MB of a national store
+// that the searches after it mostly do not read. The pages stay in the
+// kernel's file cache; the connection maps the file again as it reads on.
+func (d *DB) EachOffering(ctx context.Context, fn func(catalog.Offering) error) error {
+	conn, err := d.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("sqlite: each offering: %w", err)
+	}
+	defer conn.Close()
+	var size int64
+	if err := conn.QueryRowContext(ctx, "PRAGMA mmap_size").Scan(&size); err != nil {
+		return fmt.Errorf("sqlite: each offering: %w", err)
+	}
+	err = d.Store.EachOfferingOn(ctx, conn, fn)
+	if size > 0 {
+		// SQLite unmaps the file when the limit changes, and maps it
+		// afresh, untouched, at the next read under the old limit.
+		for _, n := range []int64{0, size} {
+			if _, perr := conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA mmap_size="+strconv.FormatInt(n, 10)); perr != nil && err == nil {
+				err = fmt.Errorf("sqlite: each offering: %w", perr)
+			}
+		}
+	}
+	return err
+}
+
 // Close closes the database.
 func (d *DB) Close() error { return d.db.Close() }
 

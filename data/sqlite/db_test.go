@@ -1,9 +1,14 @@
 package sqlite
 
 import (
+	"bufio"
 	"context"
 	"database/sql"
+	"fmt"
+	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -149,4 +154,79 @@ func TestMapSize(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Reading every offering, as a start does, leaves no more of the file
+// mapped into the process than before: mapped, a national store's pages
+// all stayed in serve's resident size. The connection still maps the file
+// for the reads after.
+func TestEachOfferingLetsGoOfTheMap(t *testing.T) {
+	if _, err := os.Stat("/proc/self/smaps"); err != nil {
+		t.Skip("needs /proc/self/smaps")
+	}
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "k.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var b catalog.Batch
+	b.Source, b.Complete = "a", true
+	text := strings.Repeat("Kursen ger dig grunderna i svenska språket och samhället. ", 40)
+	for i := range 3000 {
+		b.Offerings = append(b.Offerings, catalog.Offering{ID: fmt.Sprintf("o%d", i), Title: "Svenska 1",
+			Description: text + strconv.Itoa(i), Provenance: catalog.Provenance{Source: "a"}})
+	}
+	if _, err := db.ApplyBatch(ctx, &b); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		t.Fatal(err) // the records in the file itself, where the map reads them
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := mappedKB(t, path)
+	n := 0
+	if err := db.EachOffering(ctx, func(catalog.Offering) error { n++; return nil }); err != nil || n != 3000 {
+		t.Fatalf("read %d offerings, %v", n, err)
+	}
+	after := mappedKB(t, path)
+	if grew := after - before; grew > info.Size()/1024/10 {
+		t.Errorf("after reading every offering %d KB more of the %d KB file are mapped and resident", grew, info.Size()/1024)
+	}
+	var size int64
+	if err := db.db.QueryRowContext(ctx, `PRAGMA mmap_size`).Scan(&size); err != nil || size != mmapSize {
+		t.Errorf("the pool's connection maps %d bytes (%v), want %d", size, err, mmapSize)
+	}
+}
+
+// mappedKB is how much of the file at path is mapped into this process and
+// resident, by /proc/self/smaps.
+func mappedKB(t *testing.T, path string) int64 {
+	t.Helper()
+	f, err := os.Open("/proc/self/smaps")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var kb int64
+	in := false
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fields := strings.Fields(sc.Text())
+		switch {
+		case len(fields) >= 5 && strings.Contains(fields[0], "-"): // a mapping's first line
+			in = fields[len(fields)-1] == path
+		case in && len(fields) == 3 && fields[0] == "Rss:":
+			n, _ := strconv.ParseInt(fields[1], 10, 64)
+			kb += n
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return kb
 }

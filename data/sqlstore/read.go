@@ -77,7 +77,19 @@ func (s *Store) OfferingsByIDs(ctx context.Context, ids []string) ([]catalog.Off
 // EachOffering calls fn for every live offering, in id order. It is how the
 // search index is rebuilt.
 func (s *Store) EachOffering(ctx context.Context, fn func(catalog.Offering) error) error {
-	rows, err := s.DB.QueryContext(ctx, `SELECT source, id, canonical, doc, first_seen, last_seen, last_changed
+	return s.EachOfferingOn(ctx, s.DB, fn)
+}
+
+// Querier is what a read goes through: the pool, one of its connections,
+// or a transaction.
+type Querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// EachOfferingOn is EachOffering, read through q: a dialect that must
+// know the connection (sqlite.DB.EachOffering) passes one.
+func (s *Store) EachOfferingOn(ctx context.Context, q Querier, fn func(catalog.Offering) error) error {
+	rows, err := q.QueryContext(ctx, `SELECT source, id, canonical, doc, first_seen, last_seen, last_changed
 		FROM records WHERE removed_at IS NULL ORDER BY canonical, source`)
 	if err != nil {
 		return s.errorf("each offering: %w", err)

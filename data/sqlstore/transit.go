@@ -81,14 +81,9 @@ func (s *Store) ReplaceTransit(ctx context.Context, feed catalog.TransitFeed, ti
 	return res, nil
 }
 
-// queryer is what transitTimes reads through: the pool or a transaction.
-type queryer interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
-
 // transitTimes reads the times of source, or of every source for "",
 // ordered by origin and stop.
-func (s *Store) transitTimes(ctx context.Context, q queryer, source string) ([]catalog.TransitTime, error) {
+func (s *Store) transitTimes(ctx context.Context, q Querier, source string) ([]catalog.TransitTime, error) {
 	query := `SELECT origin, stop_id, stop_name, lat, lon, minutes, depart, arrive FROM transit_times`
 	var args []any
 	if source != "" {
