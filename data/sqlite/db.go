@@ -82,9 +82,10 @@ func BusyTimeout(d time.Duration) Option {
 
 // MapSize is how much of the file is read through a memory map (1 GiB
 // unless set; 0: none, every page read with a call into SQLite's own
-// cache). Mapped, a national store is most of the service's resident
-// size once a start has read every offering; read with calls, a loaded
-// service answers somewhat fewer searches (docs/benchmarks.md).
+// cache). Mapped, the pages the searches read count in the service's
+// resident size (a read of every offering lets go of its own, see
+// EachOffering); read with calls, a loaded service answers somewhat fewer
+// searches (docs/benchmarks.md).
 func MapSize(bytes int64) Option {
 	return func(pragmas []string, _ int) []string { return setPragma(pragmas, "mmap_size", bytes) }
 }
