@@ -165,10 +165,11 @@ func filePageSize(path string) (int, error) {
 
 // EachOffering calls fn for every live offering, in id order, then lets go
 // of the memory map through which it read them. A start reads the whole
-// store so (the facets, the coverage views): mapped, every page of the file
-// stayed in the service's resident size, some 600 MB of a national store
-// that the searches after it mostly do not read. The pages stay in the
-// kernel's file cache; the connection maps the file again as it reads on.
+// store twice this way (the facets, the coverage views): kept mapped, every
+// page of the file stayed in the service's resident size, some 600 MB of a
+// national store that the searches after it mostly do not read. The pages
+// stay in the kernel's file cache; the connection maps the file again as
+// it reads on.
 func (d *DB) EachOffering(ctx context.Context, fn func(catalog.Offering) error) error {
 	conn, err := d.db.Conn(ctx)
 	if err != nil {
