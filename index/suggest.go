@@ -34,10 +34,14 @@ func (ix *Index) Suggest(ctx context.Context, prefix string, limit int, today ti
 // offering, with the snapshot's course order), and the map of Bleve's
 // segments to the engine's docs (warm).
 func (ix *Index) Prime(ctx context.Context, today time.Time) error {
-	ix.warming.Wait()
 	day := catalog.Day(today)
-	ix.suggest.get(ix).countsOn(day)
+	// The completions are made from the suggestions' entries alone: on
+	// the other core while the segments are warmed and the search runs.
+	var wg sync.WaitGroup
+	wg.Go(func() { ix.suggest.get(ix).countsOn(day) })
+	ix.warming.Wait()
 	_, err := ix.Search(ctx, catalog.SearchQuery{Today: day, Page: 1, PerPage: 20})
+	wg.Wait()
 	return err
 }
 
