@@ -176,7 +176,11 @@ func newIndex(b bleve.Index, path string) *Index {
 // opened from disk finds nothing until it has run.
 func (ix *Index) LoadFacets(ctx context.Context, each func(context.Context, func(catalog.Offering) error) error) error {
 	ix.suggest.reset()
-	err := ix.facets.Rebuild(func(yield func(catalog.Offering) error) error {
+	expect, err := ix.bleve.DocCount() // the store's offerings, which the index holds
+	if err != nil {
+		expect = 0
+	}
+	err = ix.facets.Rebuild(int(expect), func(yield func(catalog.Offering) error) error {
 		return each(ctx, func(o catalog.Offering) error {
 			ix.suggest.put([]catalog.Offering{o})
 			return yield(o)

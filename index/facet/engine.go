@@ -93,11 +93,22 @@ func (e *Engine) Delete(ids ...string) {
 // Rebuild replaces the engine's content with every offering each yields,
 // the way index.Rebuild reads them from the store. Readers see the old
 // content until the new one is complete. On error nothing changes.
-func (e *Engine) Rebuild(each func(yield func(catalog.Offering) error) error) error {
+//
+// expect is about how many offerings each yields (0: not known). The
+// columns are made that long at once: grown a doc at a time, by a quarter
+// when full, some twenty-five of them were copied some thirty times over
+// a national load.
+func (e *Engine) Rebuild(expect int, each func(yield func(catalog.Offering) error) error) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	k := &keys{}
-	t := e.begin(e.empty(), k)
+	s := e.empty()
+	s.ids, s.gen.docOf = make([]string, 0, expect), make(map[string]uint32, expect)
+	for _, d := range s.dims {
+		d.col = make([]uint32, 0, expect)
+	}
+	k := &keys{start: make([]int64, 0, expect), deadline: make([]int64, 0, expect),
+		title: make([]string, 0, expect), seen: make([]int64, 0, expect)}
+	t := e.begin(s, k)
 	err := each(func(o catalog.Offering) error {
 		t.put(&o)
 		return nil
