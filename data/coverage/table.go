@@ -1,8 +1,8 @@
 package coverage
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -194,7 +194,10 @@ func (b *tableBuilder) add(o *catalog.Offering) {
 		r.eligibility, r.degree = b.span(o.Eligibility), b.span(o.Degree)
 		var key strings.Builder
 		for _, m := range o.Occupations {
-			key.WriteString(m.SSYK + "\x00" + m.Reason + "\x01")
+			key.WriteString(m.SSYK)
+			key.WriteByte(0)
+			key.WriteString(m.Reason)
+			key.WriteByte(1)
 		}
 		k, ok := b.occs[key.String()]
 		if !ok {
@@ -228,7 +231,7 @@ func (b *tableBuilder) locations(l []catalog.Location) int32 {
 		if k, ok := b.oneLoc[l[0]]; ok {
 			return k
 		}
-	} else if key = fmt.Sprint(l); b.locs[key] != 0 {
+	} else if key = locationsKey(l); b.locs[key] != 0 {
 		return b.locs[key]
 	}
 	k := int32(len(b.t.locs))
@@ -239,6 +242,24 @@ func (b *tableBuilder) locations(l []catalog.Location) int32 {
 		b.locs[key] = k
 	}
 	return k
+}
+
+// locationsKey spells l out field by field, each ended by a byte no
+// address holds: printed with fmt, "Lärcentrum" at "Hede Storgatan 4" and
+// "Lärcentrum Hede" at "Storgatan 4" were one key.
+func locationsKey(l []catalog.Location) string {
+	var b strings.Builder
+	for _, x := range l {
+		for _, f := range [...]string{x.Name, x.Street, x.PostalCode, x.Town, x.Municipality} {
+			b.WriteString(f)
+			b.WriteByte(0)
+		}
+		b.WriteString(strconv.FormatFloat(x.Lat, 'g', -1, 64))
+		b.WriteByte(0)
+		b.WriteString(strconv.FormatFloat(x.Lon, 'g', -1, 64))
+		b.WriteByte(1)
+	}
+	return b.String()
 }
 
 func (b *tableBuilder) span(s string) span {

@@ -47,13 +47,20 @@ func TestTableKeepsWhatViewsRead(t *testing.T) {
 	// Held at two places, one of them the first's.
 	two := catalog.Offering{ID: "e.3", Mode: catalog.ModeOnsite, Locations: append([]catalog.Location{{Town: "Sveg", Municipality: "2361"}}, full.Locations...)}
 
+	// Two places again, the first written as a place and its street
+	// where the other has the place's name longer and the street shorter.
+	hede := catalog.Offering{ID: "e.4", Mode: catalog.ModeOnsite, Locations: []catalog.Location{
+		{Name: "Lärcentrum", Street: "Hede Storgatan 4", Municipality: "2361"}, {Town: "Sveg", Municipality: "2361"}}}
+	hedeToo := catalog.Offering{ID: "e.5", Mode: catalog.ModeOnsite, Locations: []catalog.Location{
+		{Name: "Lärcentrum Hede", Street: "Storgatan 4", Municipality: "2361"}, {Town: "Sveg", Municipality: "2361"}}}
+
 	b := newTableBuilder()
-	for _, o := range []catalog.Offering{full, other, two, full} {
+	for _, o := range []catalog.Offering{full, other, two, full, hede, hedeToo} {
 		b.add(&o)
 	}
 	tb := b.done()
 	var buf catalog.Offering
-	for i, want := range []catalog.Offering{kept, otherKept, two, kept} {
+	for i, want := range []catalog.Offering{kept, otherKept, two, kept, hede, hedeToo} {
 		got := tb.At(i, &buf)
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("offering %d:\n got %+v\nwant %+v", i, *got, want)
