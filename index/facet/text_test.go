@@ -9,6 +9,7 @@ import (
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
@@ -20,7 +21,11 @@ import (
 // in several batches so that there are several segments.
 func textIndex(t *testing.T, offs []catalog.Offering) bleve.Index {
 	t.Helper()
-	b, err := bleve.New(t.TempDir()+"/text.bleve", bleve.NewIndexMapping())
+	// Kept in memory: the same index type as the service's, but without
+	// the persister and merger of an index on disk. Those change Bleve's
+	// reader at their own pace, which empties a Text's cache and its map
+	// to Bleve's numbers, so tests of what is kept would count a race.
+	b, err := bleve.NewUsing("", bleve.NewIndexMapping(), scorch.Name, bleve.Config.DefaultKVStore, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
