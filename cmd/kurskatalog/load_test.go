@@ -65,6 +65,8 @@ func nationalLoad(b *testing.B, n int) {
 	dir := os.Getenv("KURSKATALOG_LOAD_DIR")
 	if dir == "" {
 		dir = b.TempDir()
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		b.Fatal(err)
 	}
 	dataDir := filepath.Join(dir, "var")
 	config := filepath.Join(dir, "config.yaml")
