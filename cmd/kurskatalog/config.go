@@ -48,7 +48,7 @@ type Config struct {
 	// nothing, before the disk the service shares really fills.
 	MaxDBMB float64 `yaml:"max_db_mb"`
 	// DBMapMB is how much of the database is read through a memory map,
-	// in MiB (unset: 1024; 0: none). See sqlite.MapSize.
+	// in MiB (unset or 0: none). See sqlite.MapSize.
 	DBMapMB *float64 `yaml:"db_map_mb"`
 	// Insights records the searches that find few courses (insights.go).
 	Insights InsightsConfig `yaml:"insights"`

@@ -44,11 +44,15 @@ var dialect = sqlstore.Dialect{Name: "sqlite", Time: sqlstore.FormatTime}
 // of opening one, which under load would only add work.
 const maxConns = 16
 
-// mmapSize is the most of the file mapped unless MapSize says otherwise;
-// the rest is read with calls. The mapped pages are the kernel's page
-// cache, shared by the connections and given back under memory pressure,
-// but counted in the process's resident size once touched.
-const mmapSize = 1 << 30
+// mmapSize is how much of the file is mapped unless MapSize says
+// otherwise: none. The pages a connection reads through a map count in the
+// process's resident size once touched, once for each connection that
+// maps them, and a national store's searches touch most of the file over
+// time (1.0-1.2 GiB resident at 270,000 offerings against 0.8 GiB without
+// the map, for the same requests a second within the machine's spread;
+// docs/benchmarks.md). Read with calls, the pages are the kernel's file
+// cache, outside it.
+const mmapSize = 0
 
 // pageSize is the page size of a new database. A record is some 2 KB of
 // JSON: SQLite's default 4 KiB pages held one or two each, and a third of
@@ -80,12 +84,11 @@ func BusyTimeout(d time.Duration) Option {
 	return func(pragmas []string, _ int) []string { return setPragma(pragmas, "busy_timeout", d.Milliseconds()) }
 }
 
-// MapSize is how much of the file is read through a memory map (1 GiB
-// unless set; 0: none, every page read with a call into SQLite's own
-// cache). Mapped, the pages the searches read count in the service's
-// resident size (a read of every offering lets go of its own, see
-// EachOffering); read with calls, a loaded service answers somewhat fewer
-// searches (docs/benchmarks.md).
+// MapSize is how much of the file is read through a memory map (none
+// unless set, see mmapSize). Mapped, a page of hits read from the store
+// costs about a third less (BenchmarkPageOfHits), and the pages the
+// searches read count in the service's resident size (a read of every
+// offering lets go of its own, see EachOffering).
 func MapSize(bytes int64) Option {
 	return func(pragmas []string, _ int) []string { return setPragma(pragmas, "mmap_size", bytes) }
 }
@@ -97,11 +100,7 @@ func setPragma(pragmas []string, name string, value int64) []string {
 }
 
 // Open opens (creating if needed) the database at path and migrates it.
-// Pragmas are in the DSN so that every pooled connection gets them. The
-// file is read through a memory map: at national size a start reads every
-// offering and a page of hits reads records all over the file, and without
-// the map each page of the file is a system call (a count of 100,000
-// offerings took 4.4 s with them, 0.45 s without).
+// Pragmas are in the DSN so that every pooled connection gets them.
 func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	q := url.Values{}
 	pragmas := []string{"page_size(" + strconv.Itoa(pageSize) + ")", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", "mmap_size(" + strconv.Itoa(mmapSize) + ")"}
@@ -163,13 +162,13 @@ func filePageSize(path string) (int, error) {
 	return 1 << 16, nil
 }
 
-// EachOffering calls fn for every live offering, in id order, then lets go
-// of the memory map through which it read them. A start reads the whole
-// store twice this way (the facets, the coverage views): kept mapped, every
-// page of the file stayed in the service's resident size, some 600 MB of a
-// national store that the searches after it mostly do not read. The pages
-// stay in the kernel's file cache; the connection maps the file again as
-// it reads on.
+// EachOffering calls fn for every live offering, in id order. When the
+// file is mapped (MapSize), it then lets go of the map through which it
+// read them. A start reads the whole store twice this way (the facets, the
+// coverage views): kept mapped, every page of the file stayed in the
+// service's resident size, some 600 MB of a national store that the
+// searches after it mostly do not read. The pages stay in the kernel's
+// file cache; the connection maps the file again as it reads on.
 func (d *DB) EachOffering(ctx context.Context, fn func(catalog.Offering) error) error {
 	conn, err := d.db.Conn(ctx)
 	if err != nil {

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -70,5 +71,48 @@ func BenchmarkOfferingsByIDs(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.ReportMetric(float64(len(got)), "offerings")
+	}
+}
+
+// BenchmarkPageOfHits reads what a page of search hits reads from the
+// store when the kept offerings and intakes miss: 250 offerings by id,
+// spread over the file, through the memory map and with a call per page
+// (db_map_mb: 0). The file's pages are in the kernel's cache either way.
+//
+//	KURSKATALOG_BENCH_DATA_DIR=/tmp/load/var go test ./data/sqlite -run '^$' -bench PageOfHits -count 5
+func BenchmarkPageOfHits(b *testing.B) {
+	dir := os.Getenv("KURSKATALOG_BENCH_DATA_DIR")
+	if dir == "" {
+		b.Skip("set KURSKATALOG_BENCH_DATA_DIR to a data dir serve has built")
+	}
+	for _, c := range []struct {
+		name string
+		opts []Option
+	}{{"mapped", nil}, {"calls", []Option{MapSize(0)}}} {
+		b.Run(c.name, func(b *testing.B) {
+			ctx := context.Background()
+			db, err := Open(ctx, filepath.Join(dir, "kurskatalog.db"), c.opts...)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer db.Close()
+			ids, err := db.ChangedSince(ctx, 0)
+			if err != nil {
+				b.Fatal(err)
+			}
+			rand.New(rand.NewPCG(1, 2)).Shuffle(len(ids), func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
+			const page = 250
+			next := 0
+			for b.Loop() {
+				if next+page > len(ids) {
+					next = 0
+				}
+				got, err := db.OfferingsByIDs(ctx, ids[next:next+page])
+				if err != nil || len(got) != page {
+					b.Fatalf("%d of %d offerings read: %v", len(got), page, err)
+				}
+				next += page
+			}
+		})
 	}
 }
