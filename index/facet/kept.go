@@ -50,11 +50,18 @@ func isWord(q query.Query) bool {
 	return false
 }
 
-// withKept returns q with each of its words read from its kept scores,
-// scoring the words that have none yet. The queries around the words are
-// copied, not changed.
+// withKept returns q with each of its words and phrases read from their
+// kept scores, scoring those that have none yet. The queries around them
+// are copied, not changed.
+//
+// A phrase is kept as a word is: Bleve starts a phrase's searcher by
+// reading on from the first doc to the first that has the phrase, so a
+// phrase of common words that few titles have ("svenska svenska",
+// "svenska kurs") went through all the titles that have its words on
+// every search, whatever the filters left (40-85 ms at national size).
+// Kept, it goes through them once.
 func (t *Text) withKept(r *readerCtx, q query.Query) (query.Query, error) {
-	if isWord(q) {
+	if _, phrase := q.(*query.MatchPhraseQuery); phrase || isWord(q) {
 		k, err := t.kept(r, q)
 		if err != nil {
 			return nil, err

@@ -45,11 +45,11 @@ func wordsQuery(relaxed bool, ws ...string) query.Query {
 	return q
 }
 
-// Scoring from the words' kept scores gives each doc the score Bleve's
-// own search gives, for words together, relaxed and alone: all matches
-// (Scores) and some (ScoresWithin), when the kept scores are made and when
-// they are read, and a word asked alone; the query asked is left as it
-// was.
+// Scoring from the words' and phrases' kept scores gives each doc the
+// score Bleve's own search gives, for words together, relaxed and alone:
+// all matches (Scores) and some (ScoresWithin), when the kept scores are
+// made and when they are read, and a word asked alone; the query asked is
+// left as it was.
 func TestKeptScoresAsBleve(t *testing.T) {
 	offs, b, e := textFixture(t)
 	ctx := context.Background()
@@ -60,6 +60,7 @@ func TestKeptScoresAsBleve(t *testing.T) {
 		wordsQuery(false, "svenska", "kurs"),
 		wordsQuery(true, "matematik", "distans"),
 		wordsQuery(false, "programmering"),
+		wordsQuery(false, "svenska", "som", "andraspråk"), // a phrase 135 titles have
 		word("distans"), // a word alone: normed by its own weight, as Bleve norms a root
 	} {
 		before, _ := json.Marshal(q)
@@ -110,13 +111,21 @@ func TestKeptScoresAsBleve(t *testing.T) {
 			t.Errorf("the query asked changed:\n%s\nwas\n%s", after, before)
 		}
 	}
-	words := 0
+	kept := 0
 	for key := range within.cache.byKey {
 		if strings.HasPrefix(key, "w") {
-			words++
+			kept++
 		}
 	}
-	if words != 5 { // svenska, kurs, matematik, distans, programmering
-		t.Errorf("%d words' scores kept, want 5", words)
+	// The words svenska, kurs, matematik, distans, programmering, som and
+	// andraspråk, and the phrases of the four searches of words.
+	if kept != 11 {
+		t.Errorf("%d words' and phrases' scores kept, want 11", kept)
+	}
+	// A phrase's scores count in those compared above: it has matches.
+	phrase := wordsQuery(false, "svenska", "som", "andraspråk").(*query.BooleanQuery).Should.(*query.DisjunctionQuery).Disjuncts[0]
+	key, _ := cacheKey("w", phrase)
+	if c := within.cache.byKey[key]; c == nil || len(c.Value.(*cached).kept.ids) == 0 {
+		t.Errorf("the phrase %q: no scores kept, or no matches", "svenska som andraspråk")
 	}
 }
