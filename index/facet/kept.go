@@ -54,13 +54,19 @@ func isWord(q query.Query) bool {
 // kept scores, scoring those that have none yet. The queries around them
 // are copied, not changed.
 //
-// A phrase is kept as a word is: Bleve starts a phrase's searcher by
-// reading on from the first doc to the first that has the phrase, so a
-// phrase of common words that few titles have ("svenska svenska",
-// "svenska kurs") went through all the titles that have its words on
-// every search, whatever the filters left (40-85 ms at national size).
-// Kept, it goes through them once.
+// A phrase asked again is kept as a word is: Bleve starts a phrase's
+// searcher by reading on from the first doc to the first that has the
+// phrase, so a phrase of common words that few titles have ("svenska
+// svenska", "svenska kurs") went through all the titles that have its
+// words on every search, whatever the filters left (40-85 ms at national
+// size). Keeping it goes through all of them, also past the first match,
+// which made the first search of a pair of words slower (its p99 a half
+// longer under load): a phrase is kept from its second search on, as the
+// words are asked again with other filters or another page.
 func (t *Text) withKept(r *readerCtx, q query.Query) (query.Query, error) {
+	if _, phrase := q.(*query.MatchPhraseQuery); phrase && !t.askedBefore(r, q) {
+		return q, nil
+	}
 	if _, phrase := q.(*query.MatchPhraseQuery); phrase || isWord(q) {
 		k, err := t.kept(r, q)
 		if err != nil {
@@ -102,6 +108,20 @@ func (t *Text) withKept(r *readerCtx, q query.Query) (query.Query, error) {
 		return &c, err
 	}
 	return q, nil
+}
+
+// askedBefore reports whether q was asked before in r, and notes that it
+// has been: without a cache, never.
+func (t *Text) askedBefore(r *readerCtx, q query.Query) bool {
+	key, cacheable := cacheKey("a", q)
+	if !cacheable || t.cache == nil {
+		return false
+	}
+	if t.cache.get(r.r, r.snap, key) != nil {
+		return true
+	}
+	t.cache.put(r.r, r.snap, &cached{key: key})
+	return false
 }
 
 // kept returns the kept scores of word, scoring it when they are not.

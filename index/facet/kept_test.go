@@ -129,3 +129,24 @@ func TestKeptScoresAsBleve(t *testing.T) {
 		t.Errorf("the phrase %q: no scores kept, or no matches", "svenska som andraspråk")
 	}
 }
+
+// A phrase's scores are kept from its second search on: keeping them reads
+// every title with its words, which the first search of a pair of words,
+// often its only one, need not.
+func TestPhraseKeptWhenAskedAgain(t *testing.T) {
+	_, b, e := textFixture(t)
+	ctx, snap := context.Background(), e.Snapshot()
+	text := NewText(b, WithCache(8<<20))
+	q := wordsQuery(false, "svenska", "som", "andraspråk")
+	phrase := q.(*query.BooleanQuery).Should.(*query.DisjunctionQuery).Disjuncts[0]
+	key, _ := cacheKey("w", phrase)
+	for i, want := range []bool{false, true} {
+		// Another filter each time, as the words are asked again.
+		if _, err := text.ScoresWithin(ctx, snap, q, roaring.BitmapOf(uint32(i), 10, 20, 30)); err != nil {
+			t.Fatal(err)
+		}
+		if got := text.cache.byKey[key] != nil; got != want {
+			t.Errorf("after search %d the phrase's scores kept: %v, want %v", i+1, got, want)
+		}
+	}
+}
