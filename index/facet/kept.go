@@ -18,12 +18,13 @@ import (
 // microseconds a hit, and most of what a new search of several words cost.
 // A word is asked again and again in other company, so its scores are kept
 // instead, for every offering it matches, and the search's query reads them
-// as one searcher per word. Bleve still puts the words, phrases and
-// rewritings together, so the scores are those it gives.
+// as one searcher per word. A phrase asked again is kept the same way (see
+// withKept). Bleve still puts the words, phrases and rewritings together,
+// so the scores are those it gives.
 
-// keptScores is one word's matches in one reader: their internal doc
-// numbers, ascending, each with its score under a query norm of 1, and the
-// weight the word's searcher gives the query norm.
+// keptScores is one word's (or phrase's) matches in one reader: their
+// internal doc numbers, ascending, each with its score under a query norm
+// of 1, and the weight its searcher gives the query norm.
 type keptScores struct {
 	ids    []uint64
 	scores []float64
@@ -64,10 +65,11 @@ func isWord(q query.Query) bool {
 // longer under load): a phrase is kept from its second search on, as the
 // words are asked again with other filters or another page.
 func (t *Text) withKept(r *readerCtx, q query.Query) (query.Query, error) {
-	if _, phrase := q.(*query.MatchPhraseQuery); phrase && !t.askedBefore(r, q) {
+	_, phrase := q.(*query.MatchPhraseQuery)
+	if phrase && !t.askedBefore(r, q) {
 		return q, nil
 	}
-	if _, phrase := q.(*query.MatchPhraseQuery); phrase || isWord(q) {
+	if phrase || isWord(q) {
 		k, err := t.kept(r, q)
 		if err != nil {
 			return nil, err
@@ -165,8 +167,8 @@ func (t *Text) kept(r *readerCtx, word query.Query) (*keptScores, error) {
 	return k, nil
 }
 
-// keptQuery searches one word's kept scores, as the word's own searcher
-// would: its scores are linear in the query norm its parent sets.
+// keptQuery searches one word's (or phrase's) kept scores, as its own
+// searcher would: its scores are linear in the query norm its parent sets.
 type keptQuery struct{ k *keptScores }
 
 func (q *keptQuery) Searcher(context.Context, index.IndexReader, mapping.IndexMapping, search.SearcherOptions) (search.Searcher, error) {

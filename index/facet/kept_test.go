@@ -45,6 +45,11 @@ func wordsQuery(relaxed bool, ws ...string) query.Query {
 	return q
 }
 
+// titlePhrase is the phrase of wordsQuery's q.
+func titlePhrase(q query.Query) query.Query {
+	return q.(*query.BooleanQuery).Should.(*query.DisjunctionQuery).Disjuncts[0]
+}
+
 // Scoring from the words' and phrases' kept scores gives each doc the
 // score Bleve's own search gives, for words together, relaxed and alone:
 // all matches (Scores) and some (ScoresWithin), when the kept scores are
@@ -123,8 +128,7 @@ func TestKeptScoresAsBleve(t *testing.T) {
 		t.Errorf("%d words' and phrases' scores kept, want 11", kept)
 	}
 	// A phrase's scores count in those compared above: it has matches.
-	phrase := wordsQuery(false, "svenska", "som", "andraspråk").(*query.BooleanQuery).Should.(*query.DisjunctionQuery).Disjuncts[0]
-	key, _ := cacheKey("w", phrase)
+	key, _ := cacheKey("w", titlePhrase(wordsQuery(false, "svenska", "som", "andraspråk")))
 	if c := within.cache.byKey[key]; c == nil || len(c.Value.(*cached).kept.ids) == 0 {
 		t.Errorf("the phrase %q: no scores kept, or no matches", "svenska som andraspråk")
 	}
@@ -138,8 +142,7 @@ func TestPhraseKeptWhenAskedAgain(t *testing.T) {
 	ctx, snap := context.Background(), e.Snapshot()
 	text := NewText(b, WithCache(8<<20))
 	q := wordsQuery(false, "svenska", "som", "andraspråk")
-	phrase := q.(*query.BooleanQuery).Should.(*query.DisjunctionQuery).Disjuncts[0]
-	key, _ := cacheKey("w", phrase)
+	key, _ := cacheKey("w", titlePhrase(q))
 	for i, want := range []bool{false, true} {
 		// Another filter each time, as the words are asked again.
 		if _, err := text.ScoresWithin(ctx, snap, q, roaring.BitmapOf(uint32(i), 10, 20, 30)); err != nil {
