@@ -48,9 +48,9 @@ const maxConns = 16
 // otherwise: none. The pages a connection reads through a map count in the
 // process's resident size once touched, once for each connection that
 // maps them, and a national store's searches touch most of the file over
-// time (1.0-1.2 GiB resident at 270,000 offerings against 0.8 GiB without
-// the map, for the same requests a second within the machine's spread;
-// docs/benchmarks.md). Read with calls, the pages are the kernel's file
+// time (0.8-1.2 GiB resident at 270,000 offerings, over 1 GiB in five
+// runs of six, against 0.8 GiB without the map, for the same requests a
+// second within the machine's spread; docs/benchmarks.md). Read with calls, the pages are the kernel's file
 // cache, outside it.
 const mmapSize = 0
 
