@@ -50,8 +50,8 @@ const maxConns = 16
 // maps them, and a national store's searches touch most of the file over
 // time (0.8-1.2 GiB resident at 270,000 offerings, over 1 GiB in five
 // runs of six, against 0.8 GiB without the map, for the same requests a
-// second within the machine's spread; docs/benchmarks.md). Read with calls, the pages are the kernel's file
-// cache, outside it.
+// second within the machine's spread; docs/benchmarks.md). Read with
+// calls, the pages are the kernel's file cache, outside it.
 const mmapSize = 0
 
 // pageSize is the page size of a new database. A record is some 2 KB of
