@@ -18,7 +18,7 @@ func compact(s *Snapshot, k *keys) (*Snapshot, *keys) {
 	newDoc := make([]uint32, len(s.ids))
 	ns := &Snapshot{facets: s.facets, conds: s.conds, gen: &generation{docOf: make(map[string]uint32, n)},
 		ids: make([]string, 0, n), alive: roaring.New()}
-	nk := &keys{start: make([]int64, 0, n), deadline: make([]int64, 0, n), title: make([]string, 0, n), seen: make([]int64, 0, n)}
+	nk := newKeys(n)
 	s.alive.Iterate(func(d uint32) bool {
 		nd := uint32(len(ns.ids))
 		newDoc[d] = nd

@@ -106,8 +106,7 @@ func (e *Engine) Rebuild(expect int, each func(yield func(catalog.Offering) erro
 	for _, d := range s.dims {
 		d.col = make([]uint32, 0, expect)
 	}
-	k := &keys{start: make([]int64, 0, expect), deadline: make([]int64, 0, expect),
-		title: make([]string, 0, expect), seen: make([]int64, 0, expect)}
+	k := newKeys(expect)
 	t := e.begin(s, k)
 	err := each(func(o catalog.Offering) error {
 		t.put(&o)

@@ -47,6 +47,11 @@ type keys struct {
 	seen            []int64 // first seen, Unix seconds; math.MinInt64 when unknown, so it sorts last
 }
 
+// newKeys returns empty keys with room for n docs.
+func newKeys(n int) *keys {
+	return &keys{start: make([]int64, 0, n), deadline: make([]int64, 0, n), title: make([]string, 0, n), seen: make([]int64, 0, n)}
+}
+
 // seenKey is when the catalogue first saw o, for the newest order.
 func seenKey(o *catalog.Offering) int64 {
 	if o.Provenance.FirstSeen.IsZero() {
