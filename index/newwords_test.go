@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -44,15 +45,31 @@ func BenchmarkNewWords(b *testing.B) {
 	place := cmp.Or(os.Getenv("KURSKATALOG_BENCH_MUNICIPALITY"), "2380")
 	today := catalog.Day(time.Now()) // as serve does
 	n, i := len(words), 0
+	var took []time.Duration
+	slowest := make(map[time.Duration]string)
 	for b.Loop() {
 		q := catalog.SearchQuery{Text: words[i%n] + " " + words[(i/n)%n], Today: today, Page: 1, PerPage: 20}
 		if place != "all" {
 			q.Filters = map[string][]string{catalog.FacetMunicipality: {place}}
 		}
 		i++
+		start := time.Now()
 		if _, err := ix.Search(ctx, q); err != nil {
 			b.Fatal(err)
 		}
+		d := time.Since(start)
+		took = append(took, d)
+		slowest[d] = q.Text
+	}
+	// The tail is what a loaded service waits on: a slow search holds one
+	// of its search slots.
+	slices.Sort(took)
+	at := func(p float64) float64 { return float64(took[int(p*float64(len(took)-1))]) / 1e6 }
+	b.ReportMetric(at(0.5), "p50_ms")
+	b.ReportMetric(at(0.99), "p99_ms")
+	b.ReportMetric(at(1), "max_ms")
+	for _, d := range took[max(0, len(took)-5):] {
+		b.Logf("%6.1f ms  %s", float64(d)/1e6, slowest[d])
 	}
 }
 
