@@ -53,7 +53,8 @@ func isWord(q query.Query) bool {
 
 // withKept returns q with each of its words and phrases read from their
 // kept scores, scoring those that have none yet. The queries around them
-// are copied, not changed.
+// are copied, not changed. Within is the docs a filtered search scores
+// (internal doc numbers, ascending), or nil.
 //
 // A phrase asked again is kept as a word is: Bleve starts a phrase's
 // searcher by reading on from the first doc to the first that has the
@@ -63,10 +64,14 @@ func isWord(q query.Query) bool {
 // size). Keeping it goes through all of them, also past the first match,
 // which made the first search of a pair of words slower (its p99 a half
 // longer under load): a phrase is kept from its second search on, as the
-// words are asked again with other filters or another page.
-func (t *Text) withKept(r *readerCtx, q query.Query) (query.Query, error) {
+// words are asked again with other filters or another page. Its first
+// search within a filter reads the filter's docs only (withinQuery).
+func (t *Text) withKept(r *readerCtx, q query.Query, within []uint64) (query.Query, error) {
 	_, phrase := q.(*query.MatchPhraseQuery)
 	if phrase && !t.askedBefore(r, q) {
+		if within != nil {
+			return &withinQuery{q: q, ids: within}, nil
+		}
 		return q, nil
 	}
 	if phrase || isWord(q) {
@@ -81,7 +86,7 @@ func (t *Text) withKept(r *readerCtx, q query.Query) (query.Query, error) {
 		out := make([]query.Query, len(qs))
 		for i, c := range qs {
 			if err == nil {
-				out[i], err = t.withKept(r, c)
+				out[i], err = t.withKept(r, c, within)
 			}
 		}
 		return out
@@ -90,14 +95,15 @@ func (t *Text) withKept(r *readerCtx, q query.Query) (query.Query, error) {
 	case *query.BooleanQuery:
 		c := *q
 		if q.Must != nil {
-			if c.Must, err = t.withKept(r, q.Must); err != nil {
+			if c.Must, err = t.withKept(r, q.Must, within); err != nil {
 				return nil, err
 			}
 		}
 		if q.Should != nil {
-			if c.Should, err = t.withKept(r, q.Should); err != nil {
+			if c.Should, err = t.withKept(r, q.Should, within); err != nil {
 				return nil, err
 			}
+			c.Should = &stickyQuery{c.Should}
 		}
 		return &c, nil
 	case *query.ConjunctionQuery:

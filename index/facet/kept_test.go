@@ -3,13 +3,17 @@ package facet
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"iter"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // word is shaped as the index builds a word: a disjunction of its term in
@@ -151,5 +155,131 @@ func TestPhraseKeptWhenAskedAgain(t *testing.T) {
 		if got := text.cache.byKey[key] != nil; got != want {
 			t.Errorf("after search %d the phrase's scores kept: %v, want %v", i+1, got, want)
 		}
+	}
+}
+
+// A term read within some docs yields those of its postings only, by Next
+// and by Advance alike, with the postings' own frequencies and positions;
+// its count is the term's in the whole index, as scores are made of it.
+func TestWithinReaderReadsItsDocsOnly(t *testing.T) {
+	_, b, _ := textFixture(t)
+	adv, err := b.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	read := func(tfr index.TermFieldReader, advanceTo []uint64) (docs []uint64, positions map[uint64]int) {
+		t.Helper()
+		positions = map[uint64]int{}
+		keep := func(d *index.TermFieldDoc, err error) bool {
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d != nil {
+				docs = append(docs, d.ID.Value())
+				positions[d.ID.Value()] = int(d.Vectors[0].Pos)
+			}
+			return d != nil
+		}
+		if advanceTo == nil {
+			for keep(tfr.Next(nil)) {
+			}
+			return docs, positions
+		}
+		for _, id := range advanceTo {
+			if len(docs) > 0 && docs[len(docs)-1] >= id {
+				continue // Bleve's searchers advance only forward
+			}
+			if !keep(tfr.Advance(index.NewIndexInternalID(nil, id), nil)) {
+				break
+			}
+		}
+		return docs, positions
+	}
+	plain, err := r.TermFieldReader(context.Background(), []byte("svenska"), "title", true, true, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, wantPos := read(plain, nil)
+	if len(all) < 30 {
+		t.Fatalf("%d titles say svenska, too few to tell", len(all))
+	}
+	// Every third posting, and docs between that the term is not in.
+	var ids, want []uint64
+	for i, id := range all {
+		if i%3 == 0 {
+			ids, want = append(ids, id), append(want, id)
+			if i+1 < len(all) && all[i+1] > id+1 {
+				ids = append(ids, id+1)
+			}
+		}
+	}
+	for _, how := range []string{"next", "advance"} {
+		w := &withinReader{IndexReader: r, ids: ids}
+		tfr, err := w.TermFieldReader(context.Background(), []byte("svenska"), "title", true, true, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tfr.Count() != uint64(len(all)) {
+			t.Errorf("%s: count %d, want the whole index's %d", how, tfr.Count(), len(all))
+		}
+		var to []uint64
+		if how == "advance" {
+			to = append([]uint64{0}, all...) // every posting asked for, in order
+		}
+		got, pos := read(tfr, to)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: read %v, want %v", how, got, want)
+		}
+		for _, id := range got {
+			if pos[id] != wantPos[id] {
+				t.Errorf("%s: doc %d at position %d, want %d", how, id, pos[id], wantPos[id])
+			}
+		}
+		tfr.Close()
+	}
+}
+
+// Advanced to a doc at or before the one it last returned, a sticky
+// searcher returns that one again, with its score, where the searcher it
+// wraps (a disjunction, reading one ahead) goes on to the next.
+func TestStickySearcherStays(t *testing.T) {
+	inner := bleve.NewDisjunctionQuery(&keptQuery{&keptScores{ids: []uint64{3, 5, 9}, scores: []float64{1, 2, 3}, weight: 1}})
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(10, 0)}
+	visit := func(q query.Query) []string {
+		s, err := q.Searcher(context.Background(), nil, nil, search.SearcherOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		step := func(m *search.DocumentMatch, err error) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m == nil {
+				got = append(got, "end")
+				return
+			}
+			got = append(got, fmt.Sprintf("%d:%.2f", m.IndexInternalID.Value(), m.Score))
+			sctx.DocumentMatchPool.Put(m) // as Bleve's boolean searcher does before it advances
+		}
+		step(s.Next(sctx))
+		step(s.Advance(sctx, index.NewIndexInternalID(nil, 3)))
+		step(s.Advance(sctx, index.NewIndexInternalID(nil, 4)))
+		step(s.Advance(sctx, index.NewIndexInternalID(nil, 9)))
+		step(s.Advance(sctx, index.NewIndexInternalID(nil, 10)))
+		return got
+	}
+	plain := visit(inner)
+	sticky := visit(&stickyQuery{inner})
+	if want := []string{"3:1.00", "3:1.00", "5:2.00", "9:3.00", "end"}; !slices.Equal(sticky, want) {
+		t.Errorf("sticky: %v, want %v", sticky, want)
+	}
+	if slices.Equal(plain, sticky) {
+		t.Errorf("the disjunction alone also stays (%v): nothing to mend", plain)
 	}
 }

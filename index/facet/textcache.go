@@ -135,7 +135,7 @@ func (t *Text) Scores(ctx context.Context, snap *Snapshot, q query.Query) (iter.
 		}
 	}
 	if all == nil {
-		words, err := t.withKept(r, q)
+		words, err := t.withKept(r, q, nil)
 		if err != nil {
 			return nil, err
 		}

@@ -43,7 +43,7 @@ func (t *Text) ScoresWithin(ctx context.Context, snap *Snapshot, q query.Query, 
 		all, err := t.rankAll(r, q, 0)
 		return ranked(all), err
 	}
-	if q, err = t.withKept(r, q); err != nil {
+	if q, err = t.withKept(r, q, ids); err != nil {
 		return nil, err
 	}
 	all, err := t.rankAll(r, bleve.NewConjunctionQuery(&docsQuery{ids: ids}, q), len(ids))
@@ -176,3 +176,130 @@ func (s *listSearcher) Size() int                  { return 16 * len(s.ids) }
 func (s *listSearcher) Count() uint64              { return uint64(len(s.ids)) }
 func (s *listSearcher) Min() int                   { return 0 }
 func (s *listSearcher) DocumentMatchPoolSize() int { return 1 }
+
+// withinQuery is a query (a phrase, asked for the first time) read from
+// the postings of within's docs only (internal doc numbers, ascending).
+// Bleve's phrase searcher finds its next match by reading on, doc by doc,
+// through every doc that has all of the phrase's words, and advancing it to
+// a doc of a filter does the same: "svenska kurs" in one municipality read
+// the postings of every title in the country that says both. Its term
+// searchers are given a reader whose postings hold within's docs only, so
+// it reads those; the scores are Bleve's, as each term's doc count and the
+// index's are those of the whole index.
+type withinQuery struct {
+	q   query.Query
+	ids []uint64
+}
+
+func (w *withinQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
+	return w.q.Searcher(ctx, &withinReader{IndexReader: r, ids: w.ids}, m, opts)
+}
+
+// withinReader is an index reader whose terms' postings hold the docs of
+// ids only. Everything else it reads from the index as it is, the counts
+// that scores are made of too. (A BM25 mapping would also need its
+// FieldCardinality passed on.)
+type withinReader struct {
+	index.IndexReader
+	ids []uint64
+}
+
+func (r *withinReader) TermFieldReader(ctx context.Context, term []byte, field string, freq, norm, vectors bool) (index.TermFieldReader, error) {
+	tfr, err := r.IndexReader.TermFieldReader(ctx, term, field, freq, norm, vectors)
+	if err != nil {
+		return nil, err
+	}
+	return &withinTerm{TermFieldReader: tfr, ids: r.ids}, nil
+}
+
+// withinTerm is one term's postings, of the docs of ids only: it advances
+// the postings from one of ids to the next, past the docs between.
+type withinTerm struct {
+	index.TermFieldReader
+	ids []uint64 // ids[at:] are the docs still ahead
+	at  int
+	id  index.IndexInternalID // scratch for Advance's argument
+}
+
+func (t *withinTerm) Next(pre *index.TermFieldDoc) (*index.TermFieldDoc, error) {
+	d, err := t.TermFieldReader.Next(pre)
+	return t.settle(d, err)
+}
+
+func (t *withinTerm) Advance(id index.IndexInternalID, pre *index.TermFieldDoc) (*index.TermFieldDoc, error) {
+	i, _ := slices.BinarySearch(t.ids[t.at:], id.Value())
+	if t.at += i; t.at == len(t.ids) {
+		return nil, nil
+	}
+	t.id = index.NewIndexInternalID(t.id, t.ids[t.at])
+	d, err := t.TermFieldReader.Advance(t.id, pre)
+	return t.settle(d, err)
+}
+
+// settle returns d when it is one of ids, and otherwise the next posting
+// at or after the next of ids.
+func (t *withinTerm) settle(d *index.TermFieldDoc, err error) (*index.TermFieldDoc, error) {
+	for err == nil && d != nil {
+		i, found := slices.BinarySearch(t.ids[t.at:], d.ID.Value())
+		if t.at += i; found {
+			return d, nil
+		}
+		if t.at == len(t.ids) {
+			return nil, nil
+		}
+		t.id = index.NewIndexInternalID(t.id, t.ids[t.at])
+		d, err = t.TermFieldReader.Advance(t.id, d)
+	}
+	return d, err
+}
+
+// stickyQuery is a query whose searcher answers an Advance to a doc at or
+// before the one it last returned with that one again, as a term searcher
+// does. Bleve's boolean searcher advances its optional clause to the doc
+// its conjunction asks for even when the clause already stands on it
+// (BooleanSearcher.Advance), and a disjunction, which reads one ahead,
+// then skips that doc. Within a filter the optional clause is often
+// ahead, as its phrase is read from the filter's docs only (withinQuery),
+// and the doc lost its phrase's score.
+type stickyQuery struct{ q query.Query }
+
+func (q *stickyQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
+	s, err := q.q.Searcher(ctx, r, m, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &stickySearcher{Searcher: s}, nil
+}
+
+type stickySearcher struct {
+	search.Searcher
+	last  index.IndexInternalID // the doc last returned; nil: none
+	score float64
+}
+
+func (s *stickySearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	m, err := s.Searcher.Next(ctx)
+	return s.note(m), err
+}
+
+func (s *stickySearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	if s.last != nil && s.last.Compare(id) >= 0 {
+		// The caller has handed the match back to the pool: a copy.
+		m := ctx.DocumentMatchPool.Get()
+		m.IndexInternalID = append(m.IndexInternalID[:0], s.last...)
+		m.Score = s.score
+		return m, nil
+	}
+	m, err := s.Searcher.Advance(ctx, id)
+	return s.note(m), err
+}
+
+func (s *stickySearcher) note(m *search.DocumentMatch) *search.DocumentMatch {
+	if m == nil {
+		s.last = nil
+		return nil
+	}
+	s.last = append(s.last[:0], m.IndexInternalID...)
+	s.score = m.Score
+	return m
+}
