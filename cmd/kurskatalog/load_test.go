@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -125,7 +126,7 @@ func nationalLoad(b *testing.B, n int) {
 		elapsed time.Duration
 		load    = "32 concurrent clients"
 	)
-	serveCPU, clientCPU := cpuTime(b, pid), cpuTime(b, os.Getpid())
+	serveBefore, clientCPU := procStat(b, pid), cpuTime(b, os.Getpid())
 	if rate, _ := strconv.Atoi(os.Getenv("KURSKATALOG_LOAD_RATE")); rate > 0 {
 		lat, errs, elapsed = loadAPIRate(base, rate, 30*time.Second)
 		load = fmt.Sprintf("%d requests a second offered", rate)
@@ -134,7 +135,8 @@ func nationalLoad(b *testing.B, n int) {
 	}
 	rss, anon := residentKB(b, pid)
 	pss := proportionalKB(b, pid)
-	serveCPU, clientCPU = cpuTime(b, pid)-serveCPU, cpuTime(b, os.Getpid())-clientCPU
+	serveAfter := procStat(b, pid)
+	serveCPU, clientCPU := serveAfter.cpu-serveBefore.cpu, cpuTime(b, os.Getpid())-clientCPU
 
 	var all []time.Duration
 	for _, l := range lat {
@@ -153,6 +155,11 @@ func nationalLoad(b *testing.B, n int) {
 	if pid != os.Getpid() {
 		fmt.Printf("CPU over the load: serve %.1f s (%.2f cores), the clients %.1f s (%.2f cores)\n",
 			serveCPU.Seconds(), serveCPU.Seconds()/elapsed.Seconds(), clientCPU.Seconds(), clientCPU.Seconds()/elapsed.Seconds())
+		// Each fault stops the thread that takes it, and on some virtual
+		// machines a fault on a fresh page costs 10 µs or more
+		// (BenchmarkPageFault): bursts of them stall the service.
+		fmt.Printf("serve's page faults over the load: %d minor, %d major\n",
+			serveAfter.minor-serveBefore.minor, serveAfter.major-serveBefore.major)
 	}
 	floor := pct(lat["healthz"], 0.99)
 	fmt.Printf("\n| request kind | requests | p50 | p99 | p99 / healthz p99 |\n|---|---:|---:|---:|---:|\n")
@@ -399,11 +406,22 @@ func loadAPIRate(base string, rate int, d time.Duration) (map[string][]time.Dura
 		})
 	}
 	wg.Wait()
-	if os.Getenv("KURSKATALOG_LOAD_SERIES") != "" {
-		for sec, l := range series {
+	// A second in which every kind of request waits, /healthz too, is a
+	// stall of the whole service (or machine), not a slow search: how many
+	// there were says whether the run's p99 is made of a few of them.
+	var stalled, over50 int
+	for sec, l := range series {
+		if pct(l, 0.5) > 10*time.Millisecond {
+			stalled++
+		}
+		if pct(l, 0.99) > 50*time.Millisecond {
+			over50++
+		}
+		if os.Getenv("KURSKATALOG_LOAD_SERIES") != "" {
 			fmt.Printf("second %2d: %d requests, p50 %.1f ms, p99 %.1f ms, max %.1f ms\n", sec, len(l), ms(pct(l, 0.5)), ms(pct(l, 0.99)), ms(pct(l, 1)))
 		}
 	}
+	fmt.Printf("seconds with a p99 over 50 ms: %d of %d; with a p50 over 10 ms: %d\n", over50, len(series), stalled)
 	return all, int(errs.Load()), time.Since(start)
 }
 
@@ -503,16 +521,33 @@ func proportionalKB(b *testing.B, pid int) int {
 
 // cpuTime reads the CPU time (user and system) the process pid has used.
 func cpuTime(b *testing.B, pid int) time.Duration {
+	return procStat(b, pid).cpu
+}
+
+// procCounts are a process's CPU time and page faults so far.
+type procCounts struct {
+	cpu          time.Duration
+	minor, major int64 // page faults without and with a read from disk
+}
+
+func procStat(b *testing.B, pid int) procCounts {
 	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
 	if err != nil {
 		b.Fatal(err)
 	}
 	// The fields after the command's name, which is in parentheses and
-	// may hold spaces: utime and stime are the 12th and 13th of them.
+	// may hold spaces: minflt, majflt, utime and stime are the 8th, 10th,
+	// 12th and 13th of them.
 	f := strings.Fields(string(raw[strings.LastIndexByte(string(raw), ')')+1:]))
-	utime, _ := strconv.ParseInt(f[11], 10, 64)
-	stime, _ := strconv.ParseInt(f[12], 10, 64)
-	return time.Duration(utime+stime) * time.Second / 100 // clock ticks: USER_HZ is 100 on Linux
+	n := func(i int) int64 {
+		v, _ := strconv.ParseInt(f[i], 10, 64)
+		return v
+	}
+	return procCounts{
+		cpu:   time.Duration(n(11)+n(12)) * time.Second / 100, // clock ticks: USER_HZ is 100 on Linux
+		minor: n(7),
+		major: n(9),
+	}
 }
 
 func municipalityCSV(b *testing.B) string {
@@ -521,4 +556,31 @@ func municipalityCSV(b *testing.B) string {
 		b.Fatal(err)
 	}
 	return string(raw)
+}
+
+// BenchmarkPageFault measures what a page fault on fresh memory costs this
+// machine: the first write to each page of 64 MiB just mapped (and its
+// unmapping). On the virtual machines the load figures in
+// docs/benchmarks.md come from it was 11-12 µs, so that a burst of a few
+// thousand faults (fresh heap, the store's page cache) stops a thread for
+// tens of milliseconds.
+//
+//	go test ./cmd/kurskatalog -run '^$' -bench PageFault
+func BenchmarkPageFault(b *testing.B) {
+	const size = 64 << 20
+	var faults int
+	for b.Loop() {
+		m, err := syscall.Mmap(-1, 0, size, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := 0; i < size; i += os.Getpagesize() {
+			m[i] = 1
+			faults++
+		}
+		if err := syscall.Munmap(m); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(faults), "µs/fault")
 }
