@@ -14,6 +14,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+
+	"kurskatalog/index/internal/pack"
 )
 
 // The facet engine and the suggestions live in memory and are made from
@@ -127,6 +129,10 @@ func (c *savedEntries) entries(out map[string]suggestEntry, in *interner) error 
 	}
 	had := len(out)
 	times := c.Until
+	// The map's keys, in one allocation rather than one each. A later
+	// change that drops an entry keeps the others' backing, at most the
+	// bytes of the ids loaded.
+	c.ID = pack.Strings(c.ID)
 	for i, id := range c.ID {
 		ref := &intakeRef{course: in.shared(c.Course[i])}
 		if len(times) == 0 || len(times) < 1+int(times[0]) {

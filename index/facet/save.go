@@ -11,6 +11,7 @@ import (
 	"github.com/RoaringBitmap/roaring/v2"
 
 	"kurskatalog/data/catalog"
+	"kurskatalog/index/internal/pack"
 )
 
 // saved is the engine's content as Save writes it: the current snapshot
@@ -153,6 +154,10 @@ func (e *Engine) restore(sv *saved) (*Snapshot, *keys, error) {
 		return nil, nil, errShape
 	}
 	s := e.empty()
+	// The ids and sort titles, in one allocation each rather than one per
+	// offering. The snapshots after a change share them, and keep the
+	// backing while any of them is left: at most the bytes loaded.
+	sv.IDs, sv.Title = pack.Strings(sv.IDs), pack.Strings(sv.Title)
 	s.ids = sv.IDs
 	s.gen.docOf = make(map[string]uint32, n)
 	for doc, id := range sv.IDs {
