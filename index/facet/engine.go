@@ -7,6 +7,7 @@ import (
 	"github.com/RoaringBitmap/roaring/v2"
 
 	"kurskatalog/data/catalog"
+	"kurskatalog/index/internal/pack"
 )
 
 // Engine holds the filter and facet data of the catalogue's offerings. Its
@@ -115,6 +116,15 @@ func (e *Engine) Rebuild(expect int, each func(yield func(catalog.Offering) erro
 	if err != nil {
 		return err
 	}
+	// As a restore does: the ids (the id map's keys with them) and the
+	// sort titles in one allocation each, not one per offering, for as
+	// long as the service runs.
+	t.s.ids = pack.Strings(t.s.ids)
+	t.s.gen.docOf = make(map[string]uint32, len(t.s.ids))
+	for doc, id := range t.s.ids {
+		t.s.gen.docOf[id] = uint32(doc)
+	}
+	k.title = pack.Strings(k.title)
 	e.keys = k
 	e.publish(t)
 	return nil
