@@ -189,6 +189,7 @@ func (ix *Index) LoadFacets(ctx context.Context, each func(context.Context, func
 	if err != nil {
 		return fmt.Errorf("index: load facets: %w", err)
 	}
+	ix.suggest.packKeys()
 	ix.whole.Store(true)
 	ix.warm()
 	return nil

@@ -101,6 +101,13 @@ func BenchmarkStart(b *testing.B) {
 	for b.Loop() {
 		ix := open()
 		timed("load_store_s", func() error { return ix.LoadFacets(ctx, db.EachOffering) })
+		// As a first start leaves it: the objects a collection visits, and
+		// what marking them costs.
+		runtime.GC()
+		before := markCPU()
+		runtime.GC()
+		b.ReportMetric(markCPU()-before, "gc_mark_store_cpu_s")
+		b.ReportMetric(float64(heapObjects())/1e6, "live_Mobj_store")
 		timed("save_s", func() error { _, err := ix.SaveFacets(); return err })
 		ix.Close()
 		ix = open()
@@ -116,9 +123,10 @@ func BenchmarkStart(b *testing.B) {
 		// loaded service makes: at national size a collection took 0.2-0.4 s
 		// with some 0.5 of the two cores, and the seconds around one were
 		// among the slowest of an open loop (docs/benchmarks.md).
-		before := markCPU()
+		before = markCPU()
 		runtime.GC()
 		b.ReportMetric(markCPU()-before, "gc_mark_cpu_s")
+		b.ReportMetric(float64(heapObjects())/1e6, "live_Mobj")
 		ix.Close()
 	}
 }
@@ -148,4 +156,12 @@ func markCPU() float64 {
 		sum += s.Value.Float64()
 	}
 	return sum
+}
+
+// heapObjects is how many objects the heap holds, live and not yet swept:
+// right after a collection, the live ones.
+func heapObjects() uint64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapObjects
 }

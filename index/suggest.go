@@ -12,6 +12,7 @@ import (
 
 	"kurskatalog/data"
 	"kurskatalog/data/catalog"
+	"kurskatalog/index/internal/pack"
 )
 
 // Suggest completes what a user is typing: offering titles, providers and
@@ -138,6 +139,23 @@ func (s *suggestions) put(offerings []catalog.Offering) {
 			municipalities: in.listOf(municipality.Values(o, time.Time{})), occupations: in.listOf(occupation.Values(o, time.Time{})),
 			in: &intakeRef{course: in.shared(catalog.CourseKey(o)), until: currentUntil(o)}}
 	}
+}
+
+// packKeys moves the entries' ids, made one allocation each as the
+// offerings were decoded, into one (see pack): a start that reads the
+// store keeps them for as long as it runs.
+func (s *suggestions) packKeys() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ids := make([]string, 0, len(s.entries))
+	for id := range s.entries {
+		ids = append(ids, id)
+	}
+	packed := make(map[string]suggestEntry, len(ids))
+	for _, id := range pack.Strings(ids) {
+		packed[id] = s.entries[id]
+	}
+	s.entries = packed
 }
 
 // interner numbers the entries' strings and lists of strings, each once:
