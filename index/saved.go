@@ -134,7 +134,7 @@ func (c *savedEntries) entries(out map[string]suggestEntry, in *interner) error 
 	// bytes of the ids loaded.
 	c.ID = pack.Strings(c.ID)
 	for i, id := range c.ID {
-		ref := &intakeRef{course: in.shared(c.Course[i])}
+		ref := intakeRef{course: in.shared(c.Course[i])}
 		if len(times) == 0 || len(times) < 1+int(times[0]) {
 			return errors.New("suggestions: times cut short")
 		}

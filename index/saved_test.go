@@ -261,8 +261,8 @@ func TestSavedEntriesRoundTrip(t *testing.T) {
 	in.of("a string only the saving side has") // numbered differently on each side
 	want := map[string]suggestEntry{
 		"a": {title: in.of("Svenska 1"), provider: in.of("Komvux Östersund"), municipalities: in.listOf([]string{"2380"}),
-			occupations: in.listOf([]string{"2341"}), in: &intakeRef{course: "c1", until: time.Date(2026, 12, 15, 23, 59, 0, 0, cet)}},
-		"b": {title: in.of("Svets"), provider: in.of("Komvux Östersund"), in: &intakeRef{course: "c2"}},
+			occupations: in.listOf([]string{"2341"}), in: intakeRef{course: "c1", until: time.Date(2026, 12, 15, 23, 59, 0, 0, cet)}},
+		"b": {title: in.of("Svets"), provider: in.of("Komvux Östersund"), in: intakeRef{course: "c2"}},
 	}
 	var c savedEntries
 	for id, e := range want {

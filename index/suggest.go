@@ -52,13 +52,15 @@ func (ix *Index) Prime(ctx context.Context, today time.Time) error {
 // Count stands.
 type suggestion struct {
 	catalog.Suggestion
-	intakes []*intakeRef
+	intakes []int32 // the entries' places in the list the suggestions are made of
 }
 
 // intakeRef is an offering as suggestions count it: its course, and the
 // last instant it is current (catalog.IsCurrent), zero when it stays
 // current. The suggestions of one offering share it. One instant instead
-// of the offering's four dates: a national catalogue keeps 270,000.
+// of the offering's four dates: a national catalogue keeps 270,000, in
+// its entries' map slots rather than as objects of their own, which the
+// collector visited at every cycle.
 type intakeRef struct {
 	course string
 	until  time.Time
@@ -102,11 +104,11 @@ type suggestions struct {
 // the interner's strings) and its lists of municipalities and occupations
 // (of its lists), numbered, and its intake. Numbers rather than strings and
 // lists: a national catalogue keeps 270,000 entries in a map, whose slots
-// were 104 bytes of pointers each, 40 now.
+// were 104 bytes of pointers each, 56 now.
 type suggestEntry struct {
 	title, provider             int32
 	municipalities, occupations int32
-	in                          *intakeRef
+	in                          intakeRef
 }
 
 func (s *suggestions) invalidate() {
@@ -137,7 +139,7 @@ func (s *suggestions) put(offerings []catalog.Offering) {
 		}
 		s.entries[o.ID] = suggestEntry{title: in.of(strings.TrimSpace(o.Title)), provider: in.of(strings.TrimSpace(o.Provider.Name)),
 			municipalities: in.listOf(municipality.Values(o, time.Time{})), occupations: in.listOf(occupation.Values(o, time.Time{})),
-			in: &intakeRef{course: in.shared(catalog.CourseKey(o)), until: currentUntil(o)}}
+			in: intakeRef{course: in.shared(catalog.CourseKey(o)), until: currentUntil(o)}}
 	}
 }
 
@@ -300,7 +302,7 @@ func (s *suggestions) build(ix *Index) {
 	}
 	s.mu.Unlock()
 
-	c := newCompletions(items(entries, names, ix.occupationName))
+	c := newCompletions(items(entries, names, ix.occupationName), entries)
 	if !day.IsZero() {
 		c.countsOn(day)
 	}
@@ -316,7 +318,7 @@ func (s *suggestions) build(ix *Index) {
 func items(entries []suggestEntry, names numbered, occupationName func(string) string) []suggestion {
 	type key struct{ kind, text string }
 	found := map[key]*suggestion{}
-	add := func(kind, text, value string, in *intakeRef) {
+	add := func(kind, text, value string, in int32) {
 		if text == "" {
 			return
 		}
@@ -328,18 +330,19 @@ func items(entries []suggestEntry, names numbered, occupationName func(string) s
 		}
 		sg.intakes = append(sg.intakes, in)
 	}
-	for _, e := range entries {
-		add(catalog.SuggestTitle, names.str[e.title], "", e.in)
-		add(catalog.SuggestProvider, names.str[e.provider], "", e.in)
+	for n, e := range entries {
+		in := int32(n)
+		add(catalog.SuggestTitle, names.str[e.title], "", in)
+		add(catalog.SuggestProvider, names.str[e.provider], "", in)
 		for _, code := range names.list[e.municipalities] {
 			if name, ok := data.MunicipalityName(code); ok {
-				add(catalog.SuggestMunicipality, name, code, e.in)
+				add(catalog.SuggestMunicipality, name, code, in)
 			}
 		}
 		if occupationName != nil {
 			for _, code := range names.list[e.occupations] {
 				if name := occupationName(code); name != "" {
-					add(catalog.SuggestOccupation, name, code, e.in)
+					add(catalog.SuggestOccupation, name, code, in)
 				}
 			}
 		}
@@ -364,7 +367,7 @@ type completions struct {
 	keys  []completionKey
 	// refs are every item's intakes, once each; itemRefs the items'
 	// intakes as places in refs, and course the refs' courses, numbered.
-	refs     []*intakeRef
+	refs     []intakeRef
 	itemRefs [][]int32
 	course   []int32
 	// counts are the items' counts on day, computed for all items at
@@ -381,7 +384,9 @@ type completionKey struct {
 	whole bool // the key is the whole text, not a later word of it
 }
 
-func newCompletions(items []suggestion) *completions {
+// newCompletions makes the completions of items, whose intakes are places
+// in entries.
+func newCompletions(items []suggestion, entries []suggestEntry) *completions {
 	// One suggestion per kind and normalised text: "Allmän kurs" and
 	// "Allmän  kurs " are one, with their offerings added.
 	merged := map[[2]string]int{}
@@ -409,14 +414,15 @@ func newCompletions(items []suggestion) *completions {
 		}
 	}
 	slices.SortFunc(c.keys, func(a, b completionKey) int { return strings.Compare(a.key, b.key) })
-	ref, courses := map[*intakeRef]int32{}, map[string]int32{}
+	ref, courses := make([]int32, len(entries)), map[string]int32{} // ref: entry -> place in refs + 1
 	c.itemRefs = make([][]int32, len(c.items))
 	for i, it := range c.items {
-		for _, in := range it.intakes {
-			n, ok := ref[in]
-			if !ok {
+		for _, e := range it.intakes {
+			n := ref[e] - 1
+			if n < 0 {
+				in := entries[e].in
 				n = int32(len(c.refs))
-				ref[in] = n
+				ref[e] = n + 1
 				c.refs = append(c.refs, in)
 				cn, ok := courses[in.course]
 				if !ok {
