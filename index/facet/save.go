@@ -11,7 +11,6 @@ import (
 	"github.com/RoaringBitmap/roaring/v2"
 
 	"kurskatalog/data/catalog"
-	"kurskatalog/index/internal/pack"
 )
 
 // saved is the engine's content as Save writes it: the current snapshot
@@ -154,16 +153,9 @@ func (e *Engine) restore(sv *saved) (*Snapshot, *keys, error) {
 		return nil, nil, errShape
 	}
 	s := e.empty()
-	// The ids and sort titles, in one allocation each rather than one per
-	// offering. The snapshots after a change share them, and keep the
-	// backing while any of them is left: at most the bytes loaded.
-	sv.IDs, sv.Title = pack.Strings(sv.IDs), pack.Strings(sv.Title)
 	s.ids = sv.IDs
-	s.gen.docOf = make(map[string]uint32, n)
-	for doc, id := range sv.IDs {
-		s.gen.docOf[id] = uint32(doc)
-	}
-	if len(s.gen.docOf) != n {
+	k := &keys{start: sv.Start, deadline: sv.Deadline, title: sv.Title, seen: sv.Seen}
+	if !packWhole(s, k) {
 		return nil, nil, fmt.Errorf("%w: an ID twice", errShape)
 	}
 	s.alive.AddRange(0, uint64(n))
@@ -191,7 +183,7 @@ func (e *Engine) restore(sv *saved) (*Snapshot, *keys, error) {
 		}
 		s.orders[i] = o
 	}
-	return s, &keys{start: sv.Start, deadline: sv.Deadline, title: sv.Title, seen: sv.Seen}, nil
+	return s, k, nil
 }
 
 // restoreDim makes a dim of n docs, all alive, with its bitmaps.
