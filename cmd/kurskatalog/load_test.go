@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
 	"os"
@@ -47,6 +48,9 @@ import (
 // KURSKATALOG_LOAD_PRIME=20s first runs the mix that long from another part
 // of its sequence, so that the figures are those of a service that has been
 // answering for a while rather than of its first seconds after a start.
+// KURSKATALOG_LOAD_SERVE_LOG=path writes serve's log to path instead of
+// discarding it, and adds serve's own durations by route, from that log,
+// to the figures.
 // KURSKATALOG_LOAD_STORE=postgres keeps the catalogue in a PostgreSQL
 // server the benchmark starts (pgtest, with PGTEST_DURABLE=1 for a
 // production server's settings) instead of SQLite in the data dir:
@@ -127,6 +131,7 @@ func nationalLoad(b *testing.B, n int) {
 		load    = "32 concurrent clients"
 	)
 	serveBefore, clientCPU := procStat(b, pid), cpuTime(b, os.Getpid())
+	loadStart := time.Now()
 	if rate, _ := strconv.Atoi(os.Getenv("KURSKATALOG_LOAD_RATE")); rate > 0 {
 		lat, errs, elapsed = loadAPIRate(base, rate, 30*time.Second)
 		load = fmt.Sprintf("%d requests a second offered", rate)
@@ -171,6 +176,53 @@ func nationalLoad(b *testing.B, n int) {
 	fmt.Printf("\nserve resident memory after the load: %.0f MiB, of which %.0f MiB its own (the rest the store's mapped file pages, "+
 		"once for each connection that maps them); each page counted once (Pss): %.0f MiB\n",
 		float64(rss)/1024, float64(anon)/1024, float64(pss)/1024)
+	if path := os.Getenv("KURSKATALOG_LOAD_SERVE_LOG"); path != "" && pid != os.Getpid() {
+		printServeDurations(b, path, loadStart, loadStart.Add(elapsed))
+	}
+}
+
+// printServeDurations prints, by route, how long serve itself took over
+// the requests that began between from and to, as its log says
+// (duration_ms: from its middleware to its answer, a search's wait for a
+// slot included). Set beside the clients' figures, it tells a wait inside
+// serve from one before serve read the request or in the clients' own
+// process, which share the cores.
+func printServeDurations(b *testing.B, path string, from, to time.Time) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	took := map[string][]time.Duration{}
+	for line := range strings.Lines(string(data)) {
+		if !strings.Contains(line, " msg=Request ") {
+			continue
+		}
+		var (
+			end   time.Time
+			route string
+			d     time.Duration
+		)
+		for _, f := range strings.Fields(line) {
+			k, v, _ := strings.Cut(f, "=")
+			switch k {
+			case "time":
+				end, _ = time.Parse(time.RFC3339Nano, v)
+			case "route":
+				route = v
+			case "duration_ms":
+				n, _ := strconv.Atoi(v)
+				d = time.Duration(n) * time.Millisecond
+			}
+		}
+		if began := end.Add(-d); !began.Before(from) && began.Before(to) {
+			took[route] = append(took[route], d)
+		}
+	}
+	fmt.Printf("\nserve's own durations (its log, whole milliseconds):\n\n| route | requests | p99 | longest |\n|---|---:|---:|---:|\n")
+	for _, route := range slices.Sorted(maps.Keys(took)) {
+		l := took[route]
+		fmt.Printf("| %s | %d | %.0f ms | %.0f ms |\n", route, len(l), ms(pct(l, 0.99)), ms(pct(l, 1)))
+	}
 }
 
 // importNational generates n events, serves them from a real EMIL3 server
