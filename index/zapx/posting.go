@@ -14,7 +14,7 @@
 //
 // Changed for Kurskatalog from zapx v17.2.5: nextDocNumAtOrAfter and
 // nextDocNumAtOrAfterClean jump over the chunks before the doc asked for
-// instead of reading on through their postings (see ../README.md).
+// instead of reading on through their postings (see README.md here).
 
 package zap
 
