@@ -72,6 +72,8 @@ type Index struct {
 	results results
 	// fuzzy keeps the terms misspelt words expand to until a write.
 	fuzzy fuzzyTerms
+	// built keeps the queries typed words were built into until a write.
+	built builtWords
 	// occupationName names an SSYK group for suggestions; nil leaves
 	// occupations out of them.
 	occupationName func(ssyk string) string

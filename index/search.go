@@ -86,7 +86,10 @@ func (ix *Index) match(ctx context.Context, snap *facet.Snapshot, q catalog.Sear
 		}
 		defer rd.Close()
 		qb := newQueryBuilder(ctx, ix.bleve, rd, &ix.fuzzy)
-		r.words = qb.build(p, false)
+		build := func(relaxed bool) query.Query {
+			return ix.built.get(ctx, rd, q.Text, relaxed, func() query.Query { return qb.build(p, relaxed) })
+		}
+		r.words = build(false)
 		if matches, err = ix.text.Match(ctx, snap, r.words); err != nil {
 			return nil, fmt.Errorf("index: match: %w", err)
 		}
@@ -94,7 +97,7 @@ func (ix *Index) match(ctx context.Context, snap *facet.Snapshot, q catalog.Sear
 		// a filter that leaves nothing should say so, not widen the words.
 		alone := catalog.SearchQuery{Today: q.Today, IncludePast: q.IncludePast}
 		if p.relaxable() && snap.Filter(alone, matches).IsEmpty() {
-			r.relaxed, r.words = true, qb.build(p, true)
+			r.relaxed, r.words = true, build(true)
 			if matches, err = ix.text.Match(ctx, snap, r.words); err != nil {
 				return nil, fmt.Errorf("index: match: %w", err)
 			}
