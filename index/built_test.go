@@ -8,8 +8,8 @@ import (
 )
 
 // The same words with other filters (a learner's next click) use the
-// query their first search built, until a write; the words relaxed and
-// other words are built apart.
+// query their first search built, until a write; other words are built
+// apart.
 func TestWordsAreBuiltOnceUntilAWrite(t *testing.T) {
 	ix := newTestIndex(t,
 		offering("e.1", "Svenska på distans", "", day(2026, 1, 18)),
