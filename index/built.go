@@ -14,11 +14,9 @@ import (
 // next click keeps the words and changes a filter: a new result (results)
 // with the same words, as are the same words in another municipality.
 // Building analyses every word several ways, looks up its terms,
-// expansions and compounds, and runs a search to test a compound. At
-// 270,000 events, 2,704 new two-word searches whose words were asked
-// before elsewhere took 1.40-1.45 ms each in Stockholm with every query
-// kept against 1.52-1.58 ms without (1.22-1.30 against 1.29-1.32 ms in
-// Göteborg), for 22 MB more heap: 4-8 KB a query.
+// expansions and compounds, and runs a search to test a compound: at
+// 270,000 events such searches took 0.218-0.220 ms each with the queries
+// kept against 0.250-0.265 ms without (BenchmarkWordsElsewhere).
 type builtWords struct {
 	mu     sync.Mutex
 	reader bleveindex.IndexReader
@@ -31,7 +29,8 @@ type builtKey struct {
 }
 
 // maxBuiltWords bounds the queries kept, the least recently used going
-// first: 4-8 MB.
+// first: some 4-8 MB (22 MB held every query of 2,704 pairs of words,
+// relaxed or not).
 const maxBuiltWords = 1024
 
 // get returns what text was built into on r, building it (build) when it

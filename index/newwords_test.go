@@ -38,11 +38,7 @@ func BenchmarkNewWords(b *testing.B) {
 	if err := ix.LoadFacets(ctx, db.EachOffering); err != nil {
 		b.Fatal(err)
 	}
-	words := strings.Fields("svenska matematik engelska undersköterska programmering ekonomi distans sjuksköterska " +
-		"lärare svets elektriker truck barnskötare redovisning psykologi juridik projektledning samhällskunskap " +
-		"biologi kemi fysik historia spanska tyska franska marknadsföring logistik bygg snickare kock restaurang " +
-		"turism skog lantbruk it-support webbutveckling data företagande ledarskap pedagogik specialpedagogik " +
-		"nursing accounting welding teacher programming sfi fordon vvs")
+	words := benchWords
 	place := cmp.Or(os.Getenv("KURSKATALOG_BENCH_MUNICIPALITY"), "2380")
 	today := catalog.Day(time.Now()) // as serve does
 	n, i := len(words), 0
@@ -71,6 +67,59 @@ func BenchmarkNewWords(b *testing.B) {
 	b.ReportMetric(at(1), "max_ms")
 	for _, d := range took[max(0, len(took)-5):] {
 		b.Logf("%6.1f ms  %s", float64(d)/1e6, slowest[d])
+	}
+}
+
+// benchWords are the national load's words (cmd/kurskatalog's loadWords),
+// from everyday to rare, some English.
+var benchWords = strings.Fields("svenska matematik engelska undersköterska programmering ekonomi distans sjuksköterska " +
+	"lärare svets elektriker truck barnskötare redovisning psykologi juridik projektledning samhällskunskap " +
+	"biologi kemi fysik historia spanska tyska franska marknadsföring logistik bygg snickare kock restaurang " +
+	"turism skog lantbruk it-support webbutveckling data företagande ledarskap pedagogik specialpedagogik " +
+	"nursing accounting welding teacher programming sfi fordon vvs")
+
+// BenchmarkWordsElsewhere measures the searches of a learner who keeps
+// the words and changes the filter: 200 pairs of words, each asked in 20
+// municipalities in turn, after every word alone in all of them (so that
+// the words' scores are kept, as in a service that has run a while). Each
+// search is a new result; the words are the same. On a data dir serve has
+// built:
+//
+//	KURSKATALOG_BENCH_DATA_DIR=/tmp/load/var go test ./index -run '^$' -bench WordsElsewhere -benchtime 1x
+func BenchmarkWordsElsewhere(b *testing.B) {
+	ctx := context.Background()
+	dir, db := benchDataDir(b)
+	ix, _, err := Open(filepath.Join(dir, "index.bleve"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	if err := ix.LoadFacets(ctx, db.EachOffering); err != nil {
+		b.Fatal(err)
+	}
+	places := []string{"2380", "0180", "1480", "1280", "2313", "2361", "0380", "2581", "2480", "1880",
+		"2305", "2309", "2321", "2326", "2260", "0580", "1281", "2180", "0680", "1380"}
+	today := catalog.Day(time.Now()) // as serve does
+	ask := func(texts []string) time.Duration {
+		start := time.Now()
+		for _, text := range texts {
+			for _, place := range places {
+				q := catalog.SearchQuery{Text: text, Today: today, Page: 1, PerPage: 20,
+					Filters: map[string][]string{catalog.FacetMunicipality: {place}}}
+				if _, err := ix.Search(ctx, q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		return time.Since(start) / time.Duration(len(texts)*len(places))
+	}
+	var pairs []string
+	for i := range 200 {
+		pairs = append(pairs, benchWords[(i*7)%len(benchWords)]+" "+benchWords[(i*11+3)%len(benchWords)])
+	}
+	for b.Loop() {
+		ask(benchWords)
+		b.ReportMetric(float64(ask(pairs))/1e6, "ms/search")
 	}
 }
 
