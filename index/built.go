@@ -2,11 +2,9 @@ package index
 
 import (
 	"context"
-	"sync"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
-	"github.com/hashicorp/golang-lru/v2/simplelru"
 )
 
 // builtWords keeps the queries typed text was built into
@@ -18,9 +16,7 @@ import (
 // 270,000 events such searches took 0.218-0.220 ms each with the queries
 // kept against 0.250-0.265 ms without (BenchmarkWordsElsewhere).
 type builtWords struct {
-	mu     sync.Mutex
-	reader bleveindex.IndexReader
-	lru    *simplelru.LRU[builtKey, query.Query]
+	kept perReader[builtKey, query.Query]
 }
 
 type builtKey struct {
@@ -28,9 +24,8 @@ type builtKey struct {
 	relaxed bool
 }
 
-// maxBuiltWords bounds the queries kept, the least recently used going
-// first: some 4-8 MB (22 MB held every query of 2,704 pairs of words,
-// relaxed or not).
+// maxBuiltWords bounds the queries kept: some 4-8 MB (22 MB held every
+// query of 2,704 pairs of words, relaxed or not).
 const maxBuiltWords = 1024
 
 // get returns what text was built into on r, building it (build) when it
@@ -39,23 +34,12 @@ const maxBuiltWords = 1024
 // the words' query.
 func (c *builtWords) get(ctx context.Context, r bleveindex.IndexReader, text string, relaxed bool, build func() query.Query) query.Query {
 	key := builtKey{text, relaxed}
-	c.mu.Lock()
-	if c.reader != r || c.lru == nil {
-		c.reader = r
-		c.lru, _ = simplelru.NewLRU[builtKey, query.Query](maxBuiltWords, nil) // an error only for a size below 1
-	}
-	q, ok := c.lru.Get(key)
-	c.mu.Unlock()
-	if ok {
+	if q, ok := c.kept.get(r, key); ok {
 		return q
 	}
-	q = build()
+	q := build()
 	if ctx.Err() == nil {
-		c.mu.Lock()
-		if c.reader == r {
-			c.lru.Add(key, q)
-		}
-		c.mu.Unlock()
+		c.kept.add(r, key, q, maxBuiltWords)
 	}
 	return q
 }

@@ -3,7 +3,6 @@ package index
 import (
 	"context"
 	"errors"
-	"sync"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
@@ -12,8 +11,9 @@ import (
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
-// maxFuzzyTerms bounds the fuzzy expansions kept for one reader: a word
-// and a field each, a few terms apiece.
+// maxFuzzyTerms bounds the fuzzy expansions kept for one reader, the
+// least recently used going first: a word and a field each, a few terms
+// apiece.
 const maxFuzzyTerms = 20000
 
 // fuzzyTerms keeps the terms each fuzzy query of a misspelt word expands
@@ -22,9 +22,7 @@ const maxFuzzyTerms = 20000
 // field and each search; the same typo asked again, on another page or
 // with another filter or word, then costs nothing of that.
 type fuzzyTerms struct {
-	mu     sync.Mutex
-	reader bleveindex.IndexReader
-	byKey  map[fuzzyKey]*fuzzyQuery
+	kept perReader[fuzzyKey, *fuzzyQuery]
 }
 
 var errNoFuzzyTerms = errors.New("index: the reader cannot list fuzzy terms")
@@ -42,24 +40,14 @@ func (f *fuzzyTerms) expand(r bleveindex.IndexReader, q *query.FuzzyQuery) query
 		return q
 	}
 	key := fuzzyKey{q.FieldVal, q.Term, q.Fuzziness, q.Prefix}
-	f.mu.Lock()
-	if f.reader != r || len(f.byKey) >= maxFuzzyTerms {
-		f.reader, f.byKey = r, map[fuzzyKey]*fuzzyQuery{}
-	}
-	e := f.byKey[key]
-	f.mu.Unlock()
-	if e != nil {
+	if e, ok := f.kept.get(r, key); ok {
 		return e.with(q)
 	}
 	e, err := findFuzzyTerms(r, q)
 	if err != nil {
 		return q // Bleve's own searcher then finds them, or says why not
 	}
-	f.mu.Lock()
-	if f.reader == r {
-		f.byKey[key] = e
-	}
-	f.mu.Unlock()
+	f.kept.add(r, key, e, maxFuzzyTerms)
 	return e.with(q)
 }
 
