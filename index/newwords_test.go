@@ -29,15 +29,7 @@ import (
 // the data dir open.
 func BenchmarkNewWords(b *testing.B) {
 	ctx := context.Background()
-	dir, db := benchDataDir(b)
-	ix, _, err := Open(filepath.Join(dir, "index.bleve"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ix.Close()
-	if err := ix.LoadFacets(ctx, db.EachOffering); err != nil {
-		b.Fatal(err)
-	}
+	ix := benchIndex(b)
 	words := benchWords
 	place := cmp.Or(os.Getenv("KURSKATALOG_BENCH_MUNICIPALITY"), "2380")
 	today := catalog.Day(time.Now()) // as serve does
@@ -88,15 +80,7 @@ var benchWords = strings.Fields("svenska matematik engelska undersköterska prog
 //	KURSKATALOG_BENCH_DATA_DIR=/tmp/load/var go test ./index -run '^$' -bench WordsElsewhere -benchtime 1x
 func BenchmarkWordsElsewhere(b *testing.B) {
 	ctx := context.Background()
-	dir, db := benchDataDir(b)
-	ix, _, err := Open(filepath.Join(dir, "index.bleve"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ix.Close()
-	if err := ix.LoadFacets(ctx, db.EachOffering); err != nil {
-		b.Fatal(err)
-	}
+	ix := benchIndex(b)
 	places := []string{"2380", "0180", "1480", "1280", "2313", "2361", "0380", "2581", "2480", "1880",
 		"2305", "2309", "2321", "2326", "2260", "0580", "1281", "2180", "0680", "1380"}
 	today := catalog.Day(time.Now()) // as serve does
@@ -121,6 +105,22 @@ func BenchmarkWordsElsewhere(b *testing.B) {
 		ask(benchWords)
 		b.ReportMetric(float64(ask(pairs))/1e6, "ms/search")
 	}
+}
+
+// benchIndex opens the index of the data dir serve has built
+// (benchDataDir), its facets loaded as serve loads them; closed when b
+// ends.
+func benchIndex(b *testing.B) *Index {
+	dir, db := benchDataDir(b)
+	ix, _, err := Open(filepath.Join(dir, "index.bleve"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { ix.Close() })
+	if err := ix.LoadFacets(context.Background(), db.EachOffering); err != nil {
+		b.Fatal(err)
+	}
+	return ix
 }
 
 // BenchmarkStart measures what serve does on a data dir before it says it
