@@ -164,10 +164,29 @@ type guardedIndex struct {
 	// observe records a search's duration and outcome (ok, error,
 	// unavailable).
 	observe func(outcome string, d time.Duration)
+	// waited records how long a search waited for its slot.
+	waited func(d time.Duration)
 }
 
-func newGuardedIndex(ix Index, l Limits, observe func(string, time.Duration)) *guardedIndex {
-	return &guardedIndex{Index: ix, slots: make(chan struct{}, l.SearchConcurrency), timeout: l.SearchTimeout, observe: observe}
+func newGuardedIndex(ix Index, l Limits, observe func(string, time.Duration), waited func(time.Duration)) *guardedIndex {
+	return &guardedIndex{Index: ix, slots: make(chan struct{}, l.SearchConcurrency), timeout: l.SearchTimeout,
+		observe: observe, waited: waited}
+}
+
+// searchWait is where a request's search notes how long it waited for a
+// slot, for the request's log line: a slow answer whose search waited is
+// a busy service, one whose search did not is a slow search.
+type searchWait struct {
+	searched bool
+	d        time.Duration
+}
+
+// noteWait adds d to the wait of the request whose context ctx is.
+func noteWait(ctx context.Context, d time.Duration) {
+	if w, ok := ctx.Value(searchWait{}).(*searchWait); ok {
+		w.searched = true
+		w.d += d
+	}
 }
 
 // Search waits for a free slot and runs the search, both within the
@@ -196,11 +215,14 @@ type searchOutcome struct {
 }
 
 func (g *guardedIndex) search(ctx context.Context, q catalog.SearchQuery) (*catalog.SearchResult, error) {
+	queued := time.Now()
 	select {
 	case g.slots <- struct{}{}:
 	case <-ctx.Done():
+		g.wait(ctx, time.Since(queued))
 		return nil, g.unavailable(ctx)
 	}
+	g.wait(ctx, time.Since(queued))
 	done := make(chan searchOutcome, 1)
 	go func() {
 		defer func() { <-g.slots }()
@@ -222,6 +244,11 @@ func (g *guardedIndex) search(ctx context.Context, q catalog.SearchQuery) (*cata
 	case <-ctx.Done():
 		return nil, g.unavailable(ctx)
 	}
+}
+
+func (g *guardedIndex) wait(ctx context.Context, d time.Duration) {
+	g.waited(d)
+	noteWait(ctx, d)
 }
 
 // unavailable is the error of a search whose context ended: the deadline's

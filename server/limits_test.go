@@ -2,9 +2,12 @@ package server_test
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -69,6 +72,38 @@ func TestSearchDeadline(t *testing.T) {
 		}
 		if code := errorCode(t, "503", resp, body); code != "unavailable/" {
 			t.Errorf("error %q", code)
+		}
+	}
+}
+
+// How long a search waited for its turn is in its request's log line and
+// in the metrics, so that an operator can tell a busy service from a slow
+// search.
+func TestSearchWaitIsLogged(t *testing.T) {
+	var out syncBuffer
+	srv := httptest.NewServer(server.New(server.Deps{Index: slowIndex{}, Log: slog.New(slog.NewTextHandler(&out, nil)),
+		Limits: server.Limits{SearchTimeout: 200 * time.Millisecond, SearchConcurrency: 1}}))
+	defer srv.Close()
+	for range 2 {
+		do(t, http.MethodGet, srv.URL+"/api/v1/search?q=svenska", nil)
+	}
+	do(t, http.MethodGet, srv.URL+"/healthz", nil)
+	// The first search had the slot at once; the second waited for it
+	// until its deadline, as the first still holds it.
+	lines := regexp.MustCompile(`route=(\S+) .* search_wait_ms=(\d+)`).FindAllStringSubmatch(out.String(), -1)
+	if len(lines) != 2 {
+		t.Fatalf("%d log lines with a search's wait, want the 2 searches':\n%s", len(lines), out.String())
+	}
+	if first, _ := strconv.Atoi(lines[0][2]); first > 100 {
+		t.Errorf("the first search waited %d ms for a free slot", first)
+	}
+	if second, _ := strconv.Atoi(lines[1][2]); second < 190 {
+		t.Errorf("the second search's wait is %d ms, want its 200 ms deadline", second)
+	}
+	_, body := do(t, http.MethodGet, srv.URL+"/metrics", nil)
+	for _, want := range []string{"kurskatalog_search_wait_seconds_count 2", `kurskatalog_search_wait_seconds_bucket{le="0.1"} 1`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/metrics lacks %s", want)
 		}
 	}
 }

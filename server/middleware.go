@@ -61,6 +61,8 @@ const unmatchedRoute = "unmatched"
 func (s *Server) observe() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		start := time.Now()
+		var waited searchWait
+		c.Request = c.Request.WithContext(context.WithValue(c.Request.Context(), searchWait{}, &waited))
 		c.Next()
 		d := time.Since(start)
 		route := c.FullPath()
@@ -85,6 +87,9 @@ func (s *Server) observe() gin.HandlerFunc {
 			slog.String("client", s.clientNetwork(c.Request))}
 		if q := c.Query("q"); q != "" {
 			attrs = append(attrs, slog.String("q", truncate(q, maxQueryLength)))
+		}
+		if waited.searched {
+			attrs = append(attrs, slog.Int64("search_wait_ms", waited.d.Milliseconds()))
 		}
 		s.Log.LogAttrs(c.Request.Context(), slog.LevelInfo, "Request", attrs...)
 	}

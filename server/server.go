@@ -150,7 +150,7 @@ func newServer(d Deps) *Server {
 	d.Limits = d.Limits.withDefaults()
 	s := &Server{Deps: d, metrics: newMetrics(d.Index, d.Store), limiter: newClientLimiter(d.Limits),
 		started: time.Now().Format(time.RFC3339Nano)}
-	s.Index = newGuardedIndex(d.Index, d.Limits, s.metrics.observeSearch)
+	s.Index = newGuardedIndex(d.Index, d.Limits, s.metrics.observeSearch, s.metrics.observeWait)
 	return s
 }
 

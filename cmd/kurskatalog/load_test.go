@@ -192,15 +192,16 @@ func printServeDurations(b *testing.B, path string, from, to time.Time) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	took := map[string][]time.Duration{}
+	took, waited := map[string][]time.Duration{}, map[string][]time.Duration{}
 	for line := range strings.Lines(string(data)) {
 		if !strings.Contains(line, " msg=Request ") {
 			continue
 		}
 		var (
-			end   time.Time
-			route string
-			d     time.Duration
+			end     time.Time
+			route   string
+			d, wait time.Duration
+			search  bool
 		)
 		for _, f := range strings.Fields(line) {
 			k, v, _ := strings.Cut(f, "=")
@@ -212,16 +213,24 @@ func printServeDurations(b *testing.B, path string, from, to time.Time) {
 			case "duration_ms":
 				n, _ := strconv.Atoi(v)
 				d = time.Duration(n) * time.Millisecond
+			case "search_wait_ms":
+				n, _ := strconv.Atoi(v)
+				wait, search = time.Duration(n)*time.Millisecond, true
 			}
 		}
 		if began := end.Add(-d); !began.Before(from) && began.Before(to) {
 			took[route] = append(took[route], d)
+			if search {
+				waited[route] = append(waited[route], wait)
+			}
 		}
 	}
-	fmt.Printf("\nserve's own durations (its log, whole milliseconds):\n\n| route | requests | p99 | longest |\n|---|---:|---:|---:|\n")
+	fmt.Printf("\nserve's own durations (its log, whole milliseconds), and its searches' waits for a slot:\n\n" +
+		"| route | requests | p99 | longest | searches | p99 wait | longest wait |\n|---|---:|---:|---:|---:|---:|---:|\n")
 	for _, route := range slices.Sorted(maps.Keys(took)) {
-		l := took[route]
-		fmt.Printf("| %s | %d | %.0f ms | %.0f ms |\n", route, len(l), ms(pct(l, 0.99)), ms(pct(l, 1)))
+		l, w := took[route], waited[route]
+		fmt.Printf("| %s | %d | %.0f ms | %.0f ms | %d | %.0f ms | %.0f ms |\n", route, len(l), ms(pct(l, 0.99)), ms(pct(l, 1)),
+			len(w), ms(pct(w, 0.99)), ms(pct(w, 1)))
 	}
 }
 
