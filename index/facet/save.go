@@ -207,8 +207,19 @@ func restoreDim(sd *savedDim, n int) (*dim, error) {
 		if len(reps) != len(d.values) {
 			return nil, errShape
 		}
+		// Leaned again, as what a build before lean kept saved more. The
+		// representatives are one array, and their modes (strings, one
+		// object each as decoded) the few there are.
+		modes := map[catalog.Mode]catalog.Mode{}
 		d.reps = make([]*catalog.Offering, len(reps))
 		for i := range reps {
+			reps[i] = lean(&reps[i])
+			m := reps[i].Mode
+			if kept, ok := modes[m]; ok {
+				reps[i].Mode = kept
+			} else {
+				modes[m] = m
+			}
 			d.reps[i] = &reps[i]
 		}
 	}

@@ -91,3 +91,33 @@ func TestLoadRefusesWhatDoesNotFit(t *testing.T) {
 		}
 	}
 }
+
+// A keyed dim keeps one lean representative per key and runs its tests on
+// it, so lean must keep every field a key reads: each key of a lean
+// offering is the offering's own.
+func TestLeanKeepsWhatKeysRead(t *testing.T) {
+	offs, err := national()
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]func(*catalog.Offering) string{"timing": timingKey}
+	for _, f := range Facets(catalog.Facets) {
+		if f.Dated {
+			keys[f.Name] = f.Key
+		}
+	}
+	for _, c := range Conditions {
+		keys["condition "+c.Name] = c.Key
+	}
+	for name, key := range keys {
+		differ := 0
+		for i := range offs {
+			if rep := lean(&offs[i]); key(&rep) != key(&offs[i]) {
+				differ++
+			}
+		}
+		if differ > 0 {
+			t.Errorf("%s: %d of %d offerings' lean representatives have another key", name, differ, len(offs))
+		}
+	}
+}

@@ -130,7 +130,8 @@ func (t *txn) setValues(i int, doc uint32, wasAlive bool, o *catalog.Offering, v
 			d.values = append(d.values, v)
 			d.bitmaps = append(d.bitmaps, roaring.New())
 			if d.keyed {
-				d.reps = append(d.reps, lean(o))
+				rep := lean(o)
+				d.reps = append(d.reps, &rep)
 			}
 			t.bitmap[uint64(i)<<32|uint64(c)] = true // new: nobody else has it
 		}
@@ -172,12 +173,17 @@ func (t *txn) setValues(i int, doc uint32, wasAlive bool, o *catalog.Offering, v
 	d.col[doc] = v
 }
 
-// lean is a copy of o for a keyed dim's representative, without the texts
-// that no key reads, so that the engine does not keep every description.
-func lean(o *catalog.Offering) *catalog.Offering {
-	rep := *o
-	rep.Description, rep.Keywords, rep.Subjects, rep.Occupations, rep.Sources = "", nil, nil, nil, nil
-	return &rep
+// lean is o as a keyed dim's representative: the fields that the keys of
+// the keyed dims read (timingKey, datedKeys, the Conditions' keys), which
+// are all that the tests of a representative may read, and nothing else.
+// A national catalogue has a hundred thousand representatives or more, and
+// each string kept would be one more object for every garbage collection to
+// visit. A key that reads another field needs it here too
+// (TestLeanKeepsWhatKeysRead).
+func lean(o *catalog.Offering) catalog.Offering {
+	return catalog.Offering{RollingStart: o.RollingStart, Start: o.Start, End: o.End,
+		ApplicationFirst: o.ApplicationFirst, ApplicationLast: o.ApplicationLast,
+		Mode: o.Mode, MandatorySessions: o.MandatorySessions}
 }
 
 func sameSet(a, b []uint32) bool {
