@@ -157,6 +157,7 @@ func BenchmarkStart(b *testing.B) {
 		runtime.GC()
 		b.ReportMetric(markCPU()-before, "gc_mark_store_cpu_s")
 		b.ReportMetric(float64(heapObjects())/1e6, "live_Mobj_store")
+		b.ReportMetric(scannable()/(1<<20), "scan_MB_store")
 		timed("save_s", func() error { _, err := ix.SaveFacets(); return err })
 		ix.Close()
 		ix = open()
@@ -176,6 +177,7 @@ func BenchmarkStart(b *testing.B) {
 		runtime.GC()
 		b.ReportMetric(markCPU()-before, "gc_mark_cpu_s")
 		b.ReportMetric(float64(heapObjects())/1e6, "live_Mobj")
+		b.ReportMetric(scannable()/(1<<20), "scan_MB")
 		ix.Close()
 	}
 }
@@ -205,6 +207,14 @@ func markCPU() float64 {
 		sum += s.Value.Float64()
 	}
 	return sum
+}
+
+// scannable is how many bytes of the heap may hold pointers, which a
+// collection reads through; the rest it only marks.
+func scannable() float64 {
+	s := []metrics.Sample{{Name: "/gc/scan/heap:bytes"}}
+	metrics.Read(s)
+	return float64(s[0].Value.Uint64())
 }
 
 // heapObjects is how many objects the heap holds, live and not yet swept:

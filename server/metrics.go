@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"regexp"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -58,7 +59,13 @@ func newMetrics(ix Index, store Store) *metrics {
 		}),
 	}
 	m.registry.MustRegister(m.requests, m.duration, m.searches, m.waits, m.insightsDropped, catalogueCollector{ix, store},
-		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+		// The collector's figures besides the default: what a loaded
+		// service's tail follows at national size (docs/benchmarks.md),
+		// how often it collects, what each collection reads (the
+		// scannable heap) and the CPU marking takes.
+		collectors.NewGoCollector(collectors.WithGoCollectorRuntimeMetrics(collectors.MetricsGC,
+			collectors.GoRuntimeMetricsRule{Matcher: regexp.MustCompile(`^/cpu/classes/gc/`)})),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
 

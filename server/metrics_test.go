@@ -36,6 +36,7 @@ func TestMetrics(t *testing.T) {
 		`kurskatalog_source_records_total{records="fetched",source="susa-navet",status="ok"} 30`,
 		`kurskatalog_index_offerings 30`,
 		`go_goroutines `,
+		`go_gc_scan_heap_bytes `, `go_gc_cycles_total_gc_cycles_total `, `go_cpu_classes_gc_mark_assist_cpu_seconds_total `,
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("/metrics lacks %s", want)

@@ -131,6 +131,7 @@ func nationalLoad(b *testing.B, n int) {
 		load    = "32 concurrent clients"
 	)
 	serveBefore, clientCPU := procStat(b, pid), cpuTime(b, os.Getpid())
+	gcBefore := serveGC(b, base)
 	loadStart := time.Now()
 	if rate, _ := strconv.Atoi(os.Getenv("KURSKATALOG_LOAD_RATE")); rate > 0 {
 		lat, errs, elapsed = loadAPIRate(base, rate, 30*time.Second)
@@ -141,6 +142,7 @@ func nationalLoad(b *testing.B, n int) {
 	rss, anon := residentKB(b, pid)
 	pss := proportionalKB(b, pid)
 	serveAfter := procStat(b, pid)
+	gcAfter := serveGC(b, base)
 	serveCPU, clientCPU := serveAfter.cpu-serveBefore.cpu, cpuTime(b, os.Getpid())-clientCPU
 
 	var all []time.Duration
@@ -165,6 +167,12 @@ func nationalLoad(b *testing.B, n int) {
 		// (BenchmarkPageFault): bursts of them stall the service.
 		fmt.Printf("serve's page faults over the load: %d minor, %d major\n",
 			serveAfter.minor-serveBefore.minor, serveAfter.major-serveBefore.major)
+	}
+	// The collections over the load, each a few tenths of a second when
+	// the cores are busier than in the others (docs/benchmarks.md).
+	if n := gcAfter.cycles - gcBefore.cycles; n > 0 {
+		fmt.Printf("serve's collections over the load: %.0f, marking %.0f ms of CPU each; %.0f MB of its heap scannable after the last\n",
+			n, 1000*(gcAfter.markCPU-gcBefore.markCPU)/n, gcAfter.scan/1e6)
 	}
 	floor := pct(lat["healthz"], 0.99)
 	fmt.Printf("\n| request kind | requests | p50 | p99 | p99 / healthz p99 |\n|---|---:|---:|---:|---:|\n")
@@ -534,6 +542,35 @@ func loadAPI(base string, clients int, d time.Duration, max int64, first int) (m
 	}
 	wg.Wait()
 	return all, int(errs.Load()), time.Since(start)
+}
+
+type gcFigures struct{ cycles, markCPU, scan float64 }
+
+// serveGC reads serve's collections from its /metrics: how many, the CPU
+// their marking took, and the heap that may hold pointers, which each
+// reads through.
+func serveGC(b *testing.B, base string) gcFigures {
+	resp, err := http.Get(base + "/metrics")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var g gcFigures
+	sc := bufio.NewScanner(resp.Body)
+	for sc.Scan() {
+		name, value, _ := strings.Cut(sc.Text(), " ")
+		v, _ := strconv.ParseFloat(value, 64)
+		switch name {
+		case "go_gc_cycles_total_gc_cycles_total":
+			g.cycles = v
+		case "go_gc_scan_heap_bytes":
+			g.scan = v
+		case "go_cpu_classes_gc_mark_assist_cpu_seconds_total", "go_cpu_classes_gc_mark_dedicated_cpu_seconds_total",
+			"go_cpu_classes_gc_mark_idle_cpu_seconds_total":
+			g.markCPU += v
+		}
+	}
+	return g
 }
 
 // residentKB reads the process's resident memory in KiB: all of it
