@@ -210,7 +210,8 @@ func markCPU() float64 {
 }
 
 // scannable is how many bytes of the heap may hold pointers, which a
-// collection reads through; the rest it only marks.
+// collection reads through (the rest it only marks), as the last
+// collection began: after a collection right before it, the live heap's.
 func scannable() float64 {
 	s := []metrics.Sample{{Name: "/gc/scan/heap:bytes"}}
 	metrics.Read(s)

@@ -61,8 +61,8 @@ func newMetrics(ix Index, store Store) *metrics {
 	m.registry.MustRegister(m.requests, m.duration, m.searches, m.waits, m.insightsDropped, catalogueCollector{ix, store},
 		// The collector's figures besides the default: what a loaded
 		// service's tail follows at national size (docs/benchmarks.md),
-		// how often it collects, what each collection reads (the
-		// scannable heap) and the CPU marking takes.
+		// how often it collects, how much heap each may read through
+		// (scannable) and the CPU marking takes.
 		collectors.NewGoCollector(collectors.WithGoCollectorRuntimeMetrics(collectors.MetricsGC,
 			collectors.GoRuntimeMetricsRule{Matcher: regexp.MustCompile(`^/cpu/classes/gc/`)})),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))

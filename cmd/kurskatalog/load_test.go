@@ -171,8 +171,8 @@ func nationalLoad(b *testing.B, n int) {
 	// The collections over the load, each a few tenths of a second when
 	// the cores are busier than in the others (docs/benchmarks.md).
 	if n := gcAfter.cycles - gcBefore.cycles; n > 0 {
-		fmt.Printf("serve's collections over the load: %.0f, marking %.0f ms of CPU each; %.0f MB of its heap scannable after the last\n",
-			n, 1000*(gcAfter.markCPU-gcBefore.markCPU)/n, gcAfter.scan/1e6)
+		fmt.Printf("serve's collections over the load: %.0f, marking %.0f ms of CPU each\n",
+			n, 1000*(gcAfter.markCPU-gcBefore.markCPU)/n)
 	}
 	floor := pct(lat["healthz"], 0.99)
 	fmt.Printf("\n| request kind | requests | p50 | p99 | p99 / healthz p99 |\n|---|---:|---:|---:|---:|\n")
@@ -544,11 +544,10 @@ func loadAPI(base string, clients int, d time.Duration, max int64, first int) (m
 	return all, int(errs.Load()), time.Since(start)
 }
 
-type gcFigures struct{ cycles, markCPU, scan float64 }
+type gcFigures struct{ cycles, markCPU float64 }
 
-// serveGC reads serve's collections from its /metrics: how many, the CPU
-// their marking took, and the heap that may hold pointers, which each
-// reads through.
+// serveGC reads serve's collections from its /metrics: how many, and the
+// CPU their marking took.
 func serveGC(b *testing.B, base string) gcFigures {
 	resp, err := http.Get(base + "/metrics")
 	if err != nil {
@@ -563,8 +562,6 @@ func serveGC(b *testing.B, base string) gcFigures {
 		switch name {
 		case "go_gc_cycles_total_gc_cycles_total":
 			g.cycles = v
-		case "go_gc_scan_heap_bytes":
-			g.scan = v
 		case "go_cpu_classes_gc_mark_assist_cpu_seconds_total", "go_cpu_classes_gc_mark_dedicated_cpu_seconds_total",
 			"go_cpu_classes_gc_mark_idle_cpu_seconds_total":
 			g.markCPU += v
