@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 
 	"kurskatalog/index/internal/pack"
 )
@@ -108,9 +109,13 @@ func readEntries(r io.Reader) (map[string]suggestEntry, *interner, error) {
 // add appends one entry, its numbers read in in.
 func (c *savedEntries) add(id string, e *suggestEntry, in *interner) error {
 	c.ID, c.Title, c.Provider = append(c.ID, id), append(c.Title, in.str[e.title]), append(c.Provider, in.str[e.provider])
-	c.Course = append(c.Course, e.in.course)
+	c.Course = append(c.Course, in.str[e.in.course])
 	c.Municipalities, c.Occupations = append(c.Municipalities, in.list[e.municipalities]), append(c.Occupations, in.list[e.occupations])
-	b, err := e.in.until.MarshalBinary()
+	var until time.Time
+	if e.in.until != noEnd {
+		until = time.Unix(e.in.until, 0).UTC()
+	}
+	b, err := until.MarshalBinary()
 	if err != nil {
 		return err
 	}
@@ -134,13 +139,14 @@ func (c *savedEntries) entries(out map[string]suggestEntry, in *interner) error 
 	// bytes of the ids loaded.
 	c.ID = pack.Strings(c.ID)
 	for i, id := range c.ID {
-		ref := intakeRef{course: in.shared(c.Course[i])}
 		if len(times) == 0 || len(times) < 1+int(times[0]) {
 			return errors.New("suggestions: times cut short")
 		}
-		if err := ref.until.UnmarshalBinary(times[1 : 1+times[0]]); err != nil {
+		var until time.Time
+		if err := until.UnmarshalBinary(times[1 : 1+times[0]]); err != nil {
 			return fmt.Errorf("suggestions: %w", err)
 		}
+		ref := intakeRef{course: in.of(c.Course[i]), until: unixOrNoEnd(until)}
 		times = times[1+times[0]:]
 		out[id] = suggestEntry{title: in.of(c.Title[i]), provider: in.of(c.Provider[i]),
 			municipalities: in.listOf(c.Municipalities[i]), occupations: in.listOf(c.Occupations[i]), in: ref}

@@ -254,15 +254,16 @@ func TestSavedFacetsOnlyWhenTheyFit(t *testing.T) {
 }
 
 // The suggestions' entries come back from their saved columns as they
-// were, times with their zones, and columns that do not fit are refused.
+// were, each intake's last current second too, and columns that do not fit
+// are refused.
 func TestSavedEntriesRoundTrip(t *testing.T) {
 	cet := time.FixedZone("", 3600)
 	in := newInterner()
 	in.of("a string only the saving side has") // numbered differently on each side
 	want := map[string]suggestEntry{
 		"a": {title: in.of("Svenska 1"), provider: in.of("Komvux Östersund"), municipalities: in.listOf([]string{"2380"}),
-			occupations: in.listOf([]string{"2341"}), in: intakeRef{course: "c1", until: time.Date(2026, 12, 15, 23, 59, 0, 0, cet)}},
-		"b": {title: in.of("Svets"), provider: in.of("Komvux Östersund"), in: intakeRef{course: "c2"}},
+			occupations: in.listOf([]string{"2341"}), in: intakeRef{course: in.of("c1"), until: time.Date(2026, 12, 15, 23, 59, 0, 0, cet).Unix()}},
+		"b": {title: in.of("Svets"), provider: in.of("Komvux Östersund"), in: intakeRef{course: in.of("c2"), until: noEnd}},
 	}
 	var c savedEntries
 	for id, e := range want {
@@ -281,7 +282,7 @@ func TestSavedEntriesRoundTrip(t *testing.T) {
 		g := got[id]
 		if back.str[g.title] != in.str[w.title] || back.str[g.provider] != in.str[w.provider] ||
 			!slices.Equal(back.list[g.municipalities], in.list[w.municipalities]) ||
-			!slices.Equal(back.list[g.occupations], in.list[w.occupations]) || g.in.course != w.in.course || g.in.until != w.in.until {
+			!slices.Equal(back.list[g.occupations], in.list[w.occupations]) || back.str[g.in.course] != in.str[w.in.course] || g.in.until != w.in.until {
 			t.Errorf("%s: got %+v %+v, want %+v %+v", id, g, g.in, w, w.in)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"maps"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -55,20 +56,24 @@ type suggestion struct {
 	intakes []int32 // the entries' places in the list the suggestions are made of
 }
 
-// intakeRef is an offering as suggestions count it: its course, and the
-// last instant it is current (catalog.IsCurrent), zero when it stays
-// current. The suggestions of one offering share it. One instant instead
-// of the offering's four dates: a national catalogue keeps 270,000, in
-// its entries' map slots rather than as objects of their own, which the
-// collector visited at every cycle.
+// intakeRef is an offering as suggestions count it: its course (of the
+// interner's strings), and the last second it is current
+// (catalog.IsCurrent), noEnd when it stays current. The suggestions of one
+// offering share it. Numbers, not a string and a time.Time: a national
+// catalogue keeps 270,000 in its entries' map slots and as many in the
+// completions, and each pointer among them is one more for the collector
+// to follow at every cycle.
 type intakeRef struct {
-	course string
-	until  time.Time
+	course int32
+	until  int64 // Unix seconds
 }
 
-// currentUntil is the last instant on which o is current: catalog.IsCurrent
-// holds on a day exactly when the day is not after it. Zero: no end.
-func currentUntil(o *catalog.Offering) time.Time {
+// noEnd is the until of an intake that stays current.
+const noEnd = math.MaxInt64
+
+// currentUntil is the last second on which o is current: catalog.IsCurrent
+// holds on a day exactly when the day does not begin after it.
+func currentUntil(o *catalog.Offering) int64 {
 	until := o.Start
 	if o.RollingStart || o.Start.IsZero() {
 		until = o.End
@@ -76,12 +81,21 @@ func currentUntil(o *catalog.Offering) time.Time {
 	if last := o.ApplicationLast; !last.IsZero() && (until.IsZero() || last.Before(until)) {
 		until = last
 	}
-	return until
+	return unixOrNoEnd(until)
 }
 
-// current reports whether the intake is current on day today.
+// unixOrNoEnd is t in Unix seconds, and noEnd for the zero time.
+func unixOrNoEnd(t time.Time) int64 {
+	if t.IsZero() {
+		return noEnd
+	}
+	return t.Unix()
+}
+
+// current reports whether the intake is current on day today, a day's
+// start: in whole seconds, as until is.
 func (in *intakeRef) current(today time.Time) bool {
-	return in.until.IsZero() || !in.until.Before(today)
+	return in.until >= today.Unix()
 }
 
 // suggestions holds the completions. What each offering suggests is kept
@@ -139,7 +153,7 @@ func (s *suggestions) put(offerings []catalog.Offering) {
 		}
 		s.entries[o.ID] = suggestEntry{title: in.of(strings.TrimSpace(o.Title)), provider: in.of(strings.TrimSpace(o.Provider.Name)),
 			municipalities: in.listOf(municipality.Values(o, time.Time{})), occupations: in.listOf(occupation.Values(o, time.Time{})),
-			in: intakeRef{course: in.shared(catalog.CourseKey(o)), until: currentUntil(o)}}
+			in: intakeRef{course: in.of(catalog.CourseKey(o)), until: currentUntil(o)}}
 	}
 }
 
@@ -414,7 +428,7 @@ func newCompletions(items []suggestion, entries []suggestEntry) *completions {
 		}
 	}
 	slices.SortFunc(c.keys, func(a, b completionKey) int { return strings.Compare(a.key, b.key) })
-	ref, courses := make([]int32, len(entries)), map[string]int32{} // ref: entry -> place in refs + 1
+	ref, courses := make([]int32, len(entries)), map[int32]int32{} // ref: entry -> place in refs + 1
 	c.itemRefs = make([][]int32, len(c.items))
 	for i, it := range c.items {
 		for _, e := range it.intakes {
