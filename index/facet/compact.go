@@ -16,20 +16,21 @@ func titleKey(title string) string { return strings.ToLower(title) }
 func compact(s *Snapshot, k *keys) (*Snapshot, *keys) {
 	n := int(s.alive.GetCardinality())
 	newDoc := make([]uint32, len(s.ids))
-	ns := &Snapshot{facets: s.facets, conds: s.conds, gen: &generation{docOf: make(map[string]uint32, n)},
+	ns := &Snapshot{facets: s.facets, conds: s.conds, gen: &generation{},
 		ids: make([]string, 0, n), alive: roaring.New()}
 	nk := newKeys(n)
 	s.alive.Iterate(func(d uint32) bool {
 		nd := uint32(len(ns.ids))
 		newDoc[d] = nd
 		ns.ids = append(ns.ids, s.ids[d])
-		ns.gen.docOf[s.ids[d]] = nd
 		nk.start = append(nk.start, k.start[d])
 		nk.deadline = append(nk.deadline, k.deadline[d])
 		nk.title = append(nk.title, k.title[d])
 		nk.seen = append(nk.seen, k.seen[d])
 		return true
 	})
+	ns.gen.docs, _ = newIDTable(ns.ids, n) // the live docs' ids, each once
+	ns.gen.ids = ns.ids
 	remap := func(bm *roaring.Bitmap) *roaring.Bitmap {
 		out := roaring.New()
 		var buf [512]uint32

@@ -48,7 +48,7 @@ func New(opts ...Option) *Engine {
 
 // empty is a snapshot without docs, of a new generation.
 func (e *Engine) empty() *Snapshot {
-	s := &Snapshot{facets: e.facets, conds: e.conds, gen: &generation{docOf: map[string]uint32{}},
+	s := &Snapshot{facets: e.facets, conds: e.conds, gen: &generation{},
 		alive: roaring.New(), visible: roaring.New()}
 	for _, f := range e.facets {
 		s.dims = append(s.dims, &dim{keyed: f.Dated, codes: map[string]uint32{}})
@@ -103,7 +103,8 @@ func (e *Engine) Rebuild(expect int, each func(yield func(catalog.Offering) erro
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	s := e.empty()
-	s.ids, s.gen.docOf = make([]string, 0, expect), make(map[string]uint32, expect)
+	s.ids = make([]string, 0, expect)
+	s.gen.docs, _ = newIDTable(nil, expect)
 	for _, d := range s.dims {
 		d.col = make([]uint32, 0, expect)
 	}
@@ -126,20 +127,17 @@ func (e *Engine) Rebuild(expect int, each func(yield func(catalog.Offering) erro
 // restore), and its sort titles, into one allocation each (see pack): the
 // service keeps them for as long as it runs, and one allocation per
 // offering was hundreds of thousands of objects that every collection
-// visits. The id map is made again, as its keys are the ids. The snapshots
-// after a change share the ids, and keep their backing while any of them
-// is left: at most the bytes loaded. It reports false when an id comes
-// twice.
-//
-// A rebuild made the id map once already, as it put the offerings: making
-// one of 270,000 ids again takes 30-60 ms, of a first start's 6-10 s.
+// visits. The snapshots after a change share the ids, and keep their
+// backing while any of them is left: at most the bytes loaded. The id
+// table is made again, which reports false when an id comes twice (a
+// restore's ids were not put one by one).
 func packWhole(s *Snapshot, k *keys) bool {
 	s.ids, k.title = pack.Strings(s.ids), pack.Strings(k.title)
-	s.gen.docOf = make(map[string]uint32, len(s.ids))
-	for doc, id := range s.ids {
-		s.gen.docOf[id] = uint32(doc)
-	}
-	return len(s.gen.docOf) == len(s.ids)
+	docs, once := newIDTable(s.ids, len(s.ids))
+	s.gen.mu.Lock()
+	s.gen.ids, s.gen.docs = s.ids, docs
+	s.gen.mu.Unlock()
+	return once
 }
 
 // versions numbers the snapshots of every engine of the process, so that

@@ -42,16 +42,18 @@ func (d *dim) codesOf(doc uint32, buf []uint32) []uint32 {
 // generation maps offering IDs to doc numbers. Within a generation a doc
 // number belongs to one ID for good (a deleted offering that comes back gets
 // its old number), so the map only grows and every snapshot of the
-// generation can share it: a snapshot checks that the number is below its
-// length and alive. Compaction starts a new generation.
+// generation can share it: a snapshot looks an ID up among its own ids, and
+// checks that the doc is alive. Compaction starts a new generation.
 type generation struct {
-	mu    sync.RWMutex
-	docOf map[string]uint32
+	mu   sync.RWMutex
+	ids  []string // doc -> ID, every doc of the generation (the latest snapshot's)
+	docs idTable
 }
 
-func (g *generation) lookup(id string) (uint32, bool) {
+// lookup returns id's doc among ids, a snapshot's of the generation.
+func (g *generation) lookup(id string, ids []string) (uint32, bool) {
 	g.mu.RLock()
-	doc, ok := g.docOf[id]
+	doc, ok := g.docs.get(id, ids)
 	g.mu.RUnlock()
 	return doc, ok
 }
@@ -97,8 +99,8 @@ func (s *Snapshot) ID(doc uint32) string { return s.ids[doc] }
 
 // Lookup returns the doc number of an offering in this snapshot.
 func (s *Snapshot) Lookup(id string) (uint32, bool) {
-	doc, ok := s.gen.lookup(id)
-	if !ok || int(doc) >= len(s.ids) || !s.alive.Contains(doc) {
+	doc, ok := s.gen.lookup(id, s.ids)
+	if !ok || !s.alive.Contains(doc) {
 		return 0, false
 	}
 	return doc, true
@@ -110,7 +112,7 @@ func (s *Snapshot) Docs(ids []string) *roaring.Bitmap {
 	docs := make([]uint32, 0, len(ids))
 	s.gen.mu.RLock()
 	for _, id := range ids {
-		if doc, ok := s.gen.docOf[id]; ok && int(doc) < len(s.ids) {
+		if doc, ok := s.gen.docs.get(id, s.ids); ok {
 			docs = append(docs, doc)
 		}
 	}

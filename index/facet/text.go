@@ -245,7 +245,7 @@ func (t *Text) mapper(snap *Snapshot, r index.IndexReader) func(index.IndexInter
 			if err != nil {
 				return 0, false
 			}
-			return snap.gen.lookup(ext)
+			return snap.gen.lookup(ext, snap.ids)
 		}
 	}
 	segs := is.Segments()
@@ -297,7 +297,7 @@ func (t *Text) array(gen *generation, s *scorch.SegmentSnapshot) ([]uint32, bool
 			complete = false
 			continue
 		}
-		if doc, ok := gen.docOf[string(id)]; ok {
+		if doc, ok := gen.docs.getBytes(id, gen.ids); ok {
 			a[i] = doc + 1
 		} else if deleted == nil || !deleted.Contains(uint32(i)) {
 			complete = false

@@ -59,12 +59,13 @@ func (t *txn) rawValues(i int, o *catalog.Offering) []string {
 
 func (t *txn) put(o *catalog.Offering) {
 	s := t.s
-	doc, known := s.gen.docOf[o.ID] // only the writer changes docOf: no lock to read
+	doc, known := s.gen.docs.get(o.ID, s.ids) // only the writer changes docs: no lock to read
 	if !known {
 		doc = uint32(len(s.ids))
 		s.ids = append(s.ids, o.ID)
 		s.gen.mu.Lock()
-		s.gen.docOf[o.ID] = doc
+		s.gen.ids = s.ids
+		s.gen.docs.add(doc, s.ids)
 		s.gen.mu.Unlock()
 		for _, d := range s.dims {
 			d.col = append(d.col, 0)
@@ -94,8 +95,8 @@ func (t *txn) put(o *catalog.Offering) {
 
 func (t *txn) delete(id string) {
 	s := t.s
-	doc, ok := s.gen.docOf[id]
-	if !ok || int(doc) >= len(s.ids) || !s.alive.Contains(doc) {
+	doc, ok := s.gen.docs.get(id, s.ids)
+	if !ok || !s.alive.Contains(doc) {
 		return
 	}
 	for i := range s.dims {
