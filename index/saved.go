@@ -83,7 +83,7 @@ func writeEntries(w io.Writer, parts []*savedEntries) error {
 
 // readEntries reads what writeEntries wrote, by id, and the interner that
 // shares their strings.
-func readEntries(r io.Reader) (map[string]suggestEntry, *interner, error) {
+func readEntries(r io.Reader) (*entryTable, *interner, error) {
 	dec := gob.NewDecoder(r)
 	var n [2]int // parts, entries
 	if err := dec.Decode(&n); err != nil {
@@ -92,7 +92,7 @@ func readEntries(r io.Reader) (map[string]suggestEntry, *interner, error) {
 	if n[0] < 0 || n[1] < 0 || n[1] > n[0]*entriesPerValue {
 		return nil, nil, errors.New("suggestions: counts out of range")
 	}
-	out := make(map[string]suggestEntry, n[1]) // grown once, not a rehash at each doubling
+	out := newEntryTable(n[1]) // grown once, not a rehash at each doubling
 	in := newInterner()
 	for range n[0] {
 		var p savedEntries
@@ -126,13 +126,13 @@ func (c *savedEntries) add(id string, e *suggestEntry, in *interner) error {
 // entries adds the saved entries to out by id, or returns an error when
 // the columns do not fit together or an id comes twice. Their strings and
 // lists are numbered by in.
-func (c *savedEntries) entries(out map[string]suggestEntry, in *interner) error {
+func (c *savedEntries) entries(out *entryTable, in *interner) error {
 	n := len(c.ID)
 	if len(c.Title) != n || len(c.Provider) != n || len(c.Course) != n ||
 		len(c.Municipalities) != n || len(c.Occupations) != n {
 		return errors.New("suggestions: columns of different lengths")
 	}
-	had := len(out)
+	had := out.len()
 	times := c.Until
 	// The map's keys, in one allocation rather than one each. A later
 	// change that drops an entry keeps the others' backing, at most the
@@ -148,10 +148,10 @@ func (c *savedEntries) entries(out map[string]suggestEntry, in *interner) error 
 		}
 		ref := intakeRef{course: in.of(c.Course[i]), until: unixOrNoEnd(until)}
 		times = times[1+times[0]:]
-		out[id] = suggestEntry{title: in.of(c.Title[i]), provider: in.of(c.Provider[i]),
-			municipalities: in.listOf(c.Municipalities[i]), occupations: in.listOf(c.Occupations[i]), in: ref}
+		out.set(id, suggestEntry{title: in.of(c.Title[i]), provider: in.of(c.Provider[i]),
+			municipalities: in.listOf(c.Municipalities[i]), occupations: in.listOf(c.Occupations[i]), in: ref})
 	}
-	if len(times) != 0 || len(out) != had+n {
+	if len(times) != 0 || out.len() != had+n {
 		return errors.New("suggestions: times left over or an id twice")
 	}
 	return nil

@@ -271,15 +271,15 @@ func TestSavedEntriesRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	got, back := map[string]suggestEntry{}, newInterner()
+	got, back := newEntryTable(0), newInterner()
 	if err := c.entries(got, back); err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != len(want) {
-		t.Fatalf("%d entries, want %d", len(got), len(want))
+	if got.len() != len(want) {
+		t.Fatalf("%d entries, want %d", got.len(), len(want))
 	}
 	for id, w := range want {
-		g := got[id]
+		g, _ := got.get(id)
 		if back.str[g.title] != in.str[w.title] || back.str[g.provider] != in.str[w.provider] ||
 			!slices.Equal(back.list[g.municipalities], in.list[w.municipalities]) ||
 			!slices.Equal(back.list[g.occupations], in.list[w.occupations]) || back.str[g.in.course] != in.str[w.in.course] || g.in.until != w.in.until {
@@ -288,12 +288,12 @@ func TestSavedEntriesRoundTrip(t *testing.T) {
 	}
 	short := c
 	short.Until = short.Until[:len(short.Until)-1]
-	if err := short.entries(map[string]suggestEntry{}, newInterner()); err == nil {
+	if err := short.entries(newEntryTable(0), newInterner()); err == nil {
 		t.Error("times cut short: no error")
 	}
 	fewer := c
 	fewer.Title = fewer.Title[:1]
-	if err := fewer.entries(map[string]suggestEntry{}, newInterner()); err == nil {
+	if err := fewer.entries(newEntryTable(0), newInterner()); err == nil {
 		t.Error("a column short: no error")
 	}
 	if err := c.entries(got, newInterner()); err == nil {

@@ -3,7 +3,6 @@ package index
 import (
 	"cmp"
 	"context"
-	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -106,12 +105,12 @@ func (in *intakeRef) current(today time.Time) bool {
 // the completions before the change rather than waiting for it.
 type suggestions struct {
 	mu      sync.Mutex
-	entries map[string]suggestEntry // by offering ID; cancelled ones left out
-	shared  *interner               // the entries' repeated strings and lists
-	built   *completions            // the latest built, nil before the first
-	changed uint64                  // raised by every change of entries
-	builtAt uint64                  // changed when built was made
-	done    chan struct{}           // closed when the build under way ends; nil: none
+	entries *entryTable   // by offering ID; cancelled ones left out; nil: none
+	shared  *interner     // the entries' repeated strings and lists
+	built   *completions  // the latest built, nil before the first
+	changed uint64        // raised by every change of entries
+	builtAt uint64        // changed when built was made
+	done    chan struct{} // closed when the build under way ends; nil: none
 }
 
 // suggestEntry is what one offering suggests: its title and provider (of
@@ -139,7 +138,7 @@ func (s *suggestions) put(offerings []catalog.Offering) {
 	defer s.mu.Unlock()
 	s.changed++
 	if s.entries == nil {
-		s.entries = make(map[string]suggestEntry, len(offerings))
+		s.entries = newEntryTable(len(offerings))
 	}
 	if s.shared == nil {
 		s.shared = newInterner()
@@ -148,12 +147,12 @@ func (s *suggestions) put(offerings []catalog.Offering) {
 	for i := range offerings {
 		o := &offerings[i]
 		if o.Cancelled {
-			delete(s.entries, o.ID)
+			s.entries.remove(o.ID)
 			continue
 		}
-		s.entries[o.ID] = suggestEntry{title: in.of(strings.TrimSpace(o.Title)), provider: in.of(strings.TrimSpace(o.Provider.Name)),
+		s.entries.set(o.ID, suggestEntry{title: in.of(strings.TrimSpace(o.Title)), provider: in.of(strings.TrimSpace(o.Provider.Name)),
 			municipalities: in.listOf(municipality.Values(o, time.Time{})), occupations: in.listOf(occupation.Values(o, time.Time{})),
-			in: intakeRef{course: in.of(catalog.CourseKey(o)), until: currentUntil(o)}}
+			in: intakeRef{course: in.of(catalog.CourseKey(o)), until: currentUntil(o)}})
 	}
 }
 
@@ -163,15 +162,9 @@ func (s *suggestions) put(offerings []catalog.Offering) {
 func (s *suggestions) packKeys() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ids := make([]string, 0, len(s.entries))
-	for id := range s.entries {
-		ids = append(ids, id)
+	if s.entries != nil {
+		s.entries.ids = pack.Strings(s.entries.ids)
 	}
-	packed := make(map[string]suggestEntry, len(ids))
-	for _, id := range pack.Strings(ids) {
-		packed[id] = s.entries[id]
-	}
-	s.entries = packed
 }
 
 // interner numbers the entries' strings and lists of strings, each once:
@@ -238,7 +231,7 @@ func (s *suggestions) saved() ([]*savedEntries, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []*savedEntries
-	for id, e := range s.entries {
+	for id, e := range s.entries.all() {
 		if len(out) == 0 || len(out[len(out)-1].ID) == entriesPerValue {
 			out = append(out, &savedEntries{})
 		}
@@ -250,7 +243,7 @@ func (s *suggestions) saved() ([]*savedEntries, error) {
 }
 
 // load replaces the entries with saved ones, whose strings in shares.
-func (s *suggestions) load(entries map[string]suggestEntry, in *interner) {
+func (s *suggestions) load(entries *entryTable, in *interner) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.changed++
@@ -263,7 +256,7 @@ func (s *suggestions) remove(ids []string) {
 	defer s.mu.Unlock()
 	s.changed++
 	for _, id := range ids {
-		delete(s.entries, id)
+		s.entries.remove(id)
 	}
 }
 
@@ -305,7 +298,7 @@ func (s *suggestions) build(ix *Index) {
 	done := make(chan struct{})
 	s.done = done
 	// A copy, so that writes and lookups need not wait for the build.
-	at, entries := s.changed, slices.Collect(maps.Values(s.entries))
+	at, entries := s.changed, s.entries.values()
 	var names numbered
 	if s.shared != nil {
 		names = s.shared.numbered
