@@ -134,9 +134,9 @@ func (c *savedEntries) entries(out *entryTable, in *interner) error {
 	}
 	had := out.len()
 	times := c.Until
-	// The map's keys, in one allocation rather than one each. A later
-	// change that drops an entry keeps the others' backing, at most the
-	// bytes of the ids loaded.
+	// The ids, in one allocation rather than one each. A later change
+	// that drops an entry keeps the others' backing, at most the bytes of
+	// the ids loaded.
 	c.ID = pack.Strings(c.ID)
 	for i, id := range c.ID {
 		if len(times) == 0 || len(times) < 1+int(times[0]) {
