@@ -1,49 +1,40 @@
 package index
 
 import (
-	"hash/maphash"
 	"iter"
+
+	"kurskatalog/index/internal/idmap"
 )
 
-// entryTable holds the suggestions' entries by offering ID. The entries
-// are in a slice and found through a map from a hash of the ID to their
-// place: neither holds a pointer, where a map keyed by the IDs held one
-// string header per slot. At national size (270,000 entries) that left 24
-// MB less heap for every collection to read through (BenchmarkStart's
-// scan_MB). The IDs themselves are in one slice beside
-// them, which a lookup reads back to tell two IDs of one hash apart; the
-// second of two such IDs is found in a small map of its own.
+// entryTable holds the suggestions' entries by offering ID: the entries in
+// a slice, found through an idmap of their places, neither holding a
+// pointer. A map keyed by the IDs held one string header per entry; at
+// national size (270,000 entries) the table left 24 MB less heap for every
+// collection to read through (BenchmarkStart's scan_MB).
 type entryTable struct {
-	seed  maphash.Seed
-	at    map[uint64]int32 // hash of an ID -> its place
-	clash map[string]int32 // the IDs whose hash another ID's place holds
-	ids   []string         // place -> ID; "" for a free place
-	vals  []suggestEntry
-	live  []bool
-	free  []int32
-	n     int
+	places idmap.Map
+	ids    []string // place -> ID
+	vals   []suggestEntry
+	live   []bool // false: a free place, in free
+	free   []uint32
 }
 
 func newEntryTable(expect int) *entryTable {
-	return &entryTable{seed: maphash.MakeSeed(), at: make(map[uint64]int32, expect),
+	return &entryTable{places: idmap.New(expect),
 		ids: make([]string, 0, expect), vals: make([]suggestEntry, 0, expect), live: make([]bool, 0, expect)}
 }
 
-// find returns id's place and its hash. A nil table has no entries.
-func (t *entryTable) find(id string) (int32, uint64, bool) {
+// place returns id's place. A nil table has no entries.
+func (t *entryTable) place(id string) (uint32, bool) {
 	if t == nil {
-		return 0, 0, false
+		return 0, false
 	}
-	h := maphash.String(t.seed, id)
-	if p, ok := t.at[h]; ok && t.ids[p] == id {
-		return p, h, true
-	}
-	p, ok := t.clash[id]
-	return p, h, ok
+	p, ok := t.places.Get(id, t.ids)
+	return p, ok && t.live[p]
 }
 
 func (t *entryTable) get(id string) (suggestEntry, bool) {
-	p, _, ok := t.find(id)
+	p, ok := t.place(id)
 	if !ok {
 		return suggestEntry{}, false
 	}
@@ -52,50 +43,37 @@ func (t *entryTable) get(id string) (suggestEntry, bool) {
 
 // set puts id's entry, replacing the one it had.
 func (t *entryTable) set(id string, e suggestEntry) {
-	p, h, ok := t.find(id)
-	if ok {
+	if p, ok := t.place(id); ok {
 		t.vals[p] = e
 		return
 	}
+	var p uint32
 	if k := len(t.free); k > 0 {
 		p, t.free = t.free[k-1], t.free[:k-1]
 		t.ids[p], t.vals[p], t.live[p] = id, e, true
 	} else {
-		p = int32(len(t.ids))
+		p = uint32(len(t.ids))
 		t.ids, t.vals, t.live = append(t.ids, id), append(t.vals, e), append(t.live, true)
 	}
-	if _, taken := t.at[h]; taken {
-		if t.clash == nil {
-			t.clash = map[string]int32{}
-		}
-		t.clash[id] = p
-	} else {
-		t.at[h] = p
-	}
-	t.n++
+	t.places.Add(id, p)
 }
 
 // remove forgets id's entry, if it has one.
 func (t *entryTable) remove(id string) {
-	p, h, ok := t.find(id)
+	p, ok := t.place(id)
 	if !ok {
 		return
 	}
-	if q, ok := t.at[h]; ok && q == p {
-		delete(t.at, h)
-	} else {
-		delete(t.clash, id)
-	}
+	t.places.Remove(id, p)
 	t.ids[p], t.vals[p], t.live[p] = "", suggestEntry{}, false
 	t.free = append(t.free, p)
-	t.n--
 }
 
 func (t *entryTable) len() int {
 	if t == nil {
 		return 0
 	}
-	return t.n
+	return len(t.ids) - len(t.free)
 }
 
 // all yields every ID and its entry.
@@ -117,7 +95,7 @@ func (t *entryTable) values() []suggestEntry {
 	if t == nil {
 		return nil
 	}
-	out := make([]suggestEntry, 0, t.n)
+	out := make([]suggestEntry, 0, t.len())
 	for _, e := range t.all() {
 		out = append(out, e)
 	}

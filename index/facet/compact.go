@@ -29,7 +29,7 @@ func compact(s *Snapshot, k *keys) (*Snapshot, *keys) {
 		nk.seen = append(nk.seen, k.seen[d])
 		return true
 	})
-	ns.gen.docs, _ = newIDTable(ns.ids, n) // the live docs' ids, each once
+	ns.gen.docs, _ = docsOf(ns.ids) // the live docs' ids, each once
 	ns.gen.ids = ns.ids
 	remap := func(bm *roaring.Bitmap) *roaring.Bitmap {
 		out := roaring.New()

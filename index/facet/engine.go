@@ -7,6 +7,7 @@ import (
 	"github.com/RoaringBitmap/roaring/v2"
 
 	"kurskatalog/data/catalog"
+	"kurskatalog/index/internal/idmap"
 	"kurskatalog/index/internal/pack"
 )
 
@@ -104,7 +105,7 @@ func (e *Engine) Rebuild(expect int, each func(yield func(catalog.Offering) erro
 	defer e.mu.Unlock()
 	s := e.empty()
 	s.ids = make([]string, 0, expect)
-	s.gen.docs, _ = newIDTable(nil, expect)
+	s.gen.docs = idmap.New(expect)
 	for _, d := range s.dims {
 		d.col = make([]uint32, 0, expect)
 	}
@@ -129,11 +130,11 @@ func (e *Engine) Rebuild(expect int, each func(yield func(catalog.Offering) erro
 // offering was hundreds of thousands of objects that every collection
 // visits. The snapshots after a change share the ids, and keep their
 // backing while any of them is left: at most the bytes loaded. The id
-// table is made again, which reports false when an id comes twice (a
+// map is made again, which reports false when an id comes twice (a
 // restore's ids were not put one by one).
 func packWhole(s *Snapshot, k *keys) bool {
 	s.ids, k.title = pack.Strings(s.ids), pack.Strings(k.title)
-	docs, once := newIDTable(s.ids, len(s.ids))
+	docs, once := docsOf(s.ids)
 	s.gen.mu.Lock()
 	s.gen.ids, s.gen.docs = s.ids, docs
 	s.gen.mu.Unlock()

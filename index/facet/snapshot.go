@@ -6,6 +6,7 @@ import (
 	"github.com/RoaringBitmap/roaring/v2"
 
 	"kurskatalog/data/catalog"
+	"kurskatalog/index/internal/idmap"
 )
 
 // multi marks a column entry that indexes dim.overflow instead of holding
@@ -46,14 +47,27 @@ func (d *dim) codesOf(doc uint32, buf []uint32) []uint32 {
 // checks that the doc is alive. Compaction starts a new generation.
 type generation struct {
 	mu   sync.RWMutex
-	ids  []string // doc -> ID, every doc of the generation (the latest snapshot's)
-	docs idTable
+	ids  []string  // doc -> ID, every doc of the generation (the latest snapshot's)
+	docs idmap.Map // ID -> doc, read back from ids
+}
+
+// docsOf maps each of ids to its doc, or reports false when an ID comes
+// twice.
+func docsOf(ids []string) (idmap.Map, bool) {
+	m := idmap.New(len(ids))
+	for doc, id := range ids {
+		if _, ok := m.Get(id, ids); ok {
+			return m, false
+		}
+		m.Add(id, uint32(doc))
+	}
+	return m, true
 }
 
 // lookup returns id's doc among ids, a snapshot's of the generation.
 func (g *generation) lookup(id string, ids []string) (uint32, bool) {
 	g.mu.RLock()
-	doc, ok := g.docs.get(id, ids)
+	doc, ok := g.docs.Get(id, ids)
 	g.mu.RUnlock()
 	return doc, ok
 }
@@ -112,7 +126,7 @@ func (s *Snapshot) Docs(ids []string) *roaring.Bitmap {
 	docs := make([]uint32, 0, len(ids))
 	s.gen.mu.RLock()
 	for _, id := range ids {
-		if doc, ok := s.gen.docs.get(id, s.ids); ok {
+		if doc, ok := s.gen.docs.Get(id, s.ids); ok {
 			docs = append(docs, doc)
 		}
 	}

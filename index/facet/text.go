@@ -297,7 +297,7 @@ func (t *Text) array(gen *generation, s *scorch.SegmentSnapshot) ([]uint32, bool
 			complete = false
 			continue
 		}
-		if doc, ok := gen.docs.getBytes(id, gen.ids); ok {
+		if doc, ok := gen.docs.GetBytes(id, gen.ids); ok {
 			a[i] = doc + 1
 		} else if deleted == nil || !deleted.Contains(uint32(i)) {
 			complete = false

@@ -59,13 +59,13 @@ func (t *txn) rawValues(i int, o *catalog.Offering) []string {
 
 func (t *txn) put(o *catalog.Offering) {
 	s := t.s
-	doc, known := s.gen.docs.get(o.ID, s.ids) // only the writer changes docs: no lock to read
+	doc, known := s.gen.docs.Get(o.ID, s.ids) // only the writer changes docs: no lock to read
 	if !known {
 		doc = uint32(len(s.ids))
 		s.ids = append(s.ids, o.ID)
 		s.gen.mu.Lock()
 		s.gen.ids = s.ids
-		s.gen.docs.add(doc, s.ids)
+		s.gen.docs.Add(o.ID, doc)
 		s.gen.mu.Unlock()
 		for _, d := range s.dims {
 			d.col = append(d.col, 0)
@@ -95,7 +95,7 @@ func (t *txn) put(o *catalog.Offering) {
 
 func (t *txn) delete(id string) {
 	s := t.s
-	doc, ok := s.gen.docs.get(id, s.ids)
+	doc, ok := s.gen.docs.Get(id, s.ids)
 	if !ok || !s.alive.Contains(doc) {
 		return
 	}
