@@ -118,7 +118,7 @@ func (e *Engine) Rebuild(expect int, each func(yield func(catalog.Offering) erro
 	if err != nil {
 		return err
 	}
-	packWhole(t.s, k) // put has kept each id once
+	packWhole(t.s, k)
 	e.keys = k
 	e.publish(t)
 	return nil
@@ -129,16 +129,13 @@ func (e *Engine) Rebuild(expect int, each func(yield func(catalog.Offering) erro
 // service keeps them for as long as it runs, and one allocation per
 // offering was hundreds of thousands of objects that every collection
 // visits. The snapshots after a change share the ids, and keep their
-// backing while any of them is left: at most the bytes loaded. The id
-// map is made again, which reports false when an id comes twice (a
-// restore's ids were not put one by one).
-func packWhole(s *Snapshot, k *keys) bool {
+// backing while any of them is left: at most the bytes loaded. The id map
+// reads the ids back (idmap) and holds none, so it stays as it is.
+func packWhole(s *Snapshot, k *keys) {
 	s.ids, k.title = pack.Strings(s.ids), pack.Strings(k.title)
-	docs, once := docsOf(s.ids)
 	s.gen.mu.Lock()
-	s.gen.ids, s.gen.docs = s.ids, docs
+	s.gen.ids = s.ids
 	s.gen.mu.Unlock()
-	return once
 }
 
 // versions numbers the snapshots of every engine of the process, so that

@@ -153,11 +153,13 @@ func (e *Engine) restore(sv *saved) (*Snapshot, *keys, error) {
 		return nil, nil, errShape
 	}
 	s := e.empty()
-	s.ids = sv.IDs
-	k := &keys{start: sv.Start, deadline: sv.Deadline, title: sv.Title, seen: sv.Seen}
-	if !packWhole(s, k) {
+	docs, once := docsOf(sv.IDs)
+	if !once {
 		return nil, nil, fmt.Errorf("%w: an ID twice", errShape)
 	}
+	s.ids, s.gen.docs = sv.IDs, docs
+	k := &keys{start: sv.Start, deadline: sv.Deadline, title: sv.Title, seen: sv.Seen}
+	packWhole(s, k)
 	s.alive.AddRange(0, uint64(n))
 	s.alive.RunOptimize()
 	if _, err := s.visible.FromBuffer(slices.Clone(sv.Visible)); err != nil {
