@@ -82,6 +82,14 @@ func (c *results) get(version uint64, key string) (*result, bool) {
 	return c.lru.Get(key)
 }
 
+// has reports whether version's results hold key, without making it
+// recently used.
+func (c *results) has(version uint64, key string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.version == version && c.lru != nil && c.lru.Contains(key)
+}
+
 func (c *results) put(version uint64, key string, r *result) {
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -29,9 +29,7 @@ import (
 // offering matches every word of a query of several words, the offerings
 // matching all but one are returned and the result says Relaxed.
 func (ix *Index) Search(ctx context.Context, q catalog.SearchQuery) (*catalog.SearchResult, error) {
-	if q.Today.IsZero() {
-		q.Today = catalog.Day(time.Now())
-	}
+	q = dated(q)
 	snap := ix.facets.Snapshot()
 	key := resultKey(&q)
 	r, ok := ix.results.get(snap.Version(), key)
@@ -71,6 +69,22 @@ func (ix *Index) Search(ctx context.Context, q catalog.SearchQuery) (*catalog.Se
 		}
 	}
 	return out, nil
+}
+
+// Kept reports whether a search for q would find its hits and counts kept
+// (results) on the catalogue as it is now: it then works out only its
+// order and page.
+func (ix *Index) Kept(q catalog.SearchQuery) bool {
+	q = dated(q)
+	return ix.results.has(ix.Version(), resultKey(&q))
+}
+
+// dated is q on its day: today's when it names none.
+func dated(q catalog.SearchQuery) catalog.SearchQuery {
+	if q.Today.IsZero() {
+		q.Today = catalog.Day(time.Now())
+	}
+	return q
 }
 
 // match finds what q's words and filters give on snap, whatever its order

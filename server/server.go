@@ -21,6 +21,9 @@ import (
 // a course, and completes what users type.
 type Index interface {
 	Search(ctx context.Context, q catalog.SearchQuery) (*catalog.SearchResult, error)
+	// Kept reports whether the index keeps what q's words and filters
+	// give, so that searching costs only its order and page.
+	Kept(q catalog.SearchQuery) bool
 	// Course returns the offerings of the course that offering id is an
 	// intake of, in start order, as a search groups them.
 	Course(id string) []string
