@@ -23,8 +23,9 @@ import (
 // no-cache makes browsers ask each time rather than guess.
 
 // versionTTL is how long the runs' version is reused before the store is
-// asked again: a run's start or end shows in the ETags within that time (an
-// offering written shows at once, by the catalogue's version).
+// asked again: a run's start or end shows in the ETags within that time and
+// the one query that reads it (an offering written shows at once, by the
+// catalogue's version).
 var versionTTL = time.Second
 
 // uncached are the routes whose answers are not derived from the data, or
@@ -33,24 +34,19 @@ var uncached = map[string]bool{"": true, "/healthz": true, "/readyz": true, "/me
 
 // dataVersion caches the data's version: a digest of the store's run
 // tallies, which change whenever a run starts or ends. Every data request
-// asks for it, so a fresh one is read without a lock; the lock is for the
-// one query that refreshes it.
+// asks for it, so a fresh one is read without a lock. When it is old, one
+// request reads it again from the store while the others go on with the
+// old one: a store query that a busy moment makes slow (hundreds of
+// milliseconds were seen under load at national size) then delays that
+// one request, not every request in the meantime.
 type dataVersion struct {
 	cur atomic.Pointer[versionAt]
-	mu  sync.Mutex // one query for all the requests that find the version old
+	mu  sync.Mutex // held by the request that reads the version again
 }
 
 type versionAt struct {
 	at    time.Time
 	value string
-}
-
-// fresh returns the version read less than versionTTL ago, or nil.
-func (v *dataVersion) fresh() *versionAt {
-	if c := v.cur.Load(); c != nil && time.Since(c.at) < versionTTL {
-		return c
-	}
-	return nil
 }
 
 // get returns the version, or false when the store cannot tell it.
@@ -59,12 +55,17 @@ func (v *dataVersion) get(ctx context.Context, store Store) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if c := v.fresh(); c != nil {
+	c := v.cur.Load()
+	if c != nil && time.Since(c.at) < versionTTL {
 		return c.value, true
 	}
-	v.mu.Lock()
+	if c == nil {
+		v.mu.Lock() // no version yet: wait for the one being read
+	} else if !v.mu.TryLock() {
+		return c.value, true // being read again
+	}
 	defer v.mu.Unlock()
-	if c := v.fresh(); c != nil { // refreshed while this waited
+	if c := v.cur.Load(); c != nil && time.Since(c.at) < versionTTL { // read while this waited
 		return c.value, true
 	}
 	tallies, err := rt.RunTallies(ctx)
@@ -75,7 +76,7 @@ func (v *dataVersion) get(ctx context.Context, store Store) (string, bool) {
 	for _, t := range tallies {
 		fmt.Fprintf(h, "%s\x00%s\x00%d\x00%s\n", t.Source, t.Status, t.Runs, t.LastFinished.Format(time.RFC3339Nano))
 	}
-	c := &versionAt{at: time.Now(), value: hex.EncodeToString(h.Sum(nil)[:8])}
+	c = &versionAt{at: time.Now(), value: hex.EncodeToString(h.Sum(nil)[:8])}
 	v.cur.Store(c)
 	return c.value, true
 }

@@ -2,10 +2,15 @@ package server_test
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"kurskatalog/data/catalog"
+	"kurskatalog/data/sqlite"
 	"kurskatalog/server"
 )
 
@@ -46,5 +51,73 @@ func TestETagFollowsTheData(t *testing.T) {
 		if resp.StatusCode != http.StatusOK || resp.Header.Get("ETag") == tags[path] {
 			t.Errorf("%s after an import: status %d, ETag %q; want 200 and a new ETag", path, resp.StatusCode, resp.Header.Get("ETag"))
 		}
+	}
+}
+
+// gatedTallies is a real store whose run tallies, once gate is set, wait
+// for it to close, telling entered when they begin.
+type gatedTallies struct {
+	*sqlite.DB
+	gate    atomic.Pointer[chan struct{}]
+	entered chan struct{}
+}
+
+func (g *gatedTallies) RunTallies(ctx context.Context) ([]catalog.RunTally, error) {
+	if gate := g.gate.Load(); gate != nil {
+		g.entered <- struct{}{}
+		<-*gate
+	}
+	return g.DB.RunTallies(ctx)
+}
+
+// When the runs' version is due to be read again, one request reads it and
+// the others answer meanwhile with the version they have: a slow store
+// query holds up one request, not all of them.
+func TestOldVersionServedWhileRead(t *testing.T) {
+	db, ix := openCatalogue(t, func(ctx context.Context, db *sqlite.DB) error {
+		older, newer := pagesFixture()
+		return importRun(ctx, db, append(older, newer...))
+	})
+	store := &gatedTallies{DB: db, entered: make(chan struct{}, 1)}
+	srv := httptest.NewServer(server.New(server.Deps{Index: ix, Store: store, Coverage: db,
+		Log: slog.New(slog.DiscardHandler)}))
+	defer srv.Close()
+	const path = "/api/v1/search?q=svenska"
+	resp, _ := do(t, http.MethodGet, srv.URL+path, nil)
+	tag := resp.Header.Get("ETag")
+	if tag == "" {
+		t.Fatalf("no ETag: %d", resp.StatusCode)
+	}
+
+	time.Sleep(1100 * time.Millisecond) // the version is read at most once a second
+	gate := make(chan struct{})
+	store.gate.Store(&gate)
+	reader := make(chan string, 1)
+	go func() {
+		resp, _ := do(t, http.MethodGet, srv.URL+path, nil)
+		reader <- resp.Header.Get("ETag")
+	}()
+	select {
+	case <-store.entered:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no request read the version again")
+	}
+	other := make(chan string, 1)
+	go func() {
+		resp, _ := do(t, http.MethodGet, srv.URL+path, nil)
+		other <- resp.Header.Get("ETag")
+	}()
+	select {
+	case got := <-other:
+		if got != tag {
+			t.Errorf("ETag %q while the version is read again, want the one before, %q", got, tag)
+		}
+	case <-time.After(5 * time.Second):
+		t.Error("a request waited for the version that another one reads")
+	}
+	store.gate.Store(nil)
+	close(gate)
+	if got := <-reader; got != tag {
+		t.Errorf("ETag %q after reading the same version again, want %q", got, tag)
 	}
 }
