@@ -29,7 +29,8 @@ type Limits struct {
 	// SearchTimeout is how long a search may wait for its turn and run;
 	// then it is answered 503 instead of queueing without end.
 	SearchTimeout time.Duration
-	// SearchConcurrency is how many searches run at once.
+	// SearchConcurrency is how many searches run at once; a freed slot
+	// goes to the searches whose results the index keeps first (slots).
 	SearchConcurrency int
 	// RatePerSecond and RateBurst are each client's allowance on /api: a
 	// token bucket that refills at RatePerSecond and holds RateBurst. A
@@ -159,16 +160,7 @@ func headerBytes(h http.Header) int {
 // concurrent searches, timed for the metrics.
 type guardedIndex struct {
 	Index
-	slots chan struct{}
-	// fresh bounds the searches the index has no kept result for (Kept)
-	// to all slots but one, when there are two or more. Such a search
-	// matches, scores and counts, milliseconds at national size, and
-	// learners who search together ask many at once. A kept search (the
-	// next page, another order, a facet clicked before) takes a fraction
-	// of a millisecond; with a slot the new ones cannot take, it waits at
-	// most for another kept one, and the service's other requests keep a
-	// core.
-	fresh   chan struct{}
+	slots   *slots
 	timeout time.Duration
 	// observe records a search's duration and outcome (ok, error,
 	// unavailable).
@@ -178,8 +170,7 @@ type guardedIndex struct {
 }
 
 func newGuardedIndex(ix Index, l Limits, observe func(string, time.Duration), waited func(time.Duration)) *guardedIndex {
-	return &guardedIndex{Index: ix, slots: make(chan struct{}, l.SearchConcurrency),
-		fresh: make(chan struct{}, max(1, l.SearchConcurrency-1)), timeout: l.SearchTimeout,
+	return &guardedIndex{Index: ix, slots: newSlots(l.SearchConcurrency), timeout: l.SearchTimeout,
 		observe: observe, waited: waited}
 }
 
@@ -226,30 +217,18 @@ type searchOutcome struct {
 
 func (g *guardedIndex) search(ctx context.Context, q catalog.SearchQuery) (*catalog.SearchResult, error) {
 	queued := time.Now()
-	held := make([]chan struct{}, 0, 2)
-	release := func() {
-		for _, ch := range held {
-			<-ch
-		}
-	}
-	lanes := []chan struct{}{g.fresh, g.slots}
+	class := newSearch
 	if g.Index.Kept(q) {
-		lanes = lanes[1:]
+		class = keptSearch
 	}
-	for _, ch := range lanes {
-		select {
-		case ch <- struct{}{}:
-			held = append(held, ch)
-		case <-ctx.Done():
-			release()
-			g.wait(ctx, time.Since(queued))
-			return nil, g.unavailable(ctx)
-		}
+	if err := g.slots.acquire(ctx, class); err != nil {
+		g.wait(ctx, time.Since(queued))
+		return nil, g.unavailable(ctx)
 	}
 	g.wait(ctx, time.Since(queued))
 	done := make(chan searchOutcome, 1)
 	go func() {
-		defer release()
+		defer g.slots.release()
 		defer func() {
 			// This goroutine is beyond the request's recovery middleware.
 			if p := recover(); p != nil {

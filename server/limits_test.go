@@ -12,8 +12,6 @@ import (
 	"time"
 
 	"kurskatalog/data/catalog"
-	"kurskatalog/data/sqlite"
-	"kurskatalog/index"
 	"kurskatalog/server"
 )
 
@@ -108,81 +106,6 @@ func TestSearchWaitIsLogged(t *testing.T) {
 	for _, want := range []string{"kurskatalog_search_wait_seconds_count 2", `kurskatalog_search_wait_seconds_bucket{le="0.1"} 1`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("/metrics lacks %s", want)
-		}
-	}
-}
-
-// gatedIndex is a real index that reports the searches for kept as kept
-// and holds every other search until gate closes, telling entered when
-// one begins.
-type gatedIndex struct {
-	*index.Index
-	kept    string
-	gate    chan struct{}
-	entered chan string
-}
-
-func (g gatedIndex) Kept(q catalog.SearchQuery) bool { return q.Text == g.kept }
-
-func (g gatedIndex) Search(ctx context.Context, q catalog.SearchQuery) (*catalog.SearchResult, error) {
-	if q.Text != g.kept {
-		g.entered <- q.Text
-		select {
-		case <-g.gate:
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		}
-	}
-	return g.Index.Search(ctx, q)
-}
-
-// New searches (which match, score and count) may take all search slots
-// but one: while they hold them, a search whose result is kept still runs
-// at once, and the next new search waits its turn.
-func TestKeptSearchesKeepASlot(t *testing.T) {
-	db, real := openCatalogue(t, func(context.Context, *sqlite.DB) error { return nil })
-	ix := gatedIndex{Index: real, kept: "svenska", gate: make(chan struct{}), entered: make(chan string, 2)}
-	srv := httptest.NewServer(server.New(server.Deps{Index: ix, Store: db, Coverage: db,
-		Limits: server.Limits{SearchTimeout: 5 * time.Second, SearchConcurrency: 2, RatePerSecond: -1}}))
-	defer srv.Close()
-	began := func() string {
-		select {
-		case q := <-ix.entered:
-			return q
-		case <-time.After(10 * time.Second):
-			t.Fatal("no new search began")
-			return ""
-		}
-	}
-	answered := make(chan int, 2)
-	ask := func(q string) {
-		resp, _ := do(t, http.MethodGet, srv.URL+"/api/v1/search?q="+q, nil)
-		answered <- resp.StatusCode
-	}
-	go ask("matematik")
-	if q := began(); q != "matematik" {
-		t.Fatalf("%q began, want matematik", q)
-	}
-	go ask("engelska")
-	start := time.Now()
-	if resp, body := do(t, http.MethodGet, srv.URL+"/api/v1/search?q=svenska", nil); resp.StatusCode != 200 {
-		t.Fatalf("the kept search: %d: %s", resp.StatusCode, body)
-	}
-	if took := time.Since(start); took > time.Second {
-		t.Errorf("the kept search answered after %s, while a new search held its slot", took)
-	}
-	select {
-	case q := <-ix.entered:
-		t.Errorf("%q began while matematik held the new searches' slot", q)
-	default:
-	}
-	close(ix.gate)
-	if q := began(); q != "engelska" {
-		t.Errorf("%q began, want engelska after matematik", q)
-	}
-	for range 2 {
-		if code := <-answered; code != 200 {
-			t.Errorf("a new search: %d, want 200", code)
 		}
 	}
 }
