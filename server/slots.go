@@ -11,9 +11,11 @@ import (
 // of a millisecond) or new (it matches, scores and counts: milliseconds at
 // national size). A freed slot goes to the kept searches first, in the
 // order they came, then to the new ones: a burst of new searches (a class
-// that searches together) then holds up each kept search by at most one
-// new search, instead of by the whole burst, and uses every slot when no
-// kept search waits.
+// that searches together) then holds up a kept search until one running
+// search ends, not until the whole burst has run, and still uses every
+// slot when no kept search waits. When kept searches alone fill the slots
+// for longer than the search deadline, the new ones are answered 503 first:
+// an overloaded service sheds its costliest searches.
 type slots struct {
 	mu   sync.Mutex
 	free int
