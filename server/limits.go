@@ -165,11 +165,11 @@ type guardedIndex struct {
 	// observe records a search's duration and outcome (ok, error,
 	// unavailable).
 	observe func(outcome string, d time.Duration)
-	// waited records how long a search waited for its slot.
-	waited func(d time.Duration)
+	// waited records how long a search of class waited for its slot.
+	waited func(class int, d time.Duration)
 }
 
-func newGuardedIndex(ix Index, l Limits, observe func(string, time.Duration), waited func(time.Duration)) *guardedIndex {
+func newGuardedIndex(ix Index, l Limits, observe func(string, time.Duration), waited func(int, time.Duration)) *guardedIndex {
 	return &guardedIndex{Index: ix, slots: newSlots(l.SearchConcurrency), timeout: l.SearchTimeout,
 		observe: observe, waited: waited}
 }
@@ -222,10 +222,10 @@ func (g *guardedIndex) search(ctx context.Context, q catalog.SearchQuery) (*cata
 		class = keptSearch
 	}
 	if err := g.slots.acquire(ctx, class); err != nil {
-		g.wait(ctx, time.Since(queued))
+		g.wait(ctx, class, time.Since(queued))
 		return nil, g.unavailable(ctx)
 	}
-	g.wait(ctx, time.Since(queued))
+	g.wait(ctx, class, time.Since(queued))
 	done := make(chan searchOutcome, 1)
 	go func() {
 		defer g.slots.release()
@@ -249,8 +249,8 @@ func (g *guardedIndex) search(ctx context.Context, q catalog.SearchQuery) (*cata
 	}
 }
 
-func (g *guardedIndex) wait(ctx context.Context, d time.Duration) {
-	g.waited(d)
+func (g *guardedIndex) wait(ctx context.Context, class int, d time.Duration) {
+	g.waited(class, d)
 	noteWait(ctx, d)
 }
 

@@ -103,7 +103,7 @@ func TestSearchWaitIsLogged(t *testing.T) {
 		t.Errorf("the second search's wait is %d ms, want its 200 ms deadline", second)
 	}
 	_, body := do(t, http.MethodGet, srv.URL+"/metrics", nil)
-	for _, want := range []string{"kurskatalog_search_wait_seconds_count 2", `kurskatalog_search_wait_seconds_bucket{le="0.1"} 1`} {
+	for _, want := range []string{`kurskatalog_search_wait_seconds_count{search="new"} 2`, `kurskatalog_search_wait_seconds_bucket{search="new",le="0.1"} 1`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("/metrics lacks %s", want)
 		}

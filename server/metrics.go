@@ -22,7 +22,7 @@ type metrics struct {
 	requests *prometheus.CounterVec
 	duration *prometheus.HistogramVec
 	searches *prometheus.HistogramVec
-	waits    prometheus.Histogram
+	waits    *prometheus.HistogramVec
 	// insightsDropped counts the searches with few results not recorded
 	// because the queue to the store was full (insights.go).
 	insightsDropped prometheus.Counter
@@ -46,13 +46,14 @@ func newMetrics(ix Index, store Store) *metrics {
 			// A search takes well under a millisecond to a few (docs/benchmarks.md).
 			Buckets: []float64{.0001, .00025, .0005, .001, .0025, .005, .01, .025, .05, .1, .25, 1, 5},
 		}, []string{"outcome"}),
-		waits: prometheus.NewHistogram(prometheus.HistogramOpts{
+		waits: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name: "kurskatalog_search_wait_seconds",
-			Help: "Time a search waited for its turn (one of the concurrent searches' slots) before it ran.",
+			Help: "Time a search waited for its turn (one of the concurrent searches' slots) before it ran, " +
+				"by search: kept (its hits kept from an earlier search, served first) or new.",
 			// Most searches wait for nothing; a busy service makes them
 			// wait for the searches before them.
 			Buckets: []float64{.0001, .0005, .001, .0025, .005, .01, .025, .05, .1, .25, 1, 5},
-		}),
+		}, []string{"search"}),
 		insightsDropped: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "kurskatalog_insights_dropped_total",
 			Help: "Searches that found few courses and were not recorded, because the queue to the store was full.",
@@ -85,9 +86,10 @@ func (m *metrics) observeSearch(outcome string, d time.Duration) {
 	m.searches.WithLabelValues(outcome).Observe(d.Seconds())
 }
 
-// observeWait records how long one search waited for its slot.
-func (m *metrics) observeWait(d time.Duration) {
-	m.waits.Observe(d.Seconds())
+// observeWait records how long one search of class (keptSearch,
+// newSearch) waited for its slot.
+func (m *metrics) observeWait(class int, d time.Duration) {
+	m.waits.WithLabelValues(searchClasses[class]).Observe(d.Seconds())
 }
 
 // runTallier sums the import runs (sqlite.DB does).

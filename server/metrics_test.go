@@ -30,7 +30,9 @@ func TestMetrics(t *testing.T) {
 		`kurskatalog_http_requests_total{method="GET",route="unmatched",status="404"} 1`,
 		`kurskatalog_http_request_duration_seconds_count{method="GET",route="/api/v1/search",status="200"} 2`,
 		`kurskatalog_search_duration_seconds_count{outcome="ok"} 2`,
-		`kurskatalog_search_wait_seconds_count 2`,
+		// The second search for the same words finds the first's hits kept.
+		`kurskatalog_search_wait_seconds_count{search="new"} 1`,
+		`kurskatalog_search_wait_seconds_count{search="kept"} 1`,
 		`kurskatalog_source_runs_total{source="susa-navet",status="ok"} 1`,
 		`kurskatalog_source_runs_running{source="susa-navet"} 0`,
 		`kurskatalog_source_records_total{records="fetched",source="susa-navet",status="ok"} 30`,

@@ -29,6 +29,9 @@ const (
 	newSearch
 )
 
+// searchClasses name the classes in the metrics.
+var searchClasses = [...]string{keptSearch: "kept", newSearch: "new"}
+
 func newSlots(n int) *slots { return &slots{free: n} }
 
 // acquire takes a slot for a search of class (keptSearch or newSearch),

@@ -104,7 +104,7 @@ func (ix classIndex) Search(ctx context.Context, q catalog.SearchQuery) (*catalo
 func TestKeptSearchGoesFirst(t *testing.T) {
 	ix := classIndex{kept: "svenska", gate: make(chan struct{}), began: make(chan string, 3)}
 	g := newGuardedIndex(ix, Limits{SearchConcurrency: 1, SearchTimeout: 10 * time.Second},
-		func(string, time.Duration) {}, func(time.Duration) {})
+		func(string, time.Duration) {}, func(int, time.Duration) {})
 	ctx := context.Background()
 	for _, words := range []string{"matematik", "engelska", "svenska"} {
 		go g.Search(ctx, catalog.SearchQuery{Text: words})
