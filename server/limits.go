@@ -180,13 +180,16 @@ func newGuardedIndex(ix Index, l Limits, observe func(string, time.Duration), wa
 type searchWait struct {
 	searched bool
 	d        time.Duration
+	fresh    bool // a search was new, not kept (slots)
 }
 
-// noteWait adds d to the wait of the request whose context ctx is.
-func noteWait(ctx context.Context, d time.Duration) {
+// noteWait adds the wait d of a search of class to the request whose
+// context ctx is.
+func noteWait(ctx context.Context, class int, d time.Duration) {
 	if w, ok := ctx.Value(searchWait{}).(*searchWait); ok {
 		w.searched = true
 		w.d += d
+		w.fresh = w.fresh || class == newSearch
 	}
 }
 
@@ -251,7 +254,7 @@ func (g *guardedIndex) search(ctx context.Context, q catalog.SearchQuery) (*cata
 
 func (g *guardedIndex) wait(ctx context.Context, class int, d time.Duration) {
 	g.waited(class, d)
-	noteWait(ctx, d)
+	noteWait(ctx, class, d)
 }
 
 // unavailable is the error of a search whose context ended: the deadline's

@@ -92,9 +92,9 @@ func TestSearchWaitIsLogged(t *testing.T) {
 	do(t, http.MethodGet, srv.URL+"/healthz", nil)
 	// The first search had the slot at once; the second waited for it
 	// until its deadline, as the first still holds it.
-	lines := regexp.MustCompile(`route=(\S+) .* search_wait_ms=(\d+)`).FindAllStringSubmatch(out.String(), -1)
+	lines := regexp.MustCompile(`route=(\S+) .* search=new search_wait_ms=(\d+)`).FindAllStringSubmatch(out.String(), -1)
 	if len(lines) != 2 {
-		t.Fatalf("%d log lines with a search's wait, want the 2 searches':\n%s", len(lines), out.String())
+		t.Fatalf("%d log lines with a new search's wait, want the 2 searches':\n%s", len(lines), out.String())
 	}
 	if first, _ := strconv.Atoi(lines[0][2]); first > 100 {
 		t.Errorf("the first search waited %d ms for a free slot", first)

@@ -89,7 +89,12 @@ func (s *Server) observe() gin.HandlerFunc {
 			attrs = append(attrs, slog.String("q", truncate(q, maxQueryLength)))
 		}
 		if waited.searched {
-			attrs = append(attrs, slog.Int64("search_wait_ms", waited.d.Milliseconds()))
+			class := keptSearch
+			if waited.fresh {
+				class = newSearch
+			}
+			attrs = append(attrs, slog.String("search", searchClasses[class]),
+				slog.Int64("search_wait_ms", waited.d.Milliseconds()))
 		}
 		s.Log.LogAttrs(c.Request.Context(), slog.LevelInfo, "Request", attrs...)
 	}

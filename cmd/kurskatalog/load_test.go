@@ -218,6 +218,8 @@ func printServeDurations(b *testing.B, path string, from, to time.Time) {
 				end, _ = time.Parse(time.RFC3339Nano, v)
 			case "route":
 				route = v
+			case "search": // kept or new, after the route in the line
+				route += " (" + v + ")"
 			case "duration_ms":
 				n, _ := strconv.Atoi(v)
 				d = time.Duration(n) * time.Millisecond
