@@ -170,7 +170,7 @@ type guardedIndex struct {
 }
 
 func newGuardedIndex(ix Index, l Limits, observe func(string, time.Duration), waited func(int, time.Duration)) *guardedIndex {
-	return &guardedIndex{Index: ix, slots: newSlots(l.SearchConcurrency, newSearchPatience), timeout: l.SearchTimeout,
+	return &guardedIndex{Index: ix, slots: newSlots(l.SearchConcurrency), timeout: l.SearchTimeout,
 		observe: observe, waited: waited}
 }
 

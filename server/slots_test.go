@@ -28,7 +28,7 @@ func queued(t *testing.T, s *slots, class, n int) {
 // whenever they came, and each class goes in the order it came.
 func TestSlotsKeptFirst(t *testing.T) {
 	ctx := context.Background()
-	s := newSlots(1, time.Hour)
+	s := newSlots(1)
 	if err := s.acquire(ctx, newSearch); err != nil {
 		t.Fatal(err)
 	}
@@ -59,38 +59,9 @@ func TestSlotsKeptFirst(t *testing.T) {
 	}
 }
 
-// A new search that has waited its patience goes before the kept ones.
-func TestSlotsNewSearchPatience(t *testing.T) {
-	ctx := context.Background()
-	s := newSlots(1, 50*time.Millisecond)
-	if err := s.acquire(ctx, keptSearch); err != nil {
-		t.Fatal(err)
-	}
-	got := make(chan string, 2)
-	ask := func(name string, class int) {
-		if err := s.acquire(ctx, class); err != nil {
-			t.Error(err)
-		}
-		got <- name
-	}
-	go ask("new", newSearch)
-	queued(t, s, newSearch, 1)
-	go ask("kept", keptSearch)
-	queued(t, s, keptSearch, 1)
-	time.Sleep(60 * time.Millisecond)
-	var order []string
-	for range 2 {
-		s.release()
-		order = append(order, <-got)
-	}
-	if want := []string{"new", "kept"}; !slices.Equal(order, want) {
-		t.Errorf("slots went to %q, want %q: the new search had waited past its patience", order, want)
-	}
-}
-
 // A search that gives up waiting leaves the queue and takes no slot.
 func TestSlotsWaiterGivesUp(t *testing.T) {
-	s := newSlots(1, time.Hour)
+	s := newSlots(1)
 	if err := s.acquire(context.Background(), newSearch); err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +105,6 @@ func TestKeptSearchGoesFirst(t *testing.T) {
 	ix := classIndex{kept: "svenska", gate: make(chan struct{}), began: make(chan string, 3)}
 	g := newGuardedIndex(ix, Limits{SearchConcurrency: 1, SearchTimeout: 10 * time.Second},
 		func(string, time.Duration) {}, func(int, time.Duration) {})
-	g.slots = newSlots(1, time.Hour) // however slowly this test queues them
 	ctx := context.Background()
 	for _, words := range []string{"matematik", "engelska", "svenska"} {
 		go g.Search(ctx, catalog.SearchQuery{Text: words})
