@@ -180,7 +180,7 @@ func newGuardedIndex(ix Index, l Limits, observe func(string, time.Duration), wa
 type searchWait struct {
 	searched bool
 	d        time.Duration
-	fresh    bool // a search was new, not kept (slots)
+	class    int // newSearch when any of its searches was new
 }
 
 // noteWait adds the wait d of a search of class to the request whose
@@ -189,7 +189,7 @@ func noteWait(ctx context.Context, class int, d time.Duration) {
 	if w, ok := ctx.Value(searchWait{}).(*searchWait); ok {
 		w.searched = true
 		w.d += d
-		w.fresh = w.fresh || class == newSearch
+		w.class = max(w.class, class)
 	}
 }
 

@@ -89,11 +89,7 @@ func (s *Server) observe() gin.HandlerFunc {
 			attrs = append(attrs, slog.String("q", truncate(q, maxQueryLength)))
 		}
 		if waited.searched {
-			class := keptSearch
-			if waited.fresh {
-				class = newSearch
-			}
-			attrs = append(attrs, slog.String("search", searchClasses[class]),
+			attrs = append(attrs, slog.String("search", searchClasses[waited.class]),
 				slog.Int64("search_wait_ms", waited.d.Milliseconds()))
 		}
 		s.Log.LogAttrs(c.Request.Context(), slog.LevelInfo, "Request", attrs...)

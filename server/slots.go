@@ -24,6 +24,8 @@ type slots struct {
 	waiting [2][]chan struct{}
 }
 
+// The classes of searches, kept first: a request that ran searches of
+// both is counted by the larger (searchWait).
 const (
 	keptSearch = iota
 	newSearch
