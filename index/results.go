@@ -2,9 +2,9 @@ package index
 
 import (
 	"context"
-	"fmt"
-	"strconv"
-	"strings"
+	"encoding/binary"
+	"maps"
+	"slices"
 	"sync"
 	"time"
 
@@ -133,22 +133,44 @@ func (c *results) takeBefore(version uint64) []catalog.SearchQuery {
 
 // resultKey names what q's hits and counts depend on: every field but the
 // order and the page.
+//
+// Bytes, not text: each string after its length, each number in eight
+// bytes, so that no two queries give one key. Every search asks for it
+// twice (the server's Kept, then Search); fmt spent a microsecond and a
+// half and 16 allocations on it.
 func resultKey(q *catalog.SearchQuery) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%q\x00%v\x00", q.Text, q.Filters) // fmt prints maps in key order
+	b := make([]byte, 0, 128)
+	str := func(s string) { b = append(binary.AppendUvarint(b, uint64(len(s))), s...) }
+	num := func(n int64) { b = binary.LittleEndian.AppendUint64(b, uint64(n)) }
+	str(q.Text)
+	num(int64(len(q.Filters)))
+	for _, name := range slices.Sorted(maps.Keys(q.Filters)) {
+		str(name)
+		num(int64(len(q.Filters[name])))
+		for _, v := range q.Filters[name] {
+			str(v)
+		}
+	}
 	for _, t := range []time.Time{q.StartFrom, q.StartTo, q.ApplicationOpen, q.Today} {
-		b.WriteString(strconv.FormatInt(t.UnixNano(), 36))
-		b.WriteByte(0)
+		num(t.UnixNano())
 	}
-	if q.RollingStart != nil {
-		b.WriteString(strconv.FormatBool(*q.RollingStart))
+	flag := func(v bool) {
+		if v {
+			b = append(b, 1)
+		} else {
+			b = append(b, 0)
+		}
 	}
-	b.WriteByte(0)
+	flag(q.RollingStart != nil)
+	flag(q.RollingStart != nil && *q.RollingStart)
+	flag(q.MaxMandatorySessions != nil)
 	if q.MaxMandatorySessions != nil {
-		b.WriteString(strconv.Itoa(*q.MaxMandatorySessions))
+		num(int64(*q.MaxMandatorySessions))
 	}
-	fmt.Fprintf(&b, "\x00%t\x00%t\x00%s", q.IncludeDistance, q.IncludePast, q.Group)
-	return b.String()
+	flag(q.IncludeDistance)
+	flag(q.IncludePast)
+	str(q.Group)
+	return string(b)
 }
 
 // Rewarm works out again, on the catalogue as it is now and for the day

@@ -57,6 +57,33 @@ func TestResultKeyNamesEveryFilter(t *testing.T) {
 	}
 }
 
+// Queries whose fields read alike when run together still get their own
+// keys: the key holds each string's length, and each filter's values.
+func TestResultKeyKeepsQueriesApart(t *testing.T) {
+	yes := true
+	pairs := [][2]catalog.SearchQuery{
+		{{Filters: map[string][]string{"municipality": {"2380 2361"}}}, {Filters: map[string][]string{"municipality": {"2380", "2361"}}}},
+		{{Filters: map[string][]string{"mode": {}}}, {}},
+		{{Text: "svenska", Filters: map[string][]string{"level": {"grund"}}}, {Text: "svenskalevel", Filters: map[string][]string{"": {"grund"}}}},
+		{{Filters: map[string][]string{"municipality": {"2380"}, "mode": {"distans"}}}, {Filters: map[string][]string{"municipality": {"2380", "distans"}}}},
+		{{RollingStart: &yes}, {IncludePast: true}},
+		{{Group: catalog.GroupIntake}, {Text: catalog.GroupIntake}},
+	}
+	for _, p := range pairs {
+		if resultKey(&p[0]) == resultKey(&p[1]) {
+			t.Errorf("one key for %+v and %+v", p[0], p[1])
+		}
+	}
+	// Filters in another order of the map are the same query.
+	a := catalog.SearchQuery{Text: "undersköterska", Filters: map[string][]string{"municipality": {"2361"}, "mode": {"distans"}, "level": {"gymnasial"}}}
+	for range 20 {
+		b := catalog.SearchQuery{Text: "undersköterska", Filters: map[string][]string{"level": {"gymnasial"}, "mode": {"distans"}, "municipality": {"2361"}}}
+		if resultKey(&a) != resultKey(&b) {
+			t.Fatal("the same filters give two keys")
+		}
+	}
+}
+
 // A kept result lasts until the next write: a search after a put or a
 // delete finds what was written, by words and by filters.
 func TestResultsFollowWrites(t *testing.T) {
