@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -143,6 +144,8 @@ func nationalLoad(b *testing.B, n int) {
 	pss := proportionalKB(b, pid)
 	serveAfter := procStat(b, pid)
 	gcAfter := serveGC(b, base)
+	collect(b, dataDir)
+	scanned := serveGC(b, base).scan // the scannable heap alone, without the garbage since the last collection
 	serveCPU, clientCPU := serveAfter.cpu-serveBefore.cpu, cpuTime(b, os.Getpid())-clientCPU
 
 	var all []time.Duration
@@ -173,6 +176,7 @@ func nationalLoad(b *testing.B, n int) {
 	if n := gcAfter.cycles - gcBefore.cycles; n > 0 {
 		fmt.Printf("serve's collections over the load: %.0f, marking %.0f ms of CPU each\n",
 			n, 1000*(gcAfter.markCPU-gcBefore.markCPU)/n)
+		fmt.Printf("serve's heap after the load and a collection: %.1f MB may hold pointers, which a mark reads\n", scanned/1e6)
 	}
 	floor := pct(lat["healthz"], 0.99)
 	fmt.Printf("\n| request kind | requests | p50 | p99 | p99 / healthz p99 |\n|---|---:|---:|---:|---:|\n")
@@ -546,10 +550,11 @@ func loadAPI(base string, clients int, d time.Duration, max int64, first int) (m
 	return all, int(errs.Load()), time.Since(start)
 }
 
-type gcFigures struct{ cycles, markCPU float64 }
+type gcFigures struct{ cycles, markCPU, scan float64 }
 
-// serveGC reads serve's collections from its /metrics: how many, and the
-// CPU their marking took.
+// serveGC reads serve's collections from its /metrics: how many, the CPU
+// their marking took, and the heap that may hold pointers: what the last
+// one found live, plus what was allocated since.
 func serveGC(b *testing.B, base string) gcFigures {
 	resp, err := http.Get(base + "/metrics")
 	if err != nil {
@@ -567,9 +572,35 @@ func serveGC(b *testing.B, base string) gcFigures {
 		case "go_cpu_classes_gc_mark_assist_cpu_seconds_total", "go_cpu_classes_gc_mark_dedicated_cpu_seconds_total",
 			"go_cpu_classes_gc_mark_idle_cpu_seconds_total":
 			g.markCPU += v
+		case "go_gc_scan_heap_bytes":
+			g.scan = v
 		}
 	}
 	return g
+}
+
+// collect has serve collect its garbage, through the data dir's admin
+// socket (a heap profile asked with gc=1), so that /metrics then tells the
+// live heap from the garbage.
+func collect(b *testing.B, dataDir string) {
+	token, err := os.ReadFile(filepath.Join(dataDir, adminTokenFile))
+	if err != nil {
+		b.Fatal(err)
+	}
+	socket := filepath.Join(dataDir, adminSocketFile)
+	client := &http.Client{Transport: &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+		return (&net.Dialer{}).DialContext(ctx, "unix", socket)
+	}}}
+	req, _ := http.NewRequest(http.MethodGet, "http://admin/debug/pprof/heap?gc=1", nil)
+	req.Header.Set("Authorization", "Bearer "+strings.TrimSpace(string(token)))
+	resp, err := client.Do(req)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if _, err := io.Copy(io.Discard, resp.Body); err != nil || resp.StatusCode != http.StatusOK {
+		b.Fatalf("a collection through the admin socket: %v %s", err, resp.Status)
+	}
 }
 
 // residentKB reads the process's resident memory in KiB: all of it
