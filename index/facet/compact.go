@@ -48,7 +48,7 @@ func compact(s *Snapshot, k *keys) (*Snapshot, *keys) {
 	ns.alive.RunOptimize()
 	ns.visible = remap(s.visible)
 	for _, d := range s.dims {
-		nd := &dim{keyed: d.keyed, values: d.values, codes: d.codes, reps: d.reps, col: make([]uint32, n)}
+		nd := &dim{keyed: d.keyed, values: d.values, codes: d.codes, reps: d.reps, col: make([]uint32, n), columnOnly: d.columnOnly}
 		for _, bm := range d.bitmaps {
 			nd.bitmaps = append(nd.bitmaps, remap(bm))
 		}

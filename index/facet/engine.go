@@ -57,7 +57,7 @@ func (e *Engine) empty() *Snapshot {
 	for range e.conds {
 		s.dims = append(s.dims, &dim{keyed: true, codes: map[string]uint32{}})
 	}
-	s.dims = append(s.dims, &dim{codes: map[string]uint32{}}, &dim{keyed: true, codes: map[string]uint32{}})
+	s.dims = append(s.dims, &dim{codes: map[string]uint32{}, columnOnly: true}, &dim{keyed: true, codes: map[string]uint32{}})
 	for i := range s.orders {
 		s.orders[i] = &order{}
 	}

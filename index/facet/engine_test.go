@@ -461,6 +461,17 @@ func TestSearchAfterPutsAndDeletes(t *testing.T) {
 	w.check(t, 20)
 	w.mutate(300)
 	w.check(t, 20)
+	checkColumnOnly(t, w.e.Snapshot())
+}
+
+// checkColumnOnly checks that the course dim keeps its column and no
+// bitmaps: nothing asks for a course's docs by bitmap (byCourse lists
+// them), and tens of thousands of small bitmaps cost every collection.
+func checkColumnOnly(t *testing.T, s *Snapshot) {
+	t.Helper()
+	if d := s.own(courseDim); len(d.values) == 0 || len(d.bitmaps) != 0 {
+		t.Errorf("the course dim has %d values and %d bitmaps, want values and no bitmaps", len(d.values), len(d.bitmaps))
+	}
 }
 
 // TestConcurrentReadersAndWriter searches while offerings change; run it

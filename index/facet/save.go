@@ -169,7 +169,7 @@ func (e *Engine) restore(sv *saved) (*Snapshot, *keys, error) {
 		return nil, nil, errShape
 	}
 	for i, sd := range sv.Columns {
-		d, err := restoreDim(&sd, n)
+		d, err := restoreDim(&sd, n, s.dims[i].columnOnly)
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", sv.Dims[i], err)
 		}
@@ -188,13 +188,14 @@ func (e *Engine) restore(sv *saved) (*Snapshot, *keys, error) {
 	return s, k, nil
 }
 
-// restoreDim makes a dim of n docs, all alive, with its bitmaps.
-func restoreDim(sd *savedDim, n int) (*dim, error) {
+// restoreDim makes a dim of n docs, all alive, with its bitmaps unless
+// columnOnly.
+func restoreDim(sd *savedDim, n int, columnOnly bool) (*dim, error) {
 	if len(sd.Col) != n {
 		return nil, errShape
 	}
 	d := &dim{keyed: sd.Keyed, values: sd.Values, col: sd.Col, overflow: sd.Overflow,
-		codes: make(map[string]uint32, len(sd.Values))}
+		codes: make(map[string]uint32, len(sd.Values)), columnOnly: columnOnly}
 	for c, v := range sd.Values {
 		d.codes[v] = uint32(c)
 	}
@@ -232,13 +233,18 @@ func restoreDim(sd *savedDim, n int) (*dim, error) {
 			}
 		}
 	}
-	// Each value's docs in increasing order, as AddMany likes them.
-	docs := make([][]uint32, len(d.values))
-	var buf []uint32
-	for doc, v := range d.col {
+	for _, v := range d.col {
 		if v&multi != 0 && int(v&^multi) >= len(d.overflow) || v&multi == 0 && int(v) > len(d.values) {
 			return nil, errShape
 		}
+	}
+	if columnOnly {
+		return d, nil
+	}
+	// Each value's docs in increasing order, as AddMany likes them.
+	docs := make([][]uint32, len(d.values))
+	var buf []uint32
+	for doc := range d.col {
 		buf = d.codesOf(uint32(doc), buf[:0])
 		for _, c := range buf {
 			docs[c] = append(docs[c], uint32(doc))

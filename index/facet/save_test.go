@@ -32,6 +32,7 @@ func TestSaveLoadAgreesWithNaive(t *testing.T) {
 		t.Fatal("a loaded engine has the version of the one saved: caches keyed by it would mix them")
 	}
 	w.e = loaded
+	checkColumnOnly(t, loaded.Snapshot())
 	w.check(t, 60)
 	for range 4 {
 		w.mutate(150)

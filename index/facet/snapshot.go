@@ -21,11 +21,17 @@ type dim struct {
 	keyed    bool
 	values   []string            // code -> raw value; append-only
 	codes    map[string]uint32   // raw value -> code; copied by a write that adds values
-	bitmaps  []*roaring.Bitmap   // code -> live docs with the value; copied per changed value
+	bitmaps  []*roaring.Bitmap   // code -> live docs with the value; copied per changed value; none if columnOnly
 	col      []uint32            // doc -> 0 (none), code+1, or multi|index into overflow
 	overflow [][]uint32          // codes of docs with several values; append-only
 	reps     []*catalog.Offering // keyed: code -> an offering with that key; append-only
 	shape    shape               // for choosing how to count; set by each write
+	// columnOnly: no value's docs are asked for, only a doc's value (the
+	// course dim: byCourse lists a course's docs), so the dim keeps no
+	// bitmaps. At national size the courses' were 33,000 bitmaps of a few
+	// docs each, five objects apiece, and 4.3 MB of the heap that may hold
+	// pointers, which every collection reads.
+	columnOnly bool
 }
 
 // codesOf appends the codes of doc to buf.

@@ -100,6 +100,9 @@ func (t *txn) delete(id string) {
 		return
 	}
 	for i := range s.dims {
+		if s.dims[i].columnOnly {
+			continue
+		}
 		t.buf = s.dims[i].codesOf(doc, t.buf[:0])
 		for _, c := range t.buf {
 			t.bitmapFor(i, c).Remove(doc)
@@ -129,12 +132,14 @@ func (t *txn) setValues(i int, doc uint32, wasAlive bool, o *catalog.Offering, v
 			c = uint32(len(d.values))
 			d.codes[v] = c
 			d.values = append(d.values, v)
-			d.bitmaps = append(d.bitmaps, roaring.New())
+			if !d.columnOnly {
+				d.bitmaps = append(d.bitmaps, roaring.New())
+				t.bitmap[uint64(i)<<32|uint64(c)] = true // new: nobody else has it
+			}
 			if d.keyed {
 				rep := lean(o)
 				d.reps = append(d.reps, &rep)
 			}
-			t.bitmap[uint64(i)<<32|uint64(c)] = true // new: nobody else has it
 		}
 		if !slices.Contains(codes, c) {
 			codes = append(codes, c)
@@ -147,14 +152,16 @@ func (t *txn) setValues(i int, doc uint32, wasAlive bool, o *catalog.Offering, v
 	if wasAlive && sameSet(t.buf, codes) {
 		return
 	}
-	for _, c := range t.buf {
-		if !slices.Contains(codes, c) {
-			t.bitmapFor(i, c).Remove(doc)
+	if !d.columnOnly {
+		for _, c := range t.buf {
+			if !slices.Contains(codes, c) {
+				t.bitmapFor(i, c).Remove(doc)
+			}
 		}
-	}
-	for _, c := range codes {
-		if !slices.Contains(t.buf, c) {
-			t.bitmapFor(i, c).Add(doc)
+		for _, c := range codes {
+			if !slices.Contains(t.buf, c) {
+				t.bitmapFor(i, c).Add(doc)
+			}
 		}
 	}
 	var v uint32
