@@ -56,12 +56,13 @@ func (ix *Index) Search(ctx context.Context, q catalog.SearchQuery) (*catalog.Se
 	if err != nil {
 		return nil, err
 	}
-	for _, lead := range leads[min(from, len(leads)):] {
-		e := snap.Entry(lead, hits, courses)
-		out.IDs = append(out.IDs, e.Lead)
-		if courses {
-			out.Courses = append(out.Courses, e.Intakes)
-		}
+	page := leads[min(from, len(leads)):]
+	out.IDs = make([]string, len(page))
+	for i, lead := range page {
+		out.IDs[i] = snap.ID(lead)
+	}
+	if courses {
+		out.Courses = snap.Intakes(page, hits)
 	}
 	if words != nil && len(out.IDs) > 0 {
 		if out.Matches, err = ix.highlights(ctx, r, out.IDs); err != nil {

@@ -131,9 +131,7 @@ func BenchmarkEntries(b *testing.B) {
 		hits, _ := s.Search(q, nil)
 		b.Run(name, func(b *testing.B) {
 			for b.Loop() {
-				for _, lead := range s.Leads(s.InOrder(hits, catalog.SortStart), hits, true, 20) {
-					s.Entry(lead, hits, true)
-				}
+				s.Intakes(s.Leads(s.InOrder(hits, catalog.SortStart), hits, true, 20), hits)
 			}
 		})
 	}

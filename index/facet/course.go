@@ -62,28 +62,40 @@ func (s *Snapshot) Course(id string) []string {
 	if !ok {
 		return nil
 	}
-	docs := s.intakes(s.visible, doc)
-	out := make([]string, len(docs))
-	for i, d := range docs {
-		out[i] = s.ids[d]
-	}
-	return out
+	return s.Intakes([]uint32{doc}, s.visible)[0]
 }
 
-// intakes returns the docs of hits that belong to the course of doc, in
-// start order: the course's part of byCourse, each looked up in hits. A
+// Intakes returns, for each doc of docs, the IDs of the docs of hits that
+// belong to its course, in start order: what a page of course hits lists.
+// Each is the course's part of byCourse, each doc looked up in hits. A
 // course has few intakes and hits may be most of the catalogue, and
 // roaring's And of a run container and a small one first expands the run
 // into a bitmap of 8 KB; sorting the course's docs for every hit of every
-// page was a tenth of a loaded service's search.
-func (s *Snapshot) intakes(hits *roaring.Bitmap, doc uint32) []uint32 {
+// page was a tenth of a loaded service's search. The lists share one
+// array, sized for every doc of the courses: a list of docs and one of
+// IDs for each course were a twelfth of the bytes a loaded service
+// allocated.
+func (s *Snapshot) Intakes(docs []uint32, hits *roaring.Bitmap) [][]string {
 	all := s.byCourse()
-	g := uint64(s.course(doc)) + 1
-	var out []uint32
-	for i := sort.Search(len(all), func(i int) bool { return all[i]>>32 >= g }); i < len(all) && all[i]>>32 == g; i++ {
-		if d := uint32(all[i]); hits.Contains(d) {
-			out = append(out, d)
+	parts := make([][]uint64, len(docs)) // each course's part of all
+	n := 0
+	for i, doc := range docs {
+		g := uint64(s.course(doc)) + 1
+		lo := sort.Search(len(all), func(i int) bool { return all[i]>>32 >= g })
+		hi := lo + sort.Search(len(all)-lo, func(i int) bool { return all[lo+i]>>32 > g })
+		parts[i] = all[lo:hi]
+		n += hi - lo
+	}
+	ids := make([]string, 0, n)
+	out := make([][]string, len(docs))
+	for i, part := range parts {
+		start := len(ids)
+		for _, p := range part {
+			if d := uint32(p); hits.Contains(d) {
+				ids = append(ids, s.ids[d])
+			}
 		}
+		out[i] = ids[start:len(ids):len(ids)] // an append by the caller copies
 	}
 	return out
 }

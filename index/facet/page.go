@@ -10,13 +10,6 @@ import (
 	"kurskatalog/data/catalog"
 )
 
-// Entry is one hit on a page: an offering (Lead), or a course with its
-// intakes among the hits, soonest start first (Lead among them).
-type Entry struct {
-	Lead    string
-	Intakes []string
-}
-
 // Leads returns the first n hits as order visits them (docs outside hits
 // are passed over). With courses, a course takes the place of its first
 // doc in the order, once: that doc leads it.
@@ -38,20 +31,6 @@ func (s *Snapshot) Leads(order iter.Seq[uint32], hits *roaring.Bitmap, courses b
 		}
 	}
 	return out
-}
-
-// Entry is the hit that lead leads: with courses, its course with every
-// one of its docs in hits.
-func (s *Snapshot) Entry(lead uint32, hits *roaring.Bitmap, courses bool) Entry {
-	e := Entry{Lead: s.ids[lead]}
-	if courses {
-		docs := s.intakes(hits, lead)
-		e.Intakes = make([]string, len(docs))
-		for i, d := range docs {
-			e.Intakes[i] = s.ids[d]
-		}
-	}
-	return e
 }
 
 // InOrder visits hits in a presorted order (start, deadline or title;
