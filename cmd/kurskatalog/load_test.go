@@ -174,8 +174,9 @@ func nationalLoad(b *testing.B, n int) {
 	// The collections over the load, each a few tenths of a second when
 	// the cores are busier than in the others (docs/benchmarks.md).
 	if n := gcAfter.cycles - gcBefore.cycles; n > 0 {
-		fmt.Printf("serve's collections over the load: %.0f, marking %.0f ms of CPU each\n",
-			n, 1000*(gcAfter.markCPU-gcBefore.markCPU)/n)
+		fmt.Printf("serve's collections over the load: %.0f, marking %.0f ms of CPU each; %.0f MB allocated, %.1f KB a request\n",
+			n, 1000*(gcAfter.markCPU-gcBefore.markCPU)/n, (gcAfter.allocated-gcBefore.allocated)/1e6,
+			(gcAfter.allocated-gcBefore.allocated)/1e3/float64(max(total, 1)))
 		fmt.Printf("serve's heap after the load and a collection: %.1f MB may hold pointers, which a mark reads\n", scanned/1e6)
 	}
 	floor := pct(lat["healthz"], 0.99)
@@ -550,11 +551,12 @@ func loadAPI(base string, clients int, d time.Duration, max int64, first int) (m
 	return all, int(errs.Load()), time.Since(start)
 }
 
-type gcFigures struct{ cycles, markCPU, scan float64 }
+type gcFigures struct{ cycles, markCPU, scan, allocated float64 }
 
 // serveGC reads serve's collections from its /metrics: how many, the CPU
-// their marking took, and the heap that may hold pointers: what the last
-// one found live, plus what was allocated since.
+// their marking took, the heap that may hold pointers (what the last one
+// found live, plus what was allocated since), and the bytes allocated
+// since the start, which set how often it collects.
 func serveGC(b *testing.B, base string) gcFigures {
 	resp, err := http.Get(base + "/metrics")
 	if err != nil {
@@ -574,6 +576,8 @@ func serveGC(b *testing.B, base string) gcFigures {
 			g.markCPU += v
 		case "go_gc_scan_heap_bytes":
 			g.scan = v
+		case "go_gc_heap_allocs_bytes_total":
+			g.allocated = v
 		}
 	}
 	return g
