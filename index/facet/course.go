@@ -72,30 +72,31 @@ func (s *Snapshot) Course(id string) []string {
 // roaring's And of a run container and a small one first expands the run
 // into a bitmap of 8 KB; sorting the course's docs for every hit of every
 // page was a tenth of a loaded service's search. The lists share one
-// array, sized for every doc of the courses: a list of docs and one of
-// IDs for each course were a twelfth of the bytes a loaded service
-// allocated.
+// array of their own size: a list of docs and one of IDs for each course
+// were a twelfth of the bytes a loaded service allocated.
 func (s *Snapshot) Intakes(docs []uint32, hits *roaring.Bitmap) [][]string {
 	all := s.byCourse()
-	parts := make([][]uint64, len(docs)) // each course's part of all
-	n := 0
+	var scratch [512]uint32
+	found := scratch[:0] // the courses' docs in hits, side by side
+	ends := make([]int, len(docs))
 	for i, doc := range docs {
 		g := uint64(s.course(doc)) + 1
-		lo := sort.Search(len(all), func(i int) bool { return all[i]>>32 >= g })
-		hi := lo + sort.Search(len(all)-lo, func(i int) bool { return all[lo+i]>>32 > g })
-		parts[i] = all[lo:hi]
-		n += hi - lo
-	}
-	ids := make([]string, 0, n)
-	out := make([][]string, len(docs))
-	for i, part := range parts {
-		start := len(ids)
-		for _, p := range part {
-			if d := uint32(p); hits.Contains(d) {
-				ids = append(ids, s.ids[d])
+		for j := sort.Search(len(all), func(i int) bool { return all[i]>>32 >= g }); j < len(all) && all[j]>>32 == g; j++ {
+			if d := uint32(all[j]); hits.Contains(d) {
+				found = append(found, d)
 			}
 		}
-		out[i] = ids[start:len(ids):len(ids)] // an append by the caller copies
+		ends[i] = len(found)
+	}
+	ids := make([]string, len(found))
+	for i, d := range found {
+		ids[i] = s.ids[d]
+	}
+	out := make([][]string, len(docs))
+	start := 0
+	for i, end := range ends {
+		out[i] = ids[start:end:end] // an append by the caller copies
+		start = end
 	}
 	return out
 }
