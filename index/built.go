@@ -15,8 +15,14 @@ import (
 // expansions and compounds, and runs a search to test a compound: at
 // 270,000 events such searches took 0.218-0.220 ms each with the queries
 // kept against 0.250-0.265 ms without (BenchmarkWordsElsewhere).
+//
+// It also keeps the query of each word (queryBuilder.word), which is most
+// of a build's work: a search with words not typed together before (one
+// more word, another order, a word of an earlier search with a new one)
+// builds only what joins them.
 type builtWords struct {
-	kept perReader[builtKey, query.Query]
+	kept  perReader[builtKey, query.Query]
+	words perReader[builtWord, query.Query]
 }
 
 type builtKey struct {
@@ -24,9 +30,18 @@ type builtKey struct {
 	relaxed bool
 }
 
+type builtWord struct {
+	word  string
+	depth int
+}
+
 // maxBuiltWords bounds the queries kept: some 4-8 MB (22 MB held every
-// query of 2,704 pairs of words, relaxed or not).
-const maxBuiltWords = 1024
+// query of 2,704 pairs of words, relaxed or not). maxKeptWords bounds the
+// words' queries, which the texts' queries share.
+const (
+	maxBuiltWords = 1024
+	maxKeptWords  = 2048
+)
 
 // get returns what text was built into on r, building it (build) when it
 // is not kept. A build during which ctx ended is not kept: its lookups
@@ -40,6 +55,20 @@ func (c *builtWords) get(ctx context.Context, r bleveindex.IndexReader, text str
 	q := build()
 	if ctx.Err() == nil {
 		c.kept.add(r, key, q, maxBuiltWords)
+	}
+	return q
+}
+
+// word returns what word w at depth was built into on r, as get does for
+// a text. The query is shared: read only.
+func (c *builtWords) word(ctx context.Context, r bleveindex.IndexReader, w string, depth int, build func() query.Query) query.Query {
+	key := builtWord{w, depth}
+	if q, ok := c.words.get(r, key); ok {
+		return q
+	}
+	q := build()
+	if ctx.Err() == nil {
+		c.words.add(r, key, q, maxKeptWords)
 	}
 	return q
 }

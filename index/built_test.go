@@ -2,7 +2,10 @@ package index
 
 import (
 	"context"
+	"slices"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2/search/query"
 
 	"kurskatalog/data/catalog"
 )
@@ -41,5 +44,44 @@ func TestWordsAreBuiltOnceUntilAWrite(t *testing.T) {
 	}
 	if after := words(in("svenska distans", "2361")); after.words == first.words {
 		t.Error("after a write the words' query was not built again")
+	}
+}
+
+// A word typed before, in new company, uses the query built for it then,
+// until a write, and the search finds what it would have without.
+func TestWordKeptInNewCompany(t *testing.T) {
+	offs := []catalog.Offering{
+		offering("e.1", "Svenska på distans", "", day(2026, 1, 18)),
+		offering("e.2", "Svenska och engelska", "", day(2026, 1, 18)),
+		offering("e.3", "Engelska 5", "", day(2026, 1, 18))}
+	ix := newTestIndex(t, offs...)
+	kept := func() query.Query {
+		t.Helper()
+		rd, err := ix.reader()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rd.Close()
+		q, _ := ix.built.words.get(rd, builtWord{"svenska", 0})
+		return q
+	}
+	find(t, ix, catalog.SearchQuery{Text: "svenska distans"})
+	first := kept()
+	if first == nil {
+		t.Fatal("the word's query was not kept")
+	}
+	got := find(t, ix, catalog.SearchQuery{Text: "engelska svenska"})
+	if kept() != first {
+		t.Error("a word typed before was built again in new company")
+	}
+	want := find(t, newTestIndex(t, offs...), catalog.SearchQuery{Text: "engelska svenska"})
+	if !slices.Equal(got.IDs, want.IDs) {
+		t.Errorf("with the word kept found %v, without %v", got.IDs, want.IDs)
+	}
+	if err := ix.Put(context.Background(), []catalog.Offering{offering("e.4", "Svenska 2 på distans", "", day(2026, 1, 18))}); err != nil {
+		t.Fatal(err)
+	}
+	if kept() != nil {
+		t.Error("a word's query outlived a write")
 	}
 }

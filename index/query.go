@@ -72,14 +72,25 @@ type queryBuilder struct {
 	found func(query.Query) bool
 	// fuzzy returns a fuzzy query with its terms found (fuzzyTerms).
 	fuzzy func(*query.FuzzyQuery) query.Query
+	// kept returns the query of a word, built by build unless kept
+	// (builtWords.word).
+	kept func(w string, depth int, build func() query.Query) query.Query
 }
 
 // newQueryBuilder returns a builder reading the index through r (for
 // whether words are in it, and the terms a misspelt word may be, kept in
-// fuzzy); r must stay open while the builder is used.
-func newQueryBuilder(ctx context.Context, b bleve.Index, r bleveindex.IndexReader, fuzzy *fuzzyTerms) queryBuilder {
+// fuzzy), keeping each word's query in built (nil: none kept); r must stay
+// open while the builder is used.
+func newQueryBuilder(ctx context.Context, b bleve.Index, r bleveindex.IndexReader, fuzzy *fuzzyTerms, built *builtWords) queryBuilder {
 	m := b.Mapping()
+	kept := func(_ string, _ int, build func() query.Query) query.Query { return build() }
+	if built != nil {
+		kept = func(w string, depth int, build func() query.Query) query.Query {
+			return built.word(ctx, r, w, depth, build)
+		}
+	}
 	return queryBuilder{
+		kept:    kept,
 		fuzzy:   func(q *query.FuzzyQuery) query.Query { return fuzzy.expand(r, q) },
 		swedish: m.AnalyzerNamed(analyzerSwedish),
 		folded:  m.AnalyzerNamed(analyzerFolded),
@@ -213,8 +224,13 @@ func (b queryBuilder) variant(words []string, relaxed bool) *query.BooleanQuery 
 	return q
 }
 
-// word returns the query for one word.
+// word returns the query for one word at depth: 0 as typed, more as a
+// part of a compound.
 func (b queryBuilder) word(w string, depth int) query.Query {
+	return b.kept(w, depth, func() query.Query { return b.buildWord(w, depth) })
+}
+
+func (b queryBuilder) buildWord(w string, depth int) query.Query {
 	var alts []query.Query
 	var compound query.Query
 	var termsOf [][2]string // the field and term of every term query, for found

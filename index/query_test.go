@@ -25,7 +25,7 @@ func TestSynonymRanksBelowTheWordTyped(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer rd.Close()
-	q := newQueryBuilder(context.Background(), ix.bleve, rd, &ix.fuzzy).build(parse("städare"), false)
+	q := newQueryBuilder(context.Background(), ix.bleve, rd, &ix.fuzzy, nil).build(parse("städare"), false)
 	scores, err := ix.text.Scores(context.Background(), snap, scoring(q))
 	if err != nil {
 		t.Fatal(err)

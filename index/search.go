@@ -100,7 +100,7 @@ func (ix *Index) match(ctx context.Context, snap *facet.Snapshot, q catalog.Sear
 			return nil, err
 		}
 		defer rd.Close()
-		qb := newQueryBuilder(ctx, ix.bleve, rd, &ix.fuzzy)
+		qb := newQueryBuilder(ctx, ix.bleve, rd, &ix.fuzzy, &ix.built)
 		build := func(relaxed bool) query.Query {
 			return ix.built.get(ctx, rd, q.Text, relaxed, func() query.Query { return qb.build(p, relaxed) })
 		}

@@ -476,7 +476,7 @@ func TestWordMatchesFromParts(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer rd.Close()
-	qb := newQueryBuilder(ctx, ix.bleve, rd, &ix.fuzzy)
+	qb := newQueryBuilder(ctx, ix.bleve, rd, &ix.fuzzy, nil)
 	split := 0
 	for round := range 2 {
 		for _, text := range texts {
