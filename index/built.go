@@ -48,27 +48,24 @@ const (
 // answer "found" on an error (newQueryBuilder), so it may hold more than
 // the words' query.
 func (c *builtWords) get(ctx context.Context, r bleveindex.IndexReader, text string, relaxed bool, build func() query.Query) query.Query {
-	key := builtKey{text, relaxed}
-	if q, ok := c.kept.get(r, key); ok {
-		return q
-	}
-	q := build()
-	if ctx.Err() == nil {
-		c.kept.add(r, key, q, maxBuiltWords)
-	}
-	return q
+	return keepBuilt(ctx, &c.kept, r, builtKey{text, relaxed}, maxBuiltWords, build)
 }
 
 // word returns what word w at depth was built into on r, as get does for
 // a text. The query is shared: read only.
 func (c *builtWords) word(ctx context.Context, r bleveindex.IndexReader, w string, depth int, build func() query.Query) query.Query {
-	key := builtWord{w, depth}
-	if q, ok := c.words.get(r, key); ok {
+	return keepBuilt(ctx, &c.words, r, builtWord{w, depth}, maxKeptWords, build)
+}
+
+// keepBuilt returns the query kept for key on r, or builds it and keeps
+// it, among size, unless ctx ended during the build.
+func keepBuilt[K comparable](ctx context.Context, kept *perReader[K, query.Query], r bleveindex.IndexReader, key K, size int, build func() query.Query) query.Query {
+	if q, ok := kept.get(r, key); ok {
 		return q
 	}
 	q := build()
 	if ctx.Err() == nil {
-		c.words.add(r, key, q, maxKeptWords)
+		kept.add(r, key, q, size)
 	}
 	return q
 }
