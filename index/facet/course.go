@@ -72,8 +72,9 @@ func (s *Snapshot) Course(id string) []string {
 // roaring's And of a run container and a small one first expands the run
 // into a bitmap of 8 KB; sorting the course's docs for every hit of every
 // page was a tenth of a loaded service's search. The lists share one
-// array of their own size: a list of docs and one of IDs for each course
-// were a twelfth of the bytes a loaded service allocated.
+// array of the IDs found, the docs gathered on the stack: a page of 20
+// courses made a list of docs and one of IDs for each, some 90
+// allocations, and makes 3.
 func (s *Snapshot) Intakes(docs []uint32, hits *roaring.Bitmap) [][]string {
 	all := s.byCourse()
 	var scratch [512]uint32
