@@ -2,6 +2,7 @@ package facet
 
 import (
 	"sort"
+	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
 
@@ -40,7 +41,8 @@ func (s *Snapshot) Dates(doc uint32) *catalog.Offering {
 
 // Courses returns the number of courses among docs.
 func (s *Snapshot) Courses(docs *roaring.Bitmap) int {
-	seen := newBitset(len(s.own(courseDim).values))
+	seen := borrowBitset(len(s.own(courseDim).values))
+	defer bitsets.Put(seen)
 	n := 0
 	it := docs.ManyIterator()
 	var buf [512]uint32
@@ -105,7 +107,24 @@ func (s *Snapshot) Intakes(docs []uint32, hits *roaring.Bitmap) [][]string {
 // bitset is a set of small numbers.
 type bitset []uint64
 
-func newBitset(n int) bitset { return make(bitset, (n+63)/64) }
+// bitsets keeps the sets of courses seen (Courses, Leads) for the next
+// search: one bit per course, 4 KB at national size, made anew for every
+// new search and every page walked were some 4 % of the bytes a loaded
+// service allocated.
+var bitsets = sync.Pool{New: func() any { return new(bitset) }}
+
+// borrowBitset returns an empty set of the numbers below n, from bitsets:
+// put it back when done.
+func borrowBitset(n int) *bitset {
+	b := bitsets.Get().(*bitset)
+	if w := (n + 63) / 64; cap(*b) < w {
+		*b = make(bitset, w)
+	} else {
+		*b = (*b)[:w]
+		clear(*b)
+	}
+	return b
+}
 
 // has reports whether i is in b.
 func (b bitset) has(i uint32) bool { return b[i/64]&(1<<(i%64)) != 0 }

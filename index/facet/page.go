@@ -17,9 +17,10 @@ func (s *Snapshot) Leads(order iter.Seq[uint32], hits *roaring.Bitmap, courses b
 	if n <= 0 {
 		return nil
 	}
-	var seen bitset
+	var seen *bitset
 	if courses {
-		seen = newBitset(len(s.own(courseDim).values))
+		seen = borrowBitset(len(s.own(courseDim).values))
+		defer bitsets.Put(seen)
 	}
 	out := make([]uint32, 0, min(n, 64))
 	for doc := range order {
