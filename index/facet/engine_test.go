@@ -556,3 +556,25 @@ func TestSnapshotIsolation(t *testing.T) {
 		}
 	}
 }
+
+// Each walk of the leads starts with no course seen: the sets of courses
+// seen are kept between calls (bitsets), and one still holding an
+// earlier walk's courses would pass over their leads.
+func TestLeadsStartAfresh(t *testing.T) {
+	s := newWorld(t, 3).e.Snapshot()
+	walk := func() []uint32 {
+		return s.Leads(s.InOrder(s.visible, catalog.SortStart), s.visible, true, 20)
+	}
+	first := walk()
+	if len(first) == 0 {
+		t.Fatal("no leads")
+	}
+	for range 3 {
+		if again := walk(); !slices.Equal(again, first) {
+			t.Fatalf("walked again: %v, first %v", again, first)
+		}
+	}
+	if n := s.Courses(s.visible); n != s.Courses(s.visible) || n == 0 {
+		t.Errorf("the courses counted twice differ, or are none: %d", n)
+	}
+}
