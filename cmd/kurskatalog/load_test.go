@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -591,13 +590,8 @@ func collect(b *testing.B, dataDir string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	socket := filepath.Join(dataDir, adminSocketFile)
-	client := &http.Client{Transport: &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
-		return (&net.Dialer{}).DialContext(ctx, "unix", socket)
-	}}}
-	req, _ := http.NewRequest(http.MethodGet, "http://admin/debug/pprof/heap?gc=1", nil)
-	req.Header.Set("Authorization", "Bearer "+strings.TrimSpace(string(token)))
-	resp, err := client.Do(req)
+	admin := &adminClient{sock: filepath.Join(dataDir, adminSocketFile), token: strings.TrimSpace(string(token))}
+	resp, err := admin.httpClient(time.Minute).Get("http://admin/debug/pprof/heap?gc=1")
 	if err != nil {
 		b.Fatal(err)
 	}
