@@ -131,6 +131,14 @@ func (b *browser) load(url string) {
 	b.waitFor("the page", `document.readyState === "complete"`)
 }
 
+// arrived waits, after a click or a form that navigates, until expr holds in a
+// document loaded whole: the new URL, or an element near the top, shows
+// while the rest of the page is still being parsed.
+func (b *browser) arrived(what, expr string) {
+	b.t.Helper()
+	b.waitFor(what, "("+expr+`) && document.readyState === "complete"`)
+}
+
 // waitFor polls a JavaScript condition until it holds. It evaluates afresh
 // each time, so it survives the navigations a click may start.
 func (b *browser) waitFor(what, expr string) {
@@ -367,7 +375,7 @@ func searchFilterPaginate(b *browser) {
 	b.open("/?sort=title")
 	first := eval[string](b, `document.querySelector(".result-title a").textContent`)
 	b.do(chromedp.Click(chromedp.CSS(`.pagination a[rel="next"]`)))
-	b.waitFor("page 2", `location.search.includes("page=2") && document.readyState === "complete"`)
+	b.arrived("page 2", `location.search.includes("page=2")`)
 	b.do(chromedp.WaitReady(chromedp.CSS("html.js")))
 	if got := eval[string](b, `document.querySelector(".result-list").getAttribute("start")`); got != "21" {
 		b.t.Errorf("page 2 numbers from %s", got)

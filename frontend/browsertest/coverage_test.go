@@ -24,7 +24,7 @@ func occupationFromOffering(b *browser) {
 		b.t.Errorf("the occupation link gives no reason: %q", reason)
 	}
 	b.do(chromedp.Click(chromedp.CSS(link)))
-	b.waitFor("the occupation page", `location.pathname === "/yrke/5321" && !!document.getElementById("occupation-title") && document.readyState === "complete"`)
+	b.arrived("the occupation page", `location.pathname === "/yrke/5321" && !!document.getElementById("occupation-title")`)
 	b.do(chromedp.WaitReady(chromedp.CSS("html.js")))
 	if h := eval[string](b, `document.getElementById("occupation-title").textContent`); !strings.HasPrefix(h, "Undersköterskor") {
 		b.t.Errorf("occupation page heading %q", h)
@@ -37,7 +37,7 @@ func occupationFromOffering(b *browser) {
 	// reaches them, and the counts are the coverage API's.
 	b.do(chromedp.SetValue(chromedp.ID("kommun"), "2361"),
 		chromedp.Click(chromedp.CSS(`.inline-form button[type="submit"]`)))
-	b.waitFor("Härjedalen chosen", `location.search.includes("municipality=2361") && !!document.getElementById("reach-local-heading") && document.readyState === "complete"`)
+	b.arrived("Härjedalen chosen", `location.search.includes("municipality=2361") && !!document.getElementById("reach-local-heading")`)
 	b.do(chromedp.WaitReady(chromedp.CSS("html.js")))
 	counts := eval[[]int](b, `["local", "nearby", "blended", "online"].map(g =>
 		+document.getElementById("reach-" + g + "-heading").querySelector(".count").textContent.replace(/\D/g, ""))`)
@@ -55,7 +55,7 @@ func occupationFromOffering(b *browser) {
 // filters it and chooses a municipality on the map.
 func coverageFilterAndMap(b *browser) {
 	b.do(chromedp.Click(chromedp.CSS(`.site-nav a[href="/tackning"]`)))
-	b.waitFor("the coverage page", `location.pathname === "/tackning" && !!document.querySelector(".coverage-grid") && document.readyState === "complete"`)
+	b.arrived("the coverage page", `location.pathname === "/tackning" && !!document.querySelector(".coverage-grid")`)
 	b.do(chromedp.WaitReady(chromedp.CSS("html.js")))
 
 	// Eight municipalities, each a path named by its SCB code inside a
@@ -89,7 +89,7 @@ func coverageFilterAndMap(b *browser) {
 		chromedp.SetValue(chromedp.ID("falt"), "5"),
 		chromedp.SetValue(chromedp.ID("manader"), "6"),
 		chromedp.Click(chromedp.CSS(`.coverage-filters button[type="submit"]`)))
-	b.waitFor("the filter applied", `location.search.includes("falt=5") && location.search.includes("months=6") && !!document.querySelector(".coverage-grid") && document.readyState === "complete"`)
+	b.arrived("the filter applied", `location.search.includes("falt=5") && location.search.includes("months=6") && !!document.querySelector(".coverage-grid")`)
 	b.do(chromedp.WaitReady(chromedp.CSS("html.js")))
 	codes := eval[[]string](b, `[...document.querySelectorAll(".coverage-grid tbody th .ssyk-code")].map(s => s.textContent)`)
 	if len(codes) == 0 {
@@ -112,7 +112,7 @@ func coverageFilterAndMap(b *browser) {
 
 	// A municipality on the map shows its distance courses.
 	b.do(chromedp.Click(chromedp.CSS(`.county-map a:has(path[id="2361"])`)))
-	b.waitFor("Härjedalen chosen", `location.search.includes("municipality=2361") && !!document.getElementById("vald-kommun") && document.readyState === "complete"`)
+	b.arrived("Härjedalen chosen", `location.search.includes("municipality=2361") && !!document.getElementById("vald-kommun")`)
 	b.do(chromedp.WaitReady(chromedp.CSS("html.js")))
 	if !eval[bool](b, `!!document.querySelector('#vald-kommun a[href="/?include_distance=true&municipality=2361"]')`) {
 		b.t.Error("no link to the search of Härjedalen with distance courses")

@@ -18,7 +18,7 @@ func pathwayFromStartingPoint(b *browser) {
 	}
 	b.do(chromedp.SetValue(chromedp.ID("from"), "gymnasium"),
 		chromedp.Click(chromedp.CSS(`.pathways button[type="submit"]`)))
-	b.waitFor("the starting point applied", `location.search.includes("from=gymnasium") && location.search.includes("municipality=2361") && document.readyState === "complete"`)
+	b.arrived("the starting point applied", `location.search.includes("from=gymnasium") && location.search.includes("municipality=2361")`)
 	b.do(chromedp.WaitReady(chromedp.ID("pathways-heading")))
 	steps := eval[[]string](b, `[...document.querySelectorAll(".pathway-step")].map(s => s.id || s.getAttribute("aria-labelledby").replace(/^step-|-heading$/g, ""))`)
 	api := run(b, chromedp.Evaluate[[]string](`fetch("/api/v1/occupations/5321/pathways?municipality=2361&from=gymnasium").then(r => r.json()).
